@@ -1,0 +1,119 @@
+"""Build the CJK fonts shipped in ``resources/fonts/`` (a developer tool, not run on terminals).
+
+Noto Sans CJK is about 20 MB a weight; the bundle budget leaves room for a few MB of fonts.
+We keep the Simplified (SC) and Traditional (TC) faces of the Regular and Bold weights and
+subset them to every character of GB2312, Big5 and the common Latin and punctuation blocks,
+plus every character in the bundled ``data/``.  ``kiosk --validate`` warns when content uses a
+character outside the shipped fonts, and a test keeps the bundled content covered.
+
+Usage (needs fontTools and the Debian package ``fonts-noto-cjk`` unpacked somewhere)::
+
+    apt-get download fonts-noto-cjk && dpkg-deb -x fonts-noto-cjk_*.deb noto
+    python build/make_fonts.py noto/usr/share/fonts/opentype/noto
+    python build/make_fonts.py --coverage-only   # after editing the fonts by hand
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from fontTools import subset
+from fontTools.ttLib import TTCollection
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "resources" / "fonts"
+FACES = {"SC": 2, "TC": 3}  # face index inside NotoSansCJK-*.ttc
+WEIGHTS = ("Regular", "Bold")
+RANGES = [
+    (0x20, 0x7E),  # ASCII
+    (0xA0, 0x17F),  # Latin-1, Latin Extended-A
+    (0x2000, 0x206F),  # general punctuation
+    (0x20A0, 0x20BF),  # currency
+    (0x2100, 0x21FF),  # letterlike, number forms, arrows
+    (0x2460, 0x24FF),  # enclosed numbers
+    (0x25A0, 0x25FF),  # geometric shapes
+    (0x3000, 0x303F),  # CJK symbols and punctuation
+    (0xFE30, 0xFE4F),  # CJK compatibility forms
+    (0xFF00, 0xFFEF),  # half- and full-width forms
+]
+
+
+def _legacy_charset(encoding: str, lead: range, trail: range) -> set[str]:
+    """Every character a double-byte legacy encoding can write."""
+    chars: set[str] = set()
+    for hi in lead:
+        for lo in trail:
+            try:
+                chars.add(bytes((hi, lo)).decode(encoding))
+            except UnicodeDecodeError:
+                pass
+    return chars
+
+
+def charset(region: str) -> str:
+    """Characters to keep in a face: its legacy charset, Latin, punctuation and the content.
+
+    SC keeps all of GB2312 (6,763 hanzi); TC keeps Big5's frequently used hanzi (5,401, lead
+    bytes A4-C6).  The app lists both faces as families, so Qt falls back from one to the other
+    for a character only the other has.
+    """
+    chars = {chr(c) for lo, hi in RANGES for c in range(lo, hi + 1)}
+    if region == "SC":
+        chars |= _legacy_charset("gb2312", range(0xA1, 0xF8), range(0xA1, 0xFF))
+    else:
+        chars |= _legacy_charset("big5", range(0xA1, 0xC7), [*range(0x40, 0x7F), *range(0xA1, 0xFF)])
+    for path in (ROOT / "data").rglob("*"):
+        if path.suffix in {".csv", ".toml"}:
+            chars |= set(path.read_text(encoding="utf-8-sig"))
+    return "".join(sorted(c for c in chars if c.isprintable()))
+
+
+def write_coverage() -> None:
+    """Write ``coverage.txt``: the code-point ranges the shipped faces cover together.
+
+    ``kiosk --validate`` reads it (no font library needed at run time) to warn about characters
+    that would show as empty boxes.
+    """
+    from fontTools.ttLib import TTFont
+
+    points: set[int] = set()
+    for path in sorted(OUT.glob("*.otf")):
+        points |= set(TTFont(str(path))["cmap"].getBestCmap())
+    ranges: list[list[int]] = []
+    for point in sorted(points):
+        if ranges and ranges[-1][1] == point - 1:
+            ranges[-1][1] = point
+        else:
+            ranges.append([point, point])
+    lines = [f"{lo:04X}-{hi:04X}" if lo != hi else f"{lo:04X}" for lo, hi in ranges]
+    header = "# Code points covered by resources/fonts/*.otf (written by build/make_fonts.py)\n"
+    (OUT / "coverage.txt").write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main(src_dir: str) -> None:
+    """Write the subset faces into resources/fonts."""
+    options = subset.Options()
+    options.layout_features = ["*"]
+    options.name_IDs = ["*"]
+    options.name_languages = ["*"]
+    options.notdef_outline = True
+    OUT.mkdir(parents=True, exist_ok=True)
+    for weight in WEIGHTS:
+        collection = TTCollection(str(Path(src_dir) / f"NotoSansCJK-{weight}.ttc"))
+        for region, index in FACES.items():
+            font = collection.fonts[index]
+            subsetter = subset.Subsetter(options)
+            subsetter.populate(text=charset(region))
+            subsetter.subset(font)
+            target = OUT / f"NotoSansCJK{region.lower()}-{weight}.subset.otf"
+            font.save(str(target))
+            print(f"{target.relative_to(ROOT)}: {target.stat().st_size / 1e6:.1f} MB")
+    write_coverage()
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["--coverage-only"]:
+        write_coverage()
+    else:
+        main(sys.argv[1])

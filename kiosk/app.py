@@ -1,0 +1,80 @@
+"""Composition root: Qt application, fonts, content, theme, session and the main window."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from kiosk.content import Content, load_content
+from kiosk.i18n import Language
+from kiosk.paths import missing_glyphs
+from kiosk.ui.fonts import register_fonts
+from kiosk.ui.input import Pressable
+from kiosk.ui.main_window import KioskWindow
+from kiosk.ui.session import Session
+from kiosk.ui.theme import Theme
+
+log = logging.getLogger("kiosk")
+
+
+def application() -> QApplication:
+    """The QApplication, created once with the kiosk's settings."""
+    app = QApplication.instance()
+    if app is None:
+        QApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
+        app = QApplication(sys.argv[:1])
+        app.setApplicationName("AI City Kiosk")
+        app.setStyle("Fusion")
+    register_fonts()
+    return app  # type: ignore[return-value]
+
+
+def build_window(
+    content: Content, size: tuple[int, int], language: Language | None = None
+) -> KioskWindow:
+    """A main window over ``content`` at ``size`` pixels, starting in ``language``."""
+    theme = Theme(*size)
+    Pressable.tap_slop = theme.tap_slop
+    session = Session(content, language or content.settings.default_language)
+    window = KioskWindow(session, theme)
+    window.resize(*size)
+    return window
+
+
+def run(args: argparse.Namespace, started: float) -> int:
+    """Start the kiosk (or its screenshot and self-test modes)."""
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    if args.screenshot or args.selftest:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = application()
+    content = load_content(args.content, missing_glyphs)
+    for problem in content.problems:
+        log.warning("content: %s", problem.format(str(args.content)))
+    screen = app.primaryScreen().geometry()
+    size = args.size or (
+        (1920, 1080) if args.screenshot or args.selftest else (screen.width(), screen.height())
+    )
+    window = build_window(content, size, args.lang)
+    if args.screenshot:
+        from kiosk.ui.screenshots import write_screenshots
+
+        return write_screenshots(window, args.screenshot, [args.lang] if args.lang else None)
+    if args.selftest:
+        from kiosk.ui.selftest import run_selftest
+
+        return run_selftest(app, window, started)
+    if args.windowed:
+        window.show()
+    else:
+        window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
+        window.showFullScreen()
+    return app.exec()

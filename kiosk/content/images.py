@@ -1,0 +1,78 @@
+"""Checks on curators' images without decoding them: path, format, pixel size (pure Python)."""
+
+from __future__ import annotations
+
+import struct
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+MAX_PIXELS_PER_SIDE = 4096
+MAX_FILE_BYTES = 20 * 1024 * 1024
+RASTER_SUFFIXES = {".png", ".jpg", ".jpeg"}
+SUFFIXES = {".svg", *RASTER_SUFFIXES}
+
+
+def resolve_inside(folder: Path, relative: str) -> Path:
+    """The absolute path of ``relative`` inside ``folder``; ValueError if it leaves the folder."""
+    candidate = Path(relative.replace("\\", "/"))
+    if candidate.is_absolute() or candidate.drive:
+        raise ValueError(f'"{relative}" must be a path inside the content folder, not absolute')
+    root = folder.resolve()
+    path = (root / candidate).resolve()
+    if not path.is_relative_to(root):
+        raise ValueError(f'"{relative}" points outside the content folder')
+    return path
+
+
+def raster_size(path: Path) -> tuple[int, int]:
+    """Width and height from a PNG or JPEG header; ValueError if the header is not readable."""
+    with path.open("rb") as handle:
+        head = handle.read(26)
+        if head.startswith(b"\x89PNG\r\n\x1a\n") and head[12:16] == b"IHDR":
+            width, height = struct.unpack(">II", head[16:24])
+            return int(width), int(height)
+        if head.startswith(b"\xff\xd8"):
+            handle.seek(2)
+            while True:
+                marker = handle.read(2)
+                if len(marker) < 2 or marker[0] != 0xFF:
+                    break
+                if marker[1] in (0xD8, 0x01) or 0xD0 <= marker[1] <= 0xD7:
+                    continue
+                (length,) = struct.unpack(">H", handle.read(2))
+                if marker[1] in {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB}:
+                    height, width = struct.unpack(">xHH", handle.read(5))
+                    return int(width), int(height)
+                handle.seek(length - 2, 1)
+    raise ValueError("is not a readable PNG or JPEG image")
+
+
+def check_image(folder: Path, relative: str) -> tuple[Path | None, str | None]:
+    """Resolve and check an image; return (path, None) or (None, why it cannot be shown)."""
+    try:
+        path = resolve_inside(folder, relative)
+    except ValueError as exc:
+        return None, str(exc)
+    if path.suffix.lower() not in SUFFIXES:
+        return None, f'"{relative}": use SVG, PNG or JPEG'
+    if not path.is_file():
+        return None, f'image "{relative}" is missing'
+    if path.stat().st_size > MAX_FILE_BYTES:
+        return None, f'image "{relative}" is larger than {MAX_FILE_BYTES // 2**20} MB'
+    try:
+        if path.suffix.lower() == ".svg":
+            root = ET.parse(path).getroot()
+            if not root.tag.endswith("svg"):
+                return None, f'"{relative}" is not an SVG image'
+        else:
+            width, height = raster_size(path)
+            if max(width, height) > MAX_PIXELS_PER_SIDE:
+                return None, (
+                    f'image "{relative}" is {width}x{height} pixels; the limit is '
+                    f"{MAX_PIXELS_PER_SIDE}x{MAX_PIXELS_PER_SIDE}"
+                )
+    except ET.ParseError as exc:
+        return None, f'"{relative}" is not a valid SVG file ({exc})'
+    except (ValueError, struct.error, OSError) as exc:
+        return None, f'"{relative}" {exc}'
+    return path, None

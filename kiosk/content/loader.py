@@ -1,0 +1,422 @@
+"""Load a content folder into the model, reporting every problem and keeping every valid item."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from kiosk.content.errors import Problem, Severity
+from kiosk.content.images import check_image
+from kiosk.content.models import Content, Figure, Page, Settings, Source, Text, Unit
+from kiosk.content.schema import PAGE_IDS, REQUIRED_STRINGS, TABLES, Column
+from kiosk.content.tables import ROW, Table, parse_number, read_table
+from kiosk.i18n import DEFAULT_LANGUAGE, LANGUAGES, parse_language
+
+CONFIG = "config.toml"
+CoverageCheck = Callable[[str], str]  # returns the characters of a text the fonts lack
+
+_ID = r"[A-Za-z0-9][A-Za-z0-9_.\-]*"
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+_HTML = r"<\s*/?\s*[A-Za-z][^<>]*>"
+_LANG_SUFFIX = re.compile(r"^(?:(?P<name>[a-z]+)_)?(?P<code>[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?)$")
+Row = dict[str, Any]
+
+
+def load_content(folder: Path, missing_glyphs: CoverageCheck | None = None) -> Content:
+    """Read and validate ``folder``; what is invalid is left out and reported in ``problems``."""
+    folder = Path(folder)
+    problems: list[Problem] = []
+    settings = _load_config(folder, problems)
+    rows: dict[str, list[Row]] = {}
+    for name in TABLES:
+        rows[name] = _load_table(folder, name, rows, problems, missing_glyphs)
+
+    strings = {r["key"]: r["text"] for r in rows["strings.csv"]}
+    for key in REQUIRED_STRINGS:
+        if key not in strings:
+            problems.append(Problem("strings.csv", None, "A", f"key '{key}' is missing"))
+    sources = {r["id"]: Source(r["id"], r["date"], r["name"]) for r in rows["sources.csv"]}
+    units = {r["id"]: Unit(r["id"], r["kind"], r["text"]) for r in rows["units.csv"]}
+    pages = {
+        r["id"]: Page(r["id"], r.get("icon"), r.get("backdrop"), r["title"], r["caption"])
+        for r in rows["pages.csv"]
+    }
+    figures = {
+        r["id"]: Figure(
+            id=r["id"],
+            number=r["value"],
+            unit=units[r["unit"]],
+            qualifier=r.get("qualifier") or "",
+            growth=r.get("growth"),
+            period=r["period"],
+            source=sources[r["source"]],
+            label=r["label"],
+        )
+        for r in rows["figures.csv"]
+    }
+    settings = _check_page_order(folder, settings, pages, problems)
+    problems.sort(key=lambda p: (p.file, p.row or 0, p.column or ""))
+    return Content(
+        folder=folder,
+        settings=settings,
+        strings=strings,
+        pages=pages,
+        sources=sources,
+        units=units,
+        figures=figures,
+        problems=tuple(problems),
+    )
+
+
+# --- config.toml ----------------------------------------------------------------------------
+
+
+def _toml_line(text: str, key: str) -> int | None:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if re.match(rf"\s*{re.escape(key)}\s*=", line):
+            return number
+    return None
+
+
+def _load_config(folder: Path, problems: list[Problem]) -> Settings:
+    path = folder / CONFIG
+    if not path.is_file():
+        problems.append(Problem(CONFIG, None, None, "file is missing; using default settings"))
+        return Settings()
+    text = path.read_bytes().decode("utf-8-sig", errors="replace")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        found = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        row, col = (int(found[1]), found[2]) if found else (None, None)
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        problems.append(Problem(CONFIG, row, col, f"{message}; using default settings"))
+        return Settings()
+
+    def problem(key: str, message: str, severity: Severity = Severity.ERROR) -> None:
+        problems.append(Problem(CONFIG, _toml_line(text, key), "1", message, severity))
+
+    known = {"exhibition": {"version", "default_language"}, "pages": {"order"}}
+    known["timing"] = {"autoplay_after", "reset_after"}
+    for section, values in data.items():
+        if section not in known or not isinstance(values, dict):
+            problem(section, f"unknown setting '{section}' is ignored", Severity.WARNING)
+            continue
+        for key in values:
+            if key not in known[section]:
+                problem(key, f"unknown setting '{section}.{key}' is ignored", Severity.WARNING)
+
+    defaults = Settings()
+    exhibition, pages, timing = (data.get(k, {}) for k in ("exhibition", "pages", "timing"))
+    version = str(exhibition.get("version", defaults.version))
+    language = defaults.default_language
+    if "default_language" in exhibition:
+        parsed = parse_language(str(exhibition["default_language"]))
+        if parsed is None:
+            problem(
+                "default_language",
+                f"unknown language code '{exhibition['default_language']}' "
+                f"(use {', '.join(LANGUAGES)}); using {DEFAULT_LANGUAGE}",
+            )
+        else:
+            language = parsed
+    order = pages.get("order", list(defaults.page_order))
+    if not isinstance(order, list) or not all(isinstance(p, str) for p in order):
+        problem("order", 'pages.order must be a list of page ids, like ["home", "figures"]')
+        order = list(defaults.page_order)
+    seconds: dict[str, float] = {}
+    for key in ("autoplay_after", "reset_after"):
+        value = timing.get(key, getattr(defaults, key))
+        if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+            problem(key, f"timing.{key} must be a number of seconds above 0, not {value!r}")
+            value = getattr(defaults, key)
+        seconds[key] = float(value)
+    return Settings(version, language, tuple(order), **seconds)
+
+
+def _check_page_order(
+    folder: Path, settings: Settings, pages: dict[str, Page], problems: list[Problem]
+) -> Settings:
+    text = (
+        (folder / CONFIG).read_text("utf-8-sig", "replace") if (folder / CONFIG).is_file() else ""
+    )
+    line = _toml_line(text, "order")
+    order: list[str] = []
+    for page_id in settings.page_order:
+        if page_id not in pages:
+            hint = "" if page_id in PAGE_IDS else f" (known pages: {', '.join(PAGE_IDS)})"
+            problems.append(
+                Problem(CONFIG, line, "1", f"page '{page_id}' has no valid row in pages.csv{hint}")
+            )
+        elif page_id in order:
+            problems.append(Problem(CONFIG, line, "1", f"page '{page_id}' is listed twice"))
+        else:
+            order.append(page_id)
+    if "home" not in order:
+        problems.append(Problem(CONFIG, line, "1", "pages.order must start with 'home'"))
+    elif order[0] != "home":
+        problems.append(Problem(CONFIG, line, "1", "pages.order must start with 'home'"))
+        order.remove("home")
+        order.insert(0, "home")
+    return Settings(
+        settings.version,
+        settings.default_language,
+        tuple(order),
+        settings.autoplay_after,
+        settings.reset_after,
+    )
+
+
+# --- CSV tables -----------------------------------------------------------------------------
+
+
+def _language_columns(name: str) -> dict[str, str]:
+    """Header names of a localized column: ``title_zh-Hans``...; bare codes when name is ''."""
+    return {lang: f"{name}_{lang}" if name else lang for lang in LANGUAGES}
+
+
+def _columns_for(name: str) -> tuple[Column, ...]:
+    columns = TABLES[name]
+    if name in ("strings.csv", "units.csv"):
+        columns = (*columns, Column("", "localized"))
+    return columns
+
+
+def _load_table(
+    folder: Path,
+    name: str,
+    loaded: dict[str, list[Row]],
+    problems: list[Problem],
+    missing_glyphs: CoverageCheck | None,
+) -> list[Row]:
+    table, read_problems = read_table(folder, name)
+    problems.extend(read_problems)
+    if table is None:
+        return []
+    columns = _columns_for(name)
+    if not _check_header(table, columns, problems):
+        return []
+    frame = table.frame
+    bad = pd.Series(False, index=frame.index)
+
+    def report(
+        mask: pd.Series,
+        header: str,
+        message: Callable[[pd.Series], str],
+        severity: Severity = Severity.ERROR,
+    ) -> None:
+        nonlocal bad
+        for index in frame.index[mask]:
+            row = frame.loc[index]
+            problems.append(
+                Problem(name, int(row[ROW]), table.letter(header), message(row), severity)
+            )
+        if severity is Severity.ERROR:
+            bad = bad | mask
+
+    refs = {ref: {r.get("id") for r in rows} for ref, rows in loaded.items()}
+    for column in columns:
+        headers = (
+            _language_columns(column.name) if column.kind == "localized" else {"": column.name}
+        )
+        for lang, header in headers.items():
+            if header not in frame.columns:
+                continue
+            cells = frame[header]
+            empty = cells == ""
+            if column.required or column.kind == "localized":
+                what = f"the {lang} text" if lang else f"'{header}'"
+                report(empty, header, lambda r, w=what: f"{w} is empty")
+            present = ~empty
+            if column.kind == "id":
+                report(
+                    present & ~cells.str.fullmatch(_ID),
+                    header,
+                    lambda r, h=header: (
+                        f"id \"{r[h]}\" may only use letters, digits, '.', '_' and '-'"
+                    ),
+                )
+                report(
+                    present & cells.duplicated(keep="first"),
+                    header,
+                    lambda r, h=header: f'id "{r[h]}" is used by an earlier row',
+                )
+            elif column.kind == "choice":
+                allowed = ", ".join(c for c in column.choices if c)
+                report(
+                    present & ~cells.isin(column.choices),
+                    header,
+                    lambda r, h=header, a=allowed: f'"{r[h]}" is not one of: {a}',
+                )
+                if column.name == "id":
+                    report(
+                        present & cells.duplicated(keep="first"),
+                        header,
+                        lambda r, h=header: f'id "{r[h]}" is used by an earlier row',
+                    )
+            elif column.kind == "ref":
+                known = refs.get(column.ref, set())
+                report(
+                    present & ~cells.isin(known),
+                    header,
+                    lambda r, h=header, c=column: (
+                        f'unknown {c.name} "{r[h]}" (not an id in {c.ref})'
+                    ),
+                )
+            elif column.kind == "number":
+                invalid = cells.map(_number_error)
+                report(present & (invalid != ""), header, lambda r, h=header: _number_error(r[h]))
+            elif column.kind == "date":
+                report(
+                    present & ~cells.map(_is_date),
+                    header,
+                    lambda r, h=header: f'"{r[h]}" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)',
+                )
+            elif column.kind == "localized":
+                report(
+                    cells.str.contains(_HTML, regex=True),
+                    header,
+                    lambda r, h=header: (
+                        f'"{r[h]}" looks like HTML; it is shown exactly as typed, tags included'
+                    ),
+                    Severity.WARNING,
+                )
+                if missing_glyphs is not None:
+                    lacking = cells.map(missing_glyphs)
+                    report(
+                        lacking != "",
+                        header,
+                        lambda r, h=header: (
+                            f'the shipped fonts lack "{missing_glyphs(r[h])}"'
+                            "; visitors would see empty boxes"
+                        ),
+                        Severity.WARNING,
+                    )
+
+    good = frame[~bad]
+    rows = [_build_row(table, columns, record, folder, problems) for record in _records(good)]
+    return [r for r in rows if _check_templates(name, table, r, problems)]
+
+
+def _records(frame: pd.DataFrame) -> list[Row]:
+    return [dict(zip(frame.columns, values, strict=True)) for values in frame.itertuples(False)]
+
+
+def _check_header(table: Table, columns: tuple[Column, ...], problems: list[Problem]) -> bool:
+    expected: set[str] = set()
+    complete = True
+    localized = {c.name for c in columns if c.kind == "localized"}
+    for column in columns:
+        names = (
+            _language_columns(column.name).values() if column.kind == "localized" else [column.name]
+        )
+        for header in names:
+            expected.add(header)
+            if header not in table.header and (column.required or column.kind == "localized"):
+                problems.append(Problem(table.name, 1, "-", f"column '{header}' is missing"))
+                complete = False
+    for header in table.header:
+        if header in expected or not header:
+            continue
+        found = _LANG_SUFFIX.match(header)
+        if found and (found["name"] or "") in localized:
+            problems.append(
+                Problem(
+                    table.name,
+                    1,
+                    table.letter(header),
+                    f"unknown language code '{found['code']}' in column '{header}' "
+                    f"(use {', '.join(LANGUAGES)})",
+                )
+            )
+        else:
+            problems.append(
+                Problem(
+                    table.name,
+                    1,
+                    table.letter(header),
+                    f"column '{header}' is not used",
+                    Severity.WARNING,
+                )
+            )
+    return complete
+
+
+def _build_row(
+    table: Table, columns: tuple[Column, ...], record: Row, folder: Path, problems: list[Problem]
+) -> Row:
+    row: Row = {ROW: record[ROW]}
+    for column in columns:
+        if column.kind == "localized":
+            text = Text.from_mapping(
+                {lang: record[h] for lang, h in _language_columns(column.name).items()}
+            )
+            row[column.name or "text"] = text
+            continue
+        value = record.get(column.name, "")
+        if column.kind == "number":
+            row[column.name] = parse_number(value) if value else None
+        elif column.kind == "image":
+            path = None
+            if value:
+                path, error = check_image(folder, value)
+                if error:
+                    problems.append(
+                        Problem(table.name, record[ROW], table.letter(column.name), error)
+                    )
+            row[column.name] = path
+        else:
+            row[column.name] = value
+    return row
+
+
+def _check_templates(name: str, table: Table, row: Row, problems: list[Problem]) -> bool:
+    """Units and UI strings must keep their placeholders in every language."""
+    if name == "units.csv":
+        needed: tuple[str, ...] = ("{value}",)
+    elif name == "strings.csv":
+        needed = REQUIRED_STRINGS.get(row["key"], ())
+    else:
+        return True
+    ok = True
+    for lang in LANGUAGES:
+        for placeholder in needed:
+            if placeholder not in row["text"].get(lang):
+                problems.append(
+                    Problem(
+                        name,
+                        row[ROW],
+                        table.letter(lang),
+                        f"the {lang} text must contain {placeholder}",
+                    )
+                )
+                ok = False
+    return ok
+
+
+def _number_error(text: str) -> str:
+    if not text:
+        return ""
+    try:
+        parse_number(text)
+    except ValueError as exc:
+        return str(exc)
+    return ""
+
+
+def _is_date(text: str) -> bool:
+    found = _DATE.match(text)
+    if not found:
+        return False
+    year, month, day = (int(g) if g else 1 for g in found.groups())
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True

@@ -1,0 +1,143 @@
+"""Frozen dataclasses for everything the kiosk shows. Built by the loader; read by the views."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from kiosk.content.errors import Problem
+from kiosk.i18n import DEFAULT_LANGUAGE, Language, fill, format_growth, format_value
+
+
+@dataclass(frozen=True)
+class Text:
+    """One visible text in the three languages."""
+
+    zh_hans: str
+    zh_hant: str
+    en: str
+
+    def get(self, lang: Language) -> str:
+        return {"zh-Hans": self.zh_hans, "zh-Hant": self.zh_hant, "en": self.en}[lang]
+
+    @classmethod
+    def from_mapping(cls, values: dict[str, str]) -> Text:
+        return cls(values["zh-Hans"], values["zh-Hant"], values["en"])
+
+    @classmethod
+    def same(cls, text: str) -> Text:
+        return cls(text, text, text)
+
+
+@dataclass(frozen=True)
+class Number:
+    """A decimal as typed by the curator, remembering how many decimals to show."""
+
+    value: Decimal
+    decimals: int
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a figure comes from: report or publisher, and its date."""
+
+    id: str
+    date: str
+    name: Text
+
+
+@dataclass(frozen=True)
+class Unit:
+    """How a number is written: its kind (money, count, percent, rank) and templates."""
+
+    id: str
+    kind: str
+    template: Text
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A key figure, stored once in one unit, with its source."""
+
+    id: str
+    number: Number
+    unit: Unit
+    qualifier: str
+    growth: Number | None
+    period: str
+    source: Source
+    label: Text
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page's title and home tile."""
+
+    id: str
+    icon: Path | None
+    backdrop: Path | None
+    title: Text
+    caption: Text
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The exhibition's settings from ``config.toml``."""
+
+    version: str = "unversioned"
+    default_language: Language = DEFAULT_LANGUAGE
+    page_order: tuple[str, ...] = ("home",)
+    autoplay_after: float = 90.0
+    reset_after: float = 120.0
+
+
+@dataclass(frozen=True)
+class Content:
+    """A whole content folder: every valid item, plus the problems found while loading it."""
+
+    folder: Path
+    settings: Settings
+    strings: dict[str, Text]
+    pages: dict[str, Page]
+    sources: dict[str, Source]
+    units: dict[str, Unit]
+    figures: dict[str, Figure]
+    problems: tuple[Problem, ...] = field(default=())
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.is_error)
+
+    def string(self, key: str, lang: Language) -> str:
+        """A UI string; the key itself if it is missing (validation reports that)."""
+        text = self.strings.get(key)
+        return text.get(lang) if text else key
+
+    def ordered_pages(self) -> list[Page]:
+        """Pages in the configured order, skipping ids that have no row."""
+        return [self.pages[pid] for pid in self.settings.page_order if pid in self.pages]
+
+    def format_figure(self, figure: Figure, lang: Language, value: Decimal | None = None) -> str:
+        """A figure as visitors read it: 3685亿元 / 3685億元 / CNY 368.5 billion.
+
+        ``value`` overrides the stored number (a count-up animation shows values on the way).
+        """
+        number = figure.number.value if value is None else value
+        text = format_value(figure.unit.kind, number, figure.number.decimals, lang)
+        text = fill(figure.unit.template.get(lang), value=text)
+        if figure.qualifier:
+            text = fill(self.string(f"qualifier.{figure.qualifier}", lang), text=text)
+        return text
+
+    def format_growth(self, figure: Figure, lang: Language) -> str:
+        """'同比增长+22.6%' / '+22.6% year on year', or '' when the figure has no growth."""
+        if figure.growth is None:
+            return ""
+        signed = format_growth(figure.growth.value, figure.growth.decimals, lang)
+        return fill(self.string("figure.growth", lang), value=signed)
+
+    def format_source(self, figure: Figure, lang: Language) -> str:
+        """'来源：《…》 2025' under a figure."""
+        name = f"{figure.source.name.get(lang)} ({figure.source.date})"
+        return fill(self.string("figure.source", lang), text=name)

@@ -1,0 +1,79 @@
+"""Languages and per-language number formatting (pure Python, no Qt).
+
+Words visitors read come from the content folder; this module only knows the three languages
+and how each writes a number (grouping, 亿/億/billion scaling, signs).
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Final, Literal
+
+Language = Literal["zh-Hans", "zh-Hant", "en"]
+LANGUAGES: Final[tuple[Language, ...]] = ("zh-Hans", "zh-Hant", "en")
+DEFAULT_LANGUAGE: Final[Language] = "zh-Hans"
+
+UNIT_KINDS: Final = ("money_cny_100m", "count", "percent", "rank")
+QUALIFIERS: Final = ("", "over", "about", "target")
+
+# Scale words for money stored in units of 100 million yuan (亿元).
+_ZH_100M = {"zh-Hans": "亿", "zh-Hant": "億"}
+_ZH_TRILLION = {"zh-Hans": "万亿", "zh-Hant": "萬億"}
+
+
+def parse_language(code: str) -> Language | None:
+    """Return the language for a code, accepting case differences, or None if unknown."""
+    for lang in LANGUAGES:
+        if code.strip().lower() == lang.lower():
+            return lang
+    return None
+
+
+def _fixed(value: Decimal, decimals: int, grouping: bool) -> str:
+    quantum = Decimal(1).scaleb(-decimals)
+    rounded = value.quantize(quantum, rounding=ROUND_HALF_UP)
+    return f"{rounded:,f}" if grouping else f"{rounded:f}"
+
+
+def _trimmed(value: Decimal, max_decimals: int, grouping: bool) -> str:
+    text = _fixed(value, max_decimals, grouping)
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def format_number(value: Decimal, decimals: int, lang: Language) -> str:
+    """A plain number: grouped with commas in English, ungrouped in Chinese (74032)."""
+    return _fixed(value, decimals, grouping=lang == "en")
+
+
+def format_money_cny_100m(value: Decimal, decimals: int, lang: Language) -> str:
+    """Money stored in 亿元: 3685 -> 3685亿 / 368.5 billion; 10000 -> 1万亿 / 1 trillion."""
+    if lang == "en":
+        if abs(value) >= 10000:
+            return f"{_trimmed(value / 10000, decimals + 4, True)} trillion"
+        return f"{_trimmed(value / 10, decimals + 1, True)} billion"
+    if abs(value) >= 10000:
+        return f"{_trimmed(value / 10000, decimals + 4, False)}{_ZH_TRILLION[lang]}"
+    return f"{_fixed(value, decimals, False)}{_ZH_100M[lang]}"
+
+
+def format_value(kind: str, value: Decimal, decimals: int, lang: Language) -> str:
+    """The number part of a quantity of the given unit kind, before its unit template."""
+    if kind == "money_cny_100m":
+        return format_money_cny_100m(value, decimals, lang)
+    return format_number(value, decimals, lang)
+
+
+def format_growth(percent: Decimal, decimals: int, lang: Language) -> str:
+    """A signed percentage: +22.6% (the same in all three languages)."""
+    sign = "+" if percent > 0 else ("−" if percent < 0 else "±")
+    return f"{sign}{format_number(abs(percent), decimals, lang)}%"
+
+
+def fill(template: str, **values: str) -> str:
+    """Fill ``{value}`` / ``{text}`` in a curator's template without ``str.format`` pitfalls."""
+    out = template
+    for key, text in values.items():
+        out = out.replace("{" + key + "}", text)
+    return out

@@ -1,0 +1,51 @@
+"""Where the app's resources and bundled content are, from a source tree or a frozen bundle."""
+
+from __future__ import annotations
+
+import sys
+from functools import cache
+from pathlib import Path
+
+
+def app_root() -> Path:
+    """The folder holding ``resources/`` and ``data/``: the bundle folder when frozen."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen)
+    return Path(__file__).resolve().parent.parent
+
+
+def resources_dir() -> Path:
+    return app_root() / "resources"
+
+
+def bundled_content_dir() -> Path:
+    return app_root() / "data"
+
+
+def fonts_dir() -> Path:
+    return resources_dir() / "fonts"
+
+
+@cache
+def font_coverage() -> frozenset[int]:
+    """Code points the shipped fonts cover, from ``resources/fonts/coverage.txt``."""
+    points: set[int] = set()
+    path = fonts_dir() / "coverage.txt"
+    if not path.is_file():
+        return frozenset()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        lo, _, hi = line.partition("-")
+        points.update(range(int(lo, 16), int(hi or lo, 16) + 1))
+    return frozenset(points)
+
+
+def missing_glyphs(text: str) -> str:
+    """The characters of ``text`` that the shipped fonts lack ('' when all are covered)."""
+    covered = font_coverage()
+    if not covered:
+        return ""
+    return "".join(dict.fromkeys(c for c in text if c.isprintable() and ord(c) not in covered))

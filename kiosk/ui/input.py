@@ -1,0 +1,215 @@
+"""Touch and mouse input with one path per widget, so a tap gives exactly one action.
+
+A touch reaches a widget as QTouchEvents. Qt (for touches nobody accepted) or the system (on
+Windows) may also deliver mouse events made from that same touch; those carry a touch-screen
+device or a "synthesized" source and are ignored here, so only a real mouse uses the mouse path.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
+from PySide6.QtGui import QInputDevice, QMouseEvent, QTouchEvent
+from PySide6.QtWidgets import QWidget
+
+TOUCH_EVENTS = {
+    QEvent.Type.TouchBegin,
+    QEvent.Type.TouchUpdate,
+    QEvent.Type.TouchEnd,
+    QEvent.Type.TouchCancel,
+}
+MOUSE_EVENTS = {
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.MouseButtonRelease,
+}
+
+
+def is_from_touch(event: QMouseEvent) -> bool:
+    """True for a mouse event that Qt or the system made from a touch."""
+    if event.source() != Qt.MouseEventSource.MouseEventNotSynthesized:
+        return True
+    device = event.device()
+    return device is not None and device.type() == QInputDevice.DeviceType.TouchScreen
+
+
+class Pressable(QWidget):
+    """A touchable widget: press feedback, and ``clicked`` on a tap (not on a drag)."""
+
+    clicked = Signal()
+    pressed_changed = Signal(bool)
+    tap_slop = 24  # pixels; the main window sets it from the theme
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._pressed = False
+        self._origin = QPointF()
+        self._touch_id: int | None = None
+
+    @property
+    def is_pressed(self) -> bool:
+        return self._pressed
+
+    def _set_pressed(self, pressed: bool) -> None:
+        if pressed != self._pressed:
+            self._pressed = pressed
+            self.pressed_changed.emit(pressed)
+            self.update()
+
+    def _begin(self, pos: QPointF) -> None:
+        self._origin = pos
+        self._set_pressed(True)
+
+    def _move(self, pos: QPointF) -> None:
+        if self._pressed and math.dist(pos.toTuple(), self._origin.toTuple()) > self.tap_slop:
+            self._set_pressed(False)  # it is a drag or a swipe, not a tap
+
+    def _end(self, pos: QPointF) -> None:
+        tapped = self._pressed and self.rect().contains(pos.toPoint())
+        self._set_pressed(False)
+        if tapped and self.isEnabled():
+            self.clicked.emit()
+
+    def cancel_press(self) -> None:
+        """Forget a press in progress (the page it is on is leaving, say)."""
+        self._touch_id = None
+        self._set_pressed(False)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() in TOUCH_EVENTS:
+            self._on_touch(event)  # type: ignore[arg-type]
+            return True
+        return super().event(event)
+
+    def _on_touch(self, event: QTouchEvent) -> None:
+        event.accept()
+        kind = event.type()
+        if kind == QEvent.Type.TouchCancel:
+            self.cancel_press()
+            return
+        points = event.points()
+        if kind == QEvent.Type.TouchBegin:
+            self._touch_id = points[0].id()
+            self._begin(points[0].position())
+            return
+        point = next((p for p in points if p.id() == self._touch_id), None)
+        if point is None:
+            return  # another finger: the first one decides
+        if kind == QEvent.Type.TouchUpdate:
+            self._move(point.position())
+        elif kind == QEvent.Type.TouchEnd or point.state() == point.State.Released:
+            self._touch_id = None
+            self._end(point.position())
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        event.accept()
+        if not is_from_touch(event) and event.button() == Qt.MouseButton.LeftButton:
+            self._begin(event.position())
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        event.accept()
+        if not is_from_touch(event):
+            self._move(event.position())
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        event.accept()
+        if not is_from_touch(event) and event.button() == Qt.MouseButton.LeftButton:
+            self._end(event.position())
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        event.accept()  # a quick second tap is a press of its own, handled above
+
+    def hideEvent(self, event: QEvent) -> None:
+        self.cancel_press()
+        super().hideEvent(event)  # type: ignore[arg-type]
+
+
+class SwipeDetector(QObject):
+    """Watches a window's input and emits ``swiped`` for a horizontal swipe or flick.
+
+    Installed on the application so it sees every touch and mouse drag whichever widget takes
+    them; it never consumes events. ``swiped(+1)`` means "show the next page" (finger moved left).
+    """
+
+    swiped = Signal(int)
+
+    def __init__(self, window: QWidget, distance: float, flick: float) -> None:
+        super().__init__(window)
+        self._window = window
+        self._distance = distance
+        self._flick = flick
+        self._start: QPointF | None = None
+        self._start_time = 0
+        self._touch_id: int | None = None
+        self._last: tuple[QEvent.Type, int, float, float] | None = None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind not in TOUCH_EVENTS and kind not in MOUSE_EVENTS:
+            return False
+        if not (isinstance(watched, QWidget) and watched.window() is self._window):
+            return False
+        if kind in MOUSE_EVENTS:
+            self._on_mouse(event)  # type: ignore[arg-type]
+        else:
+            self._on_touch(event)  # type: ignore[arg-type]
+        return False
+
+    def _seen(self, kind: QEvent.Type, timestamp: int, pos: QPointF) -> bool:
+        # An event is seen once per receiver as it propagates to parents: handle it once.
+        key = (kind, timestamp, pos.x(), pos.y())
+        if key == self._last:
+            return True
+        self._last = key
+        return False
+
+    def _on_mouse(self, event: QMouseEvent) -> None:
+        if is_from_touch(event) or self._seen(
+            event.type(), event.timestamp(), event.globalPosition()
+        ):
+            return
+        kind = event.type()
+        if kind == QEvent.Type.MouseButtonPress and event.button() == Qt.MouseButton.LeftButton:
+            self._press(event.globalPosition(), event.timestamp())
+        elif kind == QEvent.Type.MouseButtonRelease and event.button() == Qt.MouseButton.LeftButton:
+            self._release(event.globalPosition(), event.timestamp())
+
+    def _on_touch(self, event: QTouchEvent) -> None:
+        points = event.points()
+        if not points:
+            return
+        kind = event.type()
+        if kind == QEvent.Type.TouchCancel:
+            self._start = self._touch_id = None
+            return
+        if self._seen(kind, event.timestamp(), points[0].globalPosition()):
+            return
+        if kind == QEvent.Type.TouchBegin:
+            self._touch_id = points[0].id()
+            self._press(points[0].globalPosition(), event.timestamp())
+            return
+        point = next((p for p in points if p.id() == self._touch_id), None)
+        if point is not None and (
+            kind == QEvent.Type.TouchEnd or point.state() == point.State.Released
+        ):
+            self._touch_id = None
+            self._release(point.globalPosition(), event.timestamp())
+
+    def _press(self, pos: QPointF, timestamp: int) -> None:
+        self._start = pos
+        self._start_time = timestamp
+
+    def _release(self, pos: QPointF, timestamp: int) -> None:
+        if self._start is None:
+            return
+        dx = pos.x() - self._start.x()
+        dy = pos.y() - self._start.y()
+        quick = timestamp - self._start_time < 300
+        self._start = None
+        if abs(dx) < 1.5 * abs(dy):
+            return  # mostly vertical: a scroll, not a page swipe
+        if abs(dx) >= self._distance or (quick and abs(dx) >= self._flick):
+            self.swiped.emit(1 if dx < 0 else -1)

@@ -1,0 +1,133 @@
+"""The one main window: pages in a stack, the header over them, page dots, and swipes."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QPointF, Qt, Slot
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from kiosk.ui.header import Header
+from kiosk.ui.input import SwipeDetector
+from kiosk.ui.page_stack import PageStack
+from kiosk.ui.pages.registry import PAGE_VIEWS
+from kiosk.ui.session import Session
+from kiosk.ui.theme import Theme
+
+log = logging.getLogger(__name__)
+
+
+class PageDots(QWidget):
+    """Where the visitor is among the pages (an indicator, not a control)."""
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.theme = theme
+        self.count = 0
+        self.index = 0
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def set_position(self, index: int, count: int) -> None:
+        self.index, self.count = index, count
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        if self.count < 2:
+            return
+        palette = self.theme.palette
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        radius, step = self.theme.px(7), self.theme.px(30)
+        left = (self.width() - (self.count - 1) * step) / 2
+        for i in range(self.count):
+            current = i == self.index
+            painter.setBrush(palette.color("accent" if current else "line"))
+            r = radius * (1.35 if current else 1.0)
+            painter.drawEllipse(QPointF(left + i * step, self.height() / 2), r, r)
+
+
+class KioskWindow(QWidget):
+    """Builds the registered pages in the content's order and moves between them."""
+
+    def __init__(self, session: Session, theme: Theme) -> None:
+        super().__init__()
+        self.session = session
+        self.theme = theme
+        self.setWindowTitle("AI City Kiosk")
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
+        self.setStyleSheet(theme.stylesheet())
+        self.stack = PageStack(self)
+        self.header = Header(session, theme, self)
+        self.header.home_requested.connect(self.go_home)
+        self.dots = PageDots(theme, self)
+        self.stack.page_changed.connect(self._on_page_changed)
+        self.swipes = SwipeDetector(self, distance=theme.width * 0.08, flick=theme.width * 0.03)
+        self.swipes.swiped.connect(self.step)
+        QApplication.instance().installEventFilter(self.swipes)
+        session.content_changed.connect(self._on_content_changed)
+        self.build_pages()
+
+    def build_pages(self) -> None:
+        """(Re)create a view for every page in the content's order that this version has."""
+        self.stack.remove_pages()
+        for page_id in self.session.content.settings.page_order:
+            view = PAGE_VIEWS.get(page_id)
+            if view is None:
+                log.warning("page '%s' has no view in this version; it is skipped", page_id)
+                continue
+            page = view(self.session, self.theme)
+            page.navigate_requested.connect(self.go_to)
+            self.stack.add_page(page)
+        self.header.raise_()
+        self.dots.raise_()
+        if self.stack.pages:
+            self.stack.show_page(next(iter(self.stack.pages)), animate=False)
+
+    @property
+    def current_page_id(self) -> str:
+        return self.stack.current.page_id if self.stack.current else ""
+
+    @Slot(str)
+    def go_to(self, page_id: str, animate: bool = True) -> None:
+        if page_id in self.stack.pages:
+            self.stack.show_page(page_id, animate)
+
+    @Slot()
+    def go_home(self) -> None:
+        order = self.stack.order()
+        if order:
+            self.go_to(order[0])
+
+    @Slot(int)
+    def step(self, direction: int) -> None:
+        """Next (+1) or previous (-1) page; nothing beyond either end."""
+        order = self.stack.order()
+        if not order or not self.current_page_id:
+            return
+        index = order.index(self.current_page_id) + direction
+        if 0 <= index < len(order):
+            self.go_to(order[index])
+
+    def _on_page_changed(self, page_id: str) -> None:
+        order = self.stack.order()
+        self.header.set_home_visible(bool(order) and page_id != order[0])
+        self.dots.set_position(order.index(page_id), len(order))
+
+    def _on_content_changed(self, _content: object) -> None:
+        if list(self.session.content.settings.page_order) != self.stack.order():
+            self.build_pages()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        self.stack.setGeometry(self.rect())
+        self.header.setGeometry(0, 0, self.width(), self.header.height())
+        dots_height = self.theme.px(48)
+        self.dots.setGeometry(
+            0, self.height() - dots_height - self.theme.px(12), self.width(), dots_height
+        )
+        super().resizeEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        event.accept()  # a kiosk has no keyboard controls; stray keys do nothing

@@ -1,0 +1,100 @@
+"""The pages, one shown at a time, with a slide transition that never blocks a touch."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractAnimation,
+    QEasingCurve,
+    QParallelAnimationGroup,
+    QPoint,
+    QPropertyAnimation,
+    Signal,
+)
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QWidget
+
+from kiosk.ui.pages.base import PageView
+
+TRANSITION_MS = 380
+
+
+class PageStack(QWidget):
+    """Holds the page views; :meth:`show_page` slides the new page in from the side."""
+
+    page_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("stack")
+        self.pages: dict[str, PageView] = {}
+        self.current: PageView | None = None
+        self.transition = QParallelAnimationGroup(self)
+        self.transition.finished.connect(self._on_transition_finished)
+        self._leaving: PageView | None = None
+
+    def add_page(self, page: PageView) -> None:
+        page.setParent(self)
+        page.setGeometry(self.rect())
+        page.hide()
+        self.pages[page.page_id] = page
+
+    def remove_pages(self) -> None:
+        self.transition.stop()
+        for page in self.pages.values():
+            page.leave()
+            page.deleteLater()
+        self.pages.clear()
+        self.current = self._leaving = None
+
+    def order(self) -> list[str]:
+        return list(self.pages)
+
+    def show_page(self, page_id: str, animate: bool = True) -> None:
+        """Make ``page_id`` current; slide left when it lies after the current page."""
+        target = self.pages[page_id]
+        if target is self.current:
+            return
+        if self.transition.state() == QAbstractAnimation.State.Running:
+            self.transition.setCurrentTime(self.transition.duration())  # finish at once
+        previous = self.current
+        self.current = target
+        if previous is not None:
+            previous.leave()
+        target.setGeometry(self.rect())
+        target.show()
+        target.raise_()
+        target.enter()
+        if previous is None or not animate or not self.isVisible():
+            if previous is not None:
+                previous.hide()
+            self.page_changed.emit(page_id)
+            return
+        order = self.order()
+        direction = 1 if order.index(page_id) > order.index(previous.page_id) else -1
+        width = self.width()
+        self.transition.clear()
+        for page, start, end in (
+            (previous, QPoint(0, 0), QPoint(-direction * width, 0)),
+            (target, QPoint(direction * width, 0), QPoint(0, 0)),
+        ):
+            slide = QPropertyAnimation(page, b"pos")
+            slide.setDuration(TRANSITION_MS)
+            slide.setEasingCurve(QEasingCurve.Type.OutCubic)
+            slide.setStartValue(start)
+            slide.setEndValue(end)
+            self.transition.addAnimation(slide)
+        self._leaving = previous
+        target.move(direction * width, 0)
+        self.transition.start()
+        self.page_changed.emit(page_id)
+
+    def _on_transition_finished(self) -> None:
+        if self._leaving is not None and self._leaving is not self.current:
+            self._leaving.hide()
+            self._leaving.move(0, 0)
+        self._leaving = None
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        for page in self.pages.values():
+            page.setGeometry(self.rect())
+        super().resizeEvent(event)

@@ -1,0 +1,1 @@
+"""One module a page; the registry says which page ids have a view."""

@@ -1,0 +1,86 @@
+"""What every page offers the main window: enter, leave, retranslate, reset and details."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QPointF, Signal
+from PySide6.QtGui import QLinearGradient, QPainter, QPaintEvent
+from PySide6.QtWidgets import QWidget
+
+from kiosk.content import Content
+from kiosk.ui.session import Session
+from kiosk.ui.theme import Theme
+
+
+class PageView(QWidget):
+    """A page: a thin view over the content that rebuilds itself when content or language change.
+
+    Subclasses implement :meth:`rebuild` (content changed) and :meth:`retranslate` (language
+    changed), and may override :meth:`enter`/:meth:`leave` to start and stop their animations.
+    """
+
+    page_id = ""
+    navigate_requested = Signal(str)  # a page id
+
+    def __init__(self, session: Session, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.theme = theme
+        self.setObjectName(f"page-{self.page_id}")
+        session.content_changed.connect(self._on_content_changed)
+        session.language_changed.connect(self._on_language_changed)
+
+    @property
+    def content(self) -> Content:
+        return self.session.content
+
+    def _on_content_changed(self, _content: Content) -> None:
+        self.rebuild()
+        self.retranslate()
+
+    def _on_language_changed(self, _language: str) -> None:
+        self.retranslate()
+
+    def rebuild(self) -> None:
+        """Recreate the widgets that depend on the content."""
+
+    def retranslate(self) -> None:
+        """Set every visible string in the current language."""
+
+    def enter(self) -> None:
+        """The page became the current page: replay its entrance animations."""
+
+    def leave(self) -> None:
+        """The page is no longer shown: stop its animations and timers."""
+
+    def reset(self) -> None:
+        """Back to the state a new visitor should find: top of scroll, no detail open."""
+
+    def details(self) -> list[str]:
+        """Ids of the detail views this page can show (for screenshots and the self-test)."""
+        return []
+
+    def show_detail(self, detail_id: str) -> None:
+        """Open one detail view."""
+
+    def settle(self) -> None:
+        """Jump every running animation to its end (for screenshots)."""
+
+    def running_animations(self) -> int:
+        """How many animations or timers of this page are running (tests use it)."""
+        return 0
+
+    def paint_ground(self, painter: QPainter) -> None:
+        """The calm navy ground with a glow from the top, shared by every page."""
+        palette = self.theme.palette
+        glow = QLinearGradient(QPointF(0, 0), QPointF(0, self.height()))
+        glow.setColorAt(0.0, palette.color("ground_glow"))
+        glow.setColorAt(0.6, palette.color("ground"))
+        painter.fillRect(self.rect(), glow)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        self.paint_ground(QPainter(self))
+
+
+PageFactory = Callable[[Session, Theme], PageView]

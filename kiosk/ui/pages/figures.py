@@ -1,0 +1,99 @@
+"""Key figures: every figure of figures.csv as a count-up tile, in a kinetic scroll."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractAnimation, Qt
+from PySide6.QtWidgets import QGridLayout, QScrollArea, QScroller, QVBoxLayout, QWidget
+
+from kiosk.ui.pages.base import PageView
+from kiosk.ui.session import Session
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.count_up import CountUpTile
+from kiosk.ui.widgets.text import TextLabel
+
+STAGGER_MS = 70
+
+
+class FiguresPage(PageView):
+    """The numbers of Shenzhen's AI economy, counting up when the page is entered."""
+
+    page_id = "figures"
+
+    def __init__(self, session: Session, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(session, theme, parent)
+        self.tiles: list[CountUpTile] = []
+        self.title = TextLabel(self)
+        self.caption = TextLabel(self, role="dim")
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        QScroller.grabGesture(self.scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        QScroller.grabGesture(
+            self.scroll.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
+        )
+        layout = QVBoxLayout(self)
+        m = theme.margin
+        layout.setContentsMargins(m, theme.touch + 2 * theme.px(24), m, 0)
+        layout.setSpacing(theme.px(8))
+        layout.addWidget(self.title)
+        layout.addWidget(self.caption)
+        layout.addSpacing(theme.px(20))
+        layout.addWidget(self.scroll, 1)
+        self.rebuild()
+        self.retranslate()
+
+    def rebuild(self) -> None:
+        body = QWidget()
+        grid = QGridLayout(body)
+        grid.setContentsMargins(0, 0, 0, self.theme.margin + self.theme.px(40))
+        grid.setSpacing(self.theme.gap)
+        columns = 1 if self.theme.portrait else 2
+        self.tiles = [CountUpTile(f, self.theme, body) for f in self.content.figures.values()]
+        for index, tile in enumerate(self.tiles):
+            grid.addWidget(tile, index // columns, index % columns)
+        for column in range(columns):
+            grid.setColumnStretch(column, 1)
+        if not self.tiles:
+            empty = TextLabel(body, role="dim")
+            empty.setObjectName("empty")
+            grid.addWidget(empty, 0, 0)
+        old = self.scroll.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        self.scroll.setWidget(body)
+
+    def retranslate(self) -> None:
+        lang = self.session.language
+        page = self.content.pages.get(self.page_id)
+        self.title.setFont(self.theme.font("headline", lang))
+        self.caption.setFont(self.theme.font("lead", lang))
+        self.title.setText(page.title.get(lang) if page else "")
+        self.caption.setText(page.caption.get(lang) if page else "")
+        for tile in self.tiles:
+            tile.set_language(self.content, lang)
+        empty = self.scroll.widget().findChild(TextLabel, "empty")
+        if empty is not None:
+            empty.setFont(self.theme.font("lead", lang))
+            empty.setText(self.session.text("page.empty"))
+
+    def enter(self) -> None:
+        for index, tile in enumerate(self.tiles):
+            tile.play(delay_ms=min(index, 8) * STAGGER_MS)
+
+    def leave(self) -> None:
+        for tile in self.tiles:
+            tile.settle()
+
+    def settle(self) -> None:
+        for tile in self.tiles:
+            tile.settle()
+
+    def reset(self) -> None:
+        QScroller.scroller(self.scroll.viewport()).stop()
+        self.scroll.verticalScrollBar().setValue(0)
+
+    def running_animations(self) -> int:
+        running = QAbstractAnimation.State.Running
+        return sum(tile.sequence.state() == running for tile in self.tiles)

@@ -1,0 +1,107 @@
+"""Home: the exhibition title, its subtitle and a tile into every other page."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPainter, QPaintEvent, QPixmap, QResizeEvent
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.ui.pages.base import PageView
+from kiosk.ui.session import Session
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.artwork import render_artwork
+from kiosk.ui.widgets.text import TextLabel
+from kiosk.ui.widgets.tile import PageTile
+
+CENTER = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
+
+
+class HomePage(PageView):
+    """The title page."""
+
+    page_id = "home"
+
+    def __init__(self, session: Session, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(session, theme, parent)
+        self.tiles: list[PageTile] = []
+        self._backdrop = QPixmap()
+        self.title = TextLabel(self, align=CENTER)
+        self.subtitle = TextLabel(self, role="dim", align=CENTER)
+        self.tagline = TextLabel(self, role="accent", align=CENTER)
+        self._grid = QGridLayout()
+        self._grid.setSpacing(theme.gap)
+        grid_row = QHBoxLayout()
+        grid_row.addStretch(1)
+        grid_row.addLayout(self._grid, 100)
+        grid_row.addStretch(1)
+        layout = QVBoxLayout(self)
+        m = theme.margin
+        layout.setContentsMargins(m, theme.touch + 2 * theme.px(24), m, m + theme.px(24))
+        layout.setSpacing(theme.px(16))
+        layout.addStretch(2)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        layout.addStretch(3)
+        layout.addWidget(self.tagline)
+        layout.addSpacing(theme.px(12))
+        layout.addLayout(grid_row)
+        self.rebuild()
+        self.retranslate()
+
+    def rebuild(self) -> None:
+        for tile in self.tiles:
+            self._grid.removeWidget(tile)
+            tile.deleteLater()
+        self.tiles = []
+        pages = [p for p in self.content.ordered_pages() if p.id != self.page_id]
+        columns = 2 if self.theme.portrait else (3 if len(pages) != 4 else 2)
+        columns = max(1, min(columns, len(pages)))
+        for index, page in enumerate(pages):
+            tile = PageTile(page.id, page.icon, self.theme, self)
+            tile.clicked.connect(lambda pid=page.id: self.navigate_requested.emit(pid))
+            self._grid.addWidget(tile, index // columns, index % columns)
+            self.tiles.append(tile)
+        for column in range(3):
+            self._grid.setColumnStretch(column, 1 if column < columns else 0)
+        if columns == 1:  # a lone tile should not stretch across the whole screen
+            full = self.theme.width - 2 * self.theme.margin
+            for tile in self.tiles:
+                tile.setMaximumWidth((full - 2 * self.theme.gap) // 3)
+        home = self.content.pages.get(self.page_id)
+        self._backdrop_path = home.backdrop if home else None
+        self._backdrop = QPixmap()
+
+    def retranslate(self) -> None:
+        lang = self.session.language
+        self.title.setFont(self.theme.font("display", lang))
+        self.subtitle.setFont(self.theme.font("lead", lang))
+        self.tagline.setFont(self.theme.font("body", lang))
+        self.title.setText(self.session.text("app.title"))
+        self.subtitle.setText(self.session.text("app.subtitle"))
+        self.tagline.setText(self.session.text("app.tagline"))
+        for tile in self.tiles:
+            page = self.content.pages[tile.page_id]
+            tile.set_texts(page.title.get(lang), page.caption.get(lang), lang)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        self._backdrop = QPixmap()
+        super().resizeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        palette = self.theme.palette
+        self.paint_ground(painter)
+        if self._backdrop_path is not None:
+            width = self.width()
+            height = round(width / 3)
+            if self._backdrop.isNull():
+                self._backdrop = render_artwork(
+                    self._backdrop_path,
+                    QSize(width, height),
+                    self.devicePixelRatioF(),
+                    palette.color("ground"),
+                )
+            # the artwork's skyline starts halfway down: keep it clear of the subtitle
+            top = round(self.subtitle.geometry().bottom() + self.theme.px(40) - height * 0.5)
+            painter.setOpacity(0.85)
+            painter.drawPixmap(0, top, self._backdrop)

@@ -1,0 +1,114 @@
+"""The one theme: palette, type scale, spacing and touch sizes, scaled to the screen.
+
+Sizes are given for a 1920x1080 screen and scale with the short side, so 1080x1920 keeps the
+same type and 3840x2160 doubles it; pages switch layout on ``portrait``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtGui import QColor, QFont
+
+from kiosk.i18n import Language
+from kiosk.paths import resources_dir
+
+FAMILIES: dict[Language, list[str]] = {
+    "zh-Hans": ["Noto Sans CJK SC", "Noto Sans CJK TC"],
+    "zh-Hant": ["Noto Sans CJK TC", "Noto Sans CJK SC"],
+    "en": ["Noto Sans CJK SC", "Noto Sans CJK TC"],
+}
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Deep navy ground, one luminous accent (cyan), one warm highlight."""
+
+    ground: str = "#070F24"
+    ground_glow: str = "#0E2250"
+    surface: str = "#0F1D40"
+    surface_pressed: str = "#1A3470"
+    line: str = "#23386A"
+    accent: str = "#38E1FF"
+    warm: str = "#FFB547"
+    text: str = "#EAF2FF"
+    text_dim: str = "#9FB0D0"
+
+    def color(self, name: str, alpha: float = 1.0) -> QColor:
+        color = QColor(getattr(self, name))
+        color.setAlphaF(alpha)
+        return color
+
+
+# Type scale in pixels at 1080 px on the short side: (size, bold).
+TYPE_SCALE: dict[str, tuple[int, bool]] = {
+    "display": (112, True),  # the exhibition title
+    "headline": (60, True),  # page titles
+    "figure": (104, True),  # key numbers
+    "title": (40, True),  # tile titles
+    "lead": (34, False),  # subtitles
+    "body": (28, False),
+    "caption": (24, False),  # sources, small print
+    "button": (28, True),
+}
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Everything about the look, for one screen size."""
+
+    width: int = 1920
+    height: int = 1080
+    palette: Palette = field(default_factory=Palette)
+
+    @property
+    def scale(self) -> float:
+        return min(self.width, self.height) / 1080
+
+    @property
+    def portrait(self) -> bool:
+        return self.height > self.width
+
+    def px(self, value: float) -> int:
+        """A length given at 1080 px on the short side, for this screen."""
+        return max(1, round(value * self.scale))
+
+    @property
+    def touch(self) -> int:
+        """Smallest touch target (96 px at 1080p)."""
+        return self.px(96)
+
+    @property
+    def margin(self) -> int:
+        return self.px(56)
+
+    @property
+    def gap(self) -> int:
+        return self.px(28)
+
+    @property
+    def radius(self) -> int:
+        return self.px(24)
+
+    @property
+    def tap_slop(self) -> int:
+        """How far a finger may move and still tap."""
+        return self.px(24)
+
+    def font(self, role: str, lang: Language) -> QFont:
+        size, bold = TYPE_SCALE[role]
+        font = QFont()
+        font.setFamilies(FAMILIES[lang])
+        font.setPixelSize(self.px(size))
+        font.setWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
+        font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+        return font
+
+    def stylesheet(self) -> str:
+        """The application style sheet: ``resources/styles/kiosk.qss`` filled from this theme."""
+        template = (resources_dir() / "styles" / "kiosk.qss").read_text(encoding="utf-8")
+        values = {f"color.{k}": v for k, v in vars(self.palette).items()}
+        values |= {"radius": f"{self.radius}px", "touch": f"{self.touch}px"}
+        for key, value in values.items():
+            template = template.replace("{" + key + "}", str(value))
+        return template

@@ -1,0 +1,89 @@
+"""Touch buttons drawn from the theme, with animated press feedback."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEasingCurve, QRectF, QSize, Qt, QVariantAnimation
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QWidget
+
+from kiosk.ui.input import Pressable
+from kiosk.ui.theme import Theme
+
+
+def mix(a: QColor, b: QColor, t: float) -> QColor:
+    """Linear blend of two colours."""
+    return QColor.fromRgbF(
+        a.redF() + (b.redF() - a.redF()) * t,
+        a.greenF() + (b.greenF() - a.greenF()) * t,
+        a.blueF() + (b.blueF() - a.blueF()) * t,
+        a.alphaF() + (b.alphaF() - a.alphaF()) * t,
+    )
+
+
+class FeedbackPressable(Pressable):
+    """A Pressable whose ``press_level`` (0..1) eases in on press and out on release."""
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.theme = theme
+        self.press_level = 0.0
+        self._feedback = QVariantAnimation(self)
+        self._feedback.setEasingCurve(QEasingCurve.Type.OutCubic)
+        self._feedback.valueChanged.connect(self._on_feedback)
+        self.pressed_changed.connect(self._on_pressed_changed)
+
+    def _on_pressed_changed(self, pressed: bool) -> None:
+        self._feedback.stop()
+        self._feedback.setDuration(90 if pressed else 260)
+        self._feedback.setStartValue(self.press_level)
+        self._feedback.setEndValue(1.0 if pressed else 0.0)
+        if self.isVisible():
+            self._feedback.start()
+        else:
+            self._on_feedback(0.0)
+
+    def _on_feedback(self, value: float) -> None:
+        self.press_level = float(value)
+        self.update()
+
+
+class PillButton(FeedbackPressable):
+    """A rounded text button; ``selected`` fills it with the accent (language switch, home)."""
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(theme, parent)
+        self._text = ""
+        self.selected = False
+        self.setMinimumHeight(theme.touch)
+
+    def set_text(self, text: str, font: QFont) -> None:
+        self._text = text
+        self.setFont(font)
+        self.updateGeometry()
+        self.update()
+
+    def text(self) -> str:
+        return self._text
+
+    def set_selected(self, selected: bool) -> None:
+        self.selected = selected
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        width = self.fontMetrics().horizontalAdvance(self._text) + 2 * self.theme.px(32)
+        return QSize(max(width, self.theme.touch), self.theme.touch)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        palette = self.theme.palette
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        inset = self.theme.px(14)  # the visible pill is smaller than the touch target
+        rect = QRectF(self.rect()).adjusted(2, inset, -2, -inset)
+        base = palette.color("accent", 0.18) if self.selected else palette.color("surface", 0.85)
+        painter.setBrush(mix(base, palette.color("surface_pressed"), self.press_level))
+        edge = palette.color("accent") if self.selected else palette.color("line")
+        painter.setPen(QPen(edge, max(1.5, self.theme.px(2))))
+        painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
+        painter.setPen(palette.color("text") if self.selected else palette.color("text_dim"))
+        painter.setFont(self.font())
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self._text)

@@ -1,0 +1,109 @@
+"""A key-figure tile whose number counts up from zero to the stored value."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import (
+    QAbstractAnimation,
+    QEasingCurve,
+    QRectF,
+    QSequentialAnimationGroup,
+    Qt,
+    QVariantAnimation,
+)
+from PySide6.QtGui import QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from kiosk.content import Content, Figure
+from kiosk.i18n import Language
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.fit_label import FitLabel
+from kiosk.ui.widgets.text import TextLabel
+
+COUNT_UP_MS = 1200
+
+
+class CountUpTile(QWidget):
+    """Label, a counting number, growth and source of one figure."""
+
+    def __init__(self, figure: Figure, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.figure = figure
+        self.theme = theme
+        self._content: Content | None = None
+        self._lang: Language = "zh-Hans"
+        self.label = TextLabel(self, role="dim")
+        self.number = FitLabel(self, role="accent")
+        self.growth = TextLabel(self, role="warm")
+        self.source = TextLabel(self, role="dim")
+        layout = QVBoxLayout(self)
+        pad = theme.px(28)
+        layout.setContentsMargins(pad, pad, pad, pad)
+        layout.setSpacing(theme.px(8))
+        for widget in (self.label, self.number, self.growth):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        layout.addWidget(self.source)
+        self.animation = QVariantAnimation(self)
+        self.animation.setDuration(COUNT_UP_MS)
+        self.animation.setEasingCurve(QEasingCurve.Type.OutCubic)
+        self.animation.setStartValue(0.0)
+        self.animation.setEndValue(1.0)
+        self.animation.valueChanged.connect(self._on_progress)
+        self.sequence = QSequentialAnimationGroup(self)  # a pause, then the count-up
+        self._pause = self.sequence.addPause(0)
+        self.sequence.addAnimation(self.animation)
+
+    def set_language(self, content: Content, lang: Language) -> None:
+        self._content, self._lang = content, lang
+        self.label.setFont(self.theme.font("body", lang))
+        # size the number for its final text and for the widest text on the way up
+        near_end = self.figure.number.value * Decimal("0.999")
+        widest = [
+            content.format_figure(self.figure, lang),
+            content.format_figure(self.figure, lang, near_end),
+        ]
+        self.number.set_fit(self.theme.font("figure", lang), widest)
+        self.growth.setFont(self.theme.font("body", lang))
+        self.source.setFont(self.theme.font("caption", lang))
+        self.label.setText(self.figure.label.get(lang))
+        growth = content.format_growth(self.figure, lang)
+        self.growth.setText(growth)
+        self.growth.setVisible(bool(growth))
+        self.source.setText(content.format_source(self.figure, lang))
+        running = self.sequence.state() == QAbstractAnimation.State.Running
+        self._show((self.animation.currentValue() or 0.0) if running else None)
+
+    def _show(self, progress: float | None) -> None:
+        if self._content is None:
+            return
+        value = None
+        if progress is not None and progress < 1.0:
+            value = self.figure.number.value * Decimal(str(round(progress, 4)))
+        self.number.setText(self._content.format_figure(self.figure, self._lang, value))
+
+    def _on_progress(self, progress: float) -> None:
+        self._show(float(progress))
+
+    def play(self, delay_ms: int = 0) -> None:
+        """Count up from zero (after ``delay_ms``; the number shows 0 meanwhile)."""
+        self.sequence.stop()
+        self._pause.setDuration(max(0, delay_ms))
+        self._show(0.0)
+        self.sequence.start()
+
+    def settle(self) -> None:
+        """Jump to the final value."""
+        self.sequence.stop()
+        self._show(None)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        palette = self.theme.palette
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(self.rect()).adjusted(1, 1, -1, -1)
+        painter.setBrush(palette.color("surface", 0.78))
+        painter.setPen(QPen(palette.color("line"), max(1.5, self.theme.px(2))))
+        painter.drawRoundedRect(rect, self.theme.radius, self.theme.radius)
+        painter.setPen(Qt.PenStyle.NoPen)

@@ -1,0 +1,82 @@
+"""The large home tile: artwork, title and one caption line, pressable as a whole."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QPainter, QPaintEvent, QPen, QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from kiosk.i18n import Language
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.artwork import render_artwork
+from kiosk.ui.widgets.buttons import FeedbackPressable, mix
+from kiosk.ui.widgets.text import TextLabel
+
+
+class PageTile(FeedbackPressable):
+    """A home-page tile leading to one page."""
+
+    def __init__(
+        self, page_id: str, icon: Path | None, theme: Theme, parent: QWidget | None = None
+    ):
+        super().__init__(theme, parent)
+        self.page_id = page_id
+        self._icon_path = icon
+        self.icon = QLabel(self)
+        self.icon.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        side = theme.px(120)
+        self.icon.setFixedSize(side, side)
+        self.title = TextLabel(self)
+        self.caption = TextLabel(self, role="dim")
+        text = QVBoxLayout()
+        text.setSpacing(theme.px(6))
+        text.addStretch(1)
+        text.addWidget(self.title)
+        text.addWidget(self.caption)
+        text.addStretch(1)
+        row = QHBoxLayout(self)
+        pad = theme.px(32)
+        row.setContentsMargins(pad, pad, pad, pad)
+        row.setSpacing(theme.px(28))
+        row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addLayout(text, 1)
+        self.setMinimumHeight(max(theme.touch * 2, side + 2 * pad))
+
+    def set_texts(self, title: str, caption: str, lang: Language) -> None:
+        self.title.setFont(self.theme.font("title", lang))
+        self.caption.setFont(self.theme.font("body", lang))
+        self.title.setText(title)
+        self.caption.setText(caption)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        if self.icon.pixmap().isNull():
+            ratio = self.devicePixelRatioF()
+            fallback = self.theme.palette.color("line")
+            side = self.icon.width()
+            self.icon.setPixmap(render_artwork(self._icon_path, QSize(side, side), ratio, fallback))
+        super().showEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        palette = self.theme.palette
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(self.rect()).adjusted(1, 1, -1, -1)
+        fill = mix(
+            palette.color("surface", 0.82), palette.color("surface_pressed"), self.press_level
+        )
+        painter.setBrush(fill)
+        edge = mix(palette.color("line"), palette.color("accent"), self.press_level)
+        painter.setPen(QPen(edge, max(1.5, self.theme.px(2))))
+        painter.drawRoundedRect(rect, self.theme.radius, self.theme.radius)
+        # a thin accent bar on the leading edge, like a glowing circuit
+        bar = QRectF(
+            rect.left() + self.theme.px(12),
+            rect.top() + rect.height() * 0.25,
+            self.theme.px(5),
+            rect.height() * 0.5,
+        )
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(palette.color("accent", 0.55 + 0.45 * self.press_level))
+        painter.drawRoundedRect(bar, bar.width() / 2, bar.width() / 2)
