@@ -40,6 +40,9 @@ class Pressable(QWidget):
     clicked = Signal()
     pressed_changed = Signal(bool)
     tap_slop = 24  # pixels; the main window sets it from the theme
+    # class-level defaults: Qt may send a hide event while a wrapper is torn down
+    _pressed = False
+    _touch_id: int | None = None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,7 +102,8 @@ class Pressable(QWidget):
         if point is None:
             return  # another finger: the first one decides
         if kind == QEvent.Type.TouchUpdate:
-            self._move(point.position())
+            if point.state() != point.State.Stationary:  # only a moved finger has a new place
+                self._move(point.position())
         elif kind == QEvent.Type.TouchEnd or point.state() == point.State.Released:
             self._touch_id = None
             self._end(point.position())

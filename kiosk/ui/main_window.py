@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QPointF, Qt, Slot
+from PySide6.QtCore import QEvent, QPointF, Qt, Slot
 from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.ui.header import Header
-from kiosk.ui.input import SwipeDetector
+from kiosk.ui.input import TOUCH_EVENTS, SwipeDetector
 from kiosk.ui.page_stack import PageStack
 from kiosk.ui.pages.registry import PAGE_VIEWS
 from kiosk.ui.session import Session
@@ -128,6 +128,14 @@ class KioskWindow(QWidget):
             0, self.height() - dots_height - self.theme.px(12), self.width(), dots_height
         )
         super().resizeEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() in TOUCH_EVENTS:
+            # Take every touch nothing else took, so Qt keeps sending its updates (the swipe
+            # detector watches them) instead of turning it into a synthesized mouse drag.
+            event.accept()
+            return True
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         event.accept()  # a kiosk has no keyboard controls; stray keys do nothing

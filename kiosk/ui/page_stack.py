@@ -29,6 +29,12 @@ class PageStack(QWidget):
         self.pages: dict[str, PageView] = {}
         self.current: PageView | None = None
         self.transition = QParallelAnimationGroup(self)
+        self._slides = [QPropertyAnimation(self.transition) for _ in range(2)]  # out, in
+        for slide in self._slides:
+            slide.setPropertyName(b"pos")
+            slide.setDuration(TRANSITION_MS)
+            slide.setEasingCurve(QEasingCurve.Type.OutCubic)
+            self.transition.addAnimation(slide)
         self.transition.finished.connect(self._on_transition_finished)
         self._leaving: PageView | None = None
 
@@ -40,6 +46,8 @@ class PageStack(QWidget):
 
     def remove_pages(self) -> None:
         self.transition.stop()
+        for slide in self._slides:
+            slide.setTargetObject(None)
         for page in self.pages.values():
             page.leave()
             page.deleteLater()
@@ -72,17 +80,14 @@ class PageStack(QWidget):
         order = self.order()
         direction = 1 if order.index(page_id) > order.index(previous.page_id) else -1
         width = self.width()
-        self.transition.clear()
-        for page, start, end in (
+        moves = (
             (previous, QPoint(0, 0), QPoint(-direction * width, 0)),
             (target, QPoint(direction * width, 0), QPoint(0, 0)),
-        ):
-            slide = QPropertyAnimation(page, b"pos")
-            slide.setDuration(TRANSITION_MS)
-            slide.setEasingCurve(QEasingCurve.Type.OutCubic)
+        )
+        for slide, (page, start, end) in zip(self._slides, moves, strict=True):
+            slide.setTargetObject(page)
             slide.setStartValue(start)
             slide.setEndValue(end)
-            self.transition.addAnimation(slide)
         self._leaving = previous
         target.move(direction * width, 0)
         self.transition.start()

@@ -50,7 +50,7 @@ def run_selftest(app: QApplication, window: KioskWindow, started: float) -> int:
     errors.extend(f"content: {p}" for p in window.session.content.errors)
     meter = FrameMeter()
     window.show()
-    window.windowHandle().installEventFilter(meter)
+    window.installEventFilter(meter)
     app.processEvents()
     startup_ms = (time.perf_counter() - started) * 1000
     meter.frames.clear()

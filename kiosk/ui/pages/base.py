@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, Signal
-from PySide6.QtGui import QLinearGradient, QPainter, QPaintEvent
+from PySide6.QtGui import QBrush, QLinearGradient, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.content import Content
@@ -77,7 +77,7 @@ class PageView(QWidget):
         glow = QLinearGradient(QPointF(0, 0), QPointF(0, self.height()))
         glow.setColorAt(0.0, palette.color("ground_glow"))
         glow.setColorAt(0.6, palette.color("ground"))
-        painter.fillRect(self.rect(), glow)
+        painter.fillRect(self.rect(), QBrush(glow))
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         self.paint_ground(QPainter(self))

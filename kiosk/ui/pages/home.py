@@ -64,9 +64,8 @@ class HomePage(PageView):
         for column in range(3):
             self._grid.setColumnStretch(column, 1 if column < columns else 0)
         if columns == 1:  # a lone tile should not stretch across the whole screen
-            full = self.theme.width - 2 * self.theme.margin
             for tile in self.tiles:
-                tile.setMaximumWidth((full - 2 * self.theme.gap) // 3)
+                tile.setMaximumWidth(self.theme.px(640))
         home = self.content.pages.get(self.page_id)
         self._backdrop_path = home.backdrop if home else None
         self._backdrop = QPixmap()

@@ -1,0 +1,22 @@
+"""Guards against a broken Qt binding: PySide6 6.12.0 loses a reference to None on every
+void call, which aborts Python 3.11 after a few thousand paint calls."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QImage, QPainter, QPen
+
+
+def test_void_qt_calls_keep_references_to_none(qapp) -> None:
+    image = QImage(64, 64, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    before = sys.getrefcount(None)
+    for _ in range(200):
+        painter.setPen(QPen(QColor("#38E1FF"), 2))
+        painter.setBrush(QColor("#0F1D40"))
+        painter.drawRoundedRect(QRectF(0, 0, 32, 32), 4, 4)
+    after = sys.getrefcount(None)
+    painter.end()
+    assert after >= before - 10, f"None lost {before - after} references"

@@ -1,0 +1,71 @@
+"""The command line's screenshot and self-test modes, as operators and CI run them."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+
+from kiosk.cli import main
+from kiosk.i18n import LANGUAGES
+from tests.conftest import BUNDLED, REPO
+
+
+def test_screenshot_writes_every_page_in_every_language(tmp_path: Path, qapp) -> None:
+    assert main(["--screenshot", str(tmp_path), "--size", "1280x720"]) == 0
+    for lang in LANGUAGES:
+        for page in ("home", "figures"):
+            image = QImage(str(tmp_path / lang / f"{page}.png"))
+            assert (image.width(), image.height()) == (1280, 720)
+            # a real picture, not a blank frame: the page draws many distinct colours
+            colours = {image.pixel(x, y) for x in range(0, 1280, 37) for y in range(0, 720, 23)}
+            assert len(colours) > 20
+
+
+def test_screenshot_limited_to_one_language(tmp_path: Path, qapp) -> None:
+    assert main(["--screenshot", str(tmp_path), "--lang", "en", "--size", "960x540"]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["en"]
+
+
+def test_selftest_visits_every_page_and_reports_json(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk", "--selftest", "--size", "1280x720"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["errors"] == []
+    assert report["pages"] == len(LANGUAGES) * 2
+    assert report["frames"] > 50
+    assert 0 < report["startup_ms"] < 10000
+
+
+def test_selftest_fails_on_broken_content(content_dir: Path) -> None:
+    (content_dir / "units.csv").unlink()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk", "--selftest", "--content", str(content_dir)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert any("units.csv" in e for e in report["errors"])
+
+
+def test_bundled_content_path_is_the_default() -> None:
+    from kiosk.paths import bundled_content_dir
+
+    assert bundled_content_dir() == BUNDLED

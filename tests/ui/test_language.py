@@ -1,0 +1,48 @@
+"""Switching language updates every visible string at once, without rebuilding state."""
+
+from __future__ import annotations
+
+import pytest
+
+from kiosk.i18n import LANGUAGES
+from tests.ui.conftest import touch_tap
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_language_switch_updates_every_page(window, lang) -> None:
+    content = window.session.content
+    window.go_to("figures", animate=False)
+    tiles_before = list(window.stack.pages["figures"].tiles)
+    touch_tap(window.header.languages[lang])
+    assert window.session.language == lang
+    home = window.stack.pages["home"]
+    assert home.title.text() == content.strings["app.title"].get(lang)
+    assert home.subtitle.text() == content.strings["app.subtitle"].get(lang)
+    for tile in home.tiles:
+        assert tile.title.text() == content.pages[tile.page_id].title.get(lang)
+    figures = window.stack.pages["figures"]
+    assert figures.tiles == tiles_before  # same widgets, retranslated
+    figures.settle()
+    for tile in figures.tiles:
+        assert tile.label.text() == tile.figure.label.get(lang)
+        assert tile.number.text() == content.format_figure(tile.figure, lang)
+    assert window.header.home.text() == content.strings["nav.home"].get(lang)
+    assert window.current_page_id == "figures"  # the visitor stays where they were
+
+
+def test_language_buttons_name_each_language_in_itself(window) -> None:
+    for lang in LANGUAGES:
+        touch_tap(window.header.languages[lang])
+        names = [b.text() for b in window.header.languages.values()]
+        assert names == ["简体中文", "繁體中文", "English"]
+        assert [b.selected for b in window.header.languages.values()] == [
+            code == lang for code in LANGUAGES
+        ]
+
+
+def test_start_language_from_argument(qtbot) -> None:
+    from tests.ui.conftest import make_window
+
+    window = make_window(qtbot, lang="zh-Hant")
+    assert window.stack.pages["home"].title.text() == "深圳·AI之城"
+    assert window.stack.pages["home"].tiles[0].title.text() == "數讀AI之城"

@@ -1,0 +1,97 @@
+"""Tiles, swipes, the home control and page transitions, driven by touch and mouse."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+
+from kiosk.ui.page_stack import TRANSITION_MS
+from tests.ui.conftest import center, mouse_drag, touch_drag, touch_tap
+
+
+def test_home_shows_a_tile_for_every_other_page(window) -> None:
+    home = window.stack.pages["home"]
+    order = window.session.content.settings.page_order
+    assert [t.page_id for t in home.tiles] == [p for p in order if p != "home"]
+    for tile in home.tiles:
+        assert tile.isVisible()
+        assert tile.height() >= window.theme.touch
+        assert tile.title.text() == window.session.content.pages[tile.page_id].title.zh_hans
+
+
+def test_touch_tap_on_tile_opens_its_page(window, qtbot) -> None:
+    tile = window.stack.pages["home"].tiles[0]
+    touch_tap(tile)
+    assert window.current_page_id == tile.page_id
+    assert window.header.home.isVisible()
+
+
+def test_mouse_click_on_tile_opens_its_page(window) -> None:
+    tile = window.stack.pages["home"].tiles[0]
+    QTest.mouseClick(tile, Qt.MouseButton.LeftButton, pos=center(tile))
+    assert window.current_page_id == tile.page_id
+
+
+def test_home_control_returns_home(window, qtbot) -> None:
+    window.go_to("figures", animate=False)
+    touch_tap(window.header.home)
+    assert window.current_page_id == "home"
+    assert not window.header.home.isVisible()
+
+
+def test_drag_across_a_tile_is_not_a_tap(window) -> None:
+    tile = window.stack.pages["home"].tiles[0]
+    clicks = []
+    tile.clicked.connect(lambda: clicks.append(1))
+    c = center(tile)
+    touch_drag(tile, c, c + QPoint(0, window.theme.tap_slop * 3))
+    assert clicks == []
+    assert window.current_page_id == "home"
+
+
+def test_touch_swipe_left_and_right_moves_between_pages(window, qtbot) -> None:
+    width = window.width()
+    y = window.height() // 3
+    touch_drag(window, QPoint(int(width * 0.8), y), QPoint(int(width * 0.2), y))
+    assert window.current_page_id == "figures"
+    qtbot.wait(TRANSITION_MS + 100)
+    touch_drag(window, QPoint(int(width * 0.2), y), QPoint(int(width * 0.8), y))
+    assert window.current_page_id == "home"
+
+
+def test_mouse_drag_swipes_too(window, qtbot) -> None:
+    width = window.width()
+    y = window.height() // 3
+    mouse_drag(window.stack.current, QPoint(int(width * 0.8), y), QPoint(int(width * 0.3), y))
+    assert window.current_page_id == "figures"
+
+
+def test_swipe_past_the_last_page_stays(window, qtbot) -> None:
+    last = window.stack.order()[-1]
+    window.go_to(last, animate=False)
+    width, y = window.width(), window.height() // 3
+    touch_drag(window, QPoint(int(width * 0.8), y), QPoint(int(width * 0.2), y))
+    assert window.current_page_id == last
+
+
+def test_vertical_drag_is_not_a_page_swipe(window) -> None:
+    x = window.width() // 2
+    touch_drag(window, QPoint(x, 300), QPoint(x + 40, 900))
+    assert window.current_page_id == "home"
+
+
+def test_transition_slides_and_never_blocks_a_touch(window, qtbot) -> None:
+    window.go_to("figures")
+    figures = window.stack.pages["figures"]
+    assert window.stack.transition.state() == window.stack.transition.State.Running
+    # a tap on home mid-transition is taken at once
+    touch_tap(window.header.home)
+    assert window.current_page_id == "home"
+    qtbot.waitUntil(lambda: not figures.isVisible(), timeout=2 * TRANSITION_MS + 500)
+    assert window.stack.pages["home"].pos() == QPoint(0, 0)
+
+
+def test_stray_keys_do_not_close_the_window(window, qtbot) -> None:
+    QTest.keyClick(window, Qt.Key.Key_Escape)
+    QTest.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert window.isVisible()

@@ -1,0 +1,97 @@
+"""Pages over real content: count-up figures, plain text, broken content, screen sizes."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from kiosk.ui.widgets.count_up import COUNT_UP_MS
+from kiosk.ui.widgets.text import TextLabel
+from tests.ui.conftest import make_window, touch_tap
+
+
+def test_figures_count_up_and_end_on_the_exact_value(window, qtbot) -> None:
+    tile = window.stack.pages["home"].tiles[0]
+    touch_tap(tile)
+    figures = window.stack.pages["figures"]
+    first = figures.tiles[0]
+    assert figures.running_animations() == len(figures.tiles)
+    qtbot.wait(COUNT_UP_MS // 3)
+    assert first.number.text() != window.session.content.format_figure(first.figure, "zh-Hans")
+    qtbot.waitUntil(lambda: figures.running_animations() == 0, timeout=4000)
+    for t in figures.tiles:
+        assert t.number.text() == window.session.content.format_figure(t.figure, "zh-Hans")
+    assert first.number.text() == "3685亿元"
+    assert "+22.6%" in first.growth.text()
+    assert first.source.text().startswith("来源")
+
+
+def test_leaving_a_page_stops_its_animations(window, qtbot) -> None:
+    window.go_to("figures")
+    figures = window.stack.pages["figures"]
+    assert figures.running_animations() > 0
+    window.go_home()
+    assert figures.running_animations() == 0
+
+
+def test_content_text_is_plain_text(content_dir: Path, qtbot) -> None:
+    strings = content_dir / "strings.csv"
+    text = strings.read_text(encoding="utf-8")
+    text = re.sub(
+        r"^app\.title,[^\n]*", "app.title,<b>深圳</b>,<b>深圳</b>,<img src=x>", text, flags=re.M
+    )
+    strings.write_text(text, encoding="utf-8")
+    window = make_window(qtbot, content_dir)
+    home = window.stack.pages["home"]
+    assert home.title.text() == "<b>深圳</b>"
+    window.session.set_language("en")
+    assert home.title.text() == "<img src=x>"
+    for label in window.findChildren(TextLabel):
+        assert label.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_broken_content_still_shows_what_is_valid(content_dir: Path, qtbot) -> None:
+    (content_dir / "figures.csv").unlink()
+    (content_dir / "images" / "pages" / "figures.svg").unlink()
+    window = make_window(qtbot, content_dir)
+    assert window.session.content.errors
+    home = window.stack.pages["home"]
+    assert [t.page_id for t in home.tiles] == ["figures"]  # the tile stays, with a fallback icon
+    assert not home.tiles[0].icon.pixmap().isNull()
+    touch_tap(home.tiles[0])
+    figures = window.stack.pages["figures"]
+    assert figures.tiles == []
+    empty = figures.scroll.widget().findChild(TextLabel, "empty")
+    assert empty.text() == window.session.content.strings["page.empty"].zh_hans
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (3840, 2160)])
+def test_layout_fits_every_screen(qtbot, size) -> None:
+    window = make_window(qtbot, size=size)
+    theme = window.theme
+    home = window.stack.pages["home"]
+    screen = window.rect()
+    for tile in home.tiles:
+        geometry = tile.geometry().translated(
+            tile.parentWidget().mapTo(window, tile.pos()) - tile.pos()
+        )
+        assert screen.contains(geometry)
+        assert tile.height() >= theme.touch
+        for label in (tile.title, tile.caption):  # wrapped text gets the height it needs
+            assert label.height() >= label.heightForWidth(label.width()) - 1
+            assert label.width() >= label.fontMetrics().boundingRect("AI City").width()
+    for label in (home.title, home.subtitle):
+        assert label.height() >= label.heightForWidth(label.width()) - 1
+    assert home.title.font().pixelSize() >= theme.px(56)
+    window.go_to("figures", animate=False)
+    for button in [window.header.home, *window.header.languages.values()]:
+        assert button.isVisible()
+        assert button.height() >= theme.touch
+        assert button.width() >= button.sizeHint().width() - 1  # label not clipped
+    window.stack.pages["figures"].settle()
+    for tile in window.stack.pages["figures"].tiles:
+        metrics = tile.number.fontMetrics()
+        assert metrics.horizontalAdvance(tile.number.text()) <= tile.number.width() + 1
