@@ -15,6 +15,7 @@ Usage (needs fontTools and the Debian package ``fonts-noto-cjk`` unpacked somewh
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 
@@ -44,10 +45,8 @@ def _legacy_charset(encoding: str, lead: range, trail: range) -> set[str]:
     chars: set[str] = set()
     for hi in lead:
         for lo in trail:
-            try:
+            with contextlib.suppress(UnicodeDecodeError):
                 chars.add(bytes((hi, lo)).decode(encoding))
-            except UnicodeDecodeError:
-                pass
     return chars
 
 
@@ -62,7 +61,8 @@ def charset(region: str) -> str:
     if region == "SC":
         chars |= _legacy_charset("gb2312", range(0xA1, 0xF8), range(0xA1, 0xFF))
     else:
-        chars |= _legacy_charset("big5", range(0xA1, 0xC7), [*range(0x40, 0x7F), *range(0xA1, 0xFF)])
+        trail = [*range(0x40, 0x7F), *range(0xA1, 0xFF)]
+        chars |= _legacy_charset("big5", range(0xA1, 0xC7), trail)
     for path in (ROOT / "data").rglob("*"):
         if path.suffix in {".csv", ".toml"}:
             chars |= set(path.read_text(encoding="utf-8-sig"))
