@@ -67,7 +67,7 @@ def format_value(kind: str, value: Decimal, decimals: int, lang: Language) -> st
 
 def format_growth(percent: Decimal, decimals: int, lang: Language) -> str:
     """A signed percentage: +22.6% (the same in all three languages)."""
-    sign = "+" if percent > 0 else ("−" if percent < 0 else "±")
+    sign = "+" if percent > 0 else ("-" if percent < 0 else "±")
     return f"{sign}{format_number(abs(percent), decimals, lang)}%"
 
 

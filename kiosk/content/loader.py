@@ -95,7 +95,9 @@ def _load_config(folder: Path, problems: list[Problem]) -> Settings:
     except tomllib.TOMLDecodeError as exc:
         found = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
         row, col = (int(found[1]), found[2]) if found else (None, None)
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        if found is None and "end of document" in str(exc):
+            row = max(1, len(text.rstrip("\n").splitlines()))  # the last line is unfinished
+        message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(exc))
         problems.append(Problem(CONFIG, row, col, f"{message}; using default settings"))
         return Settings()
 
@@ -160,6 +162,8 @@ def _check_page_order(
             order.append(page_id)
     if "home" not in order:
         problems.append(Problem(CONFIG, line, "1", "pages.order must start with 'home'"))
+        if "home" in pages:
+            order.insert(0, "home")
     elif order[0] != "home":
         problems.append(Problem(CONFIG, line, "1", "pages.order must start with 'home'"))
         order.remove("home")

@@ -123,6 +123,7 @@ def read_table(folder: Path, name: str) -> tuple[Table | None, list[Problem]]:
         cells = (cells + [""] * len(header))[: len(header)]
         rows.append([*cells, str(number)])
     frame = pd.DataFrame(rows, columns=[*header, ROW], dtype=str)
+    frame = frame.loc[:, ~frame.columns.duplicated()]  # a repeated column: the first one counts
     frame[ROW] = frame[ROW].astype(int)
     return Table(name, frame, header), problems
 

@@ -1,0 +1,234 @@
+"""How figures read in each language: the model's format_* and the i18n functions behind them."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from kiosk.content import Content
+from kiosk.i18n import (
+    fill,
+    format_growth,
+    format_money_cny_100m,
+    format_number,
+    format_value,
+    parse_language,
+)
+from tests.content.helpers import append_rows, describe, load
+
+# id, value cell, unit, qualifier, growth cell: appended to a copy of the bundled figures.csv
+ROWS = {
+    "t_output": ('"3685"', "cny_100m", "", "22.6"),
+    "t_trillion": ("10000", "cny_100m", "target", ""),
+    "t_core": ("765", "cny_100m", "", "45.7"),
+    "t_china": ("13069", "companies", "", ""),
+    "t_grouped": ('"74,032"', "companies", "", ""),
+    "t_fullwidth": ("７４０３２", "companies", "", ""),
+    "t_over": ("2000", "companies", "over", ""),
+    "t_decimals": ("12.58", "percent", "", "12.58"),
+    "t_zeros": ("20.50", "percent", "about", ""),
+    "t_falling": ("3685", "cny_100m", "", "-3.5"),
+}
+
+
+@pytest.fixture
+def content(content_dir: Path) -> Content:
+    append_rows(
+        content_dir,
+        "figures.csv",
+        *(
+            f"{fid},{value},{unit},{qualifier},{growth},2024,time_weekly,测试,測試,Test"
+            for fid, (value, unit, qualifier, growth) in ROWS.items()
+        ),
+    )
+    loaded = load(content_dir)
+    assert loaded.errors == (), describe(loaded.problems)
+    assert set(ROWS) <= set(loaded.figures)
+    return loaded
+
+
+@pytest.mark.parametrize(
+    ("figure_id", "zh_hans", "zh_hant", "en"),
+    [
+        ("t_output", "3685亿元", "3685億元", "CNY 368.5 billion"),
+        ("t_trillion", "力争1万亿元", "力爭1萬億元", "aiming for CNY 1 trillion"),
+        ("t_core", "765亿元", "765億元", "CNY 76.5 billion"),
+        ("t_china", "13069家", "13069家", "13,069 companies"),
+        ("t_grouped", "74032家", "74032家", "74,032 companies"),
+        ("t_fullwidth", "74032家", "74032家", "74,032 companies"),
+        ("t_over", "超过2000家", "超過2000家", "over 2,000 companies"),
+        ("t_decimals", "12.58%", "12.58%", "12.58%"),
+        ("t_zeros", "约20.50%", "約20.50%", "about 20.50%"),
+    ],
+)
+def test_format_figure(content: Content, figure_id: str, zh_hans: str, zh_hant: str, en: str):
+    figure = content.figures[figure_id]
+
+    assert content.format_figure(figure, "zh-Hans") == zh_hans
+    assert content.format_figure(figure, "zh-Hant") == zh_hant
+    assert content.format_figure(figure, "en") == en
+
+
+def test_ten_thousand_yi_reads_as_one_trillion(content: Content) -> None:
+    figure = content.figures["t_trillion"]
+
+    assert content.format_figure(figure, "zh-Hans", Decimal(10000)) == "力争1万亿元"
+    assert content.format_figure(figure, "en", Decimal(3685)) == "aiming for CNY 368.5 billion"
+
+
+def test_decimals_are_kept_as_typed(content: Content) -> None:
+    assert content.figures["t_decimals"].number.value == Decimal("12.58")
+    assert content.figures["t_decimals"].number.decimals == 2
+    assert content.figures["t_zeros"].number.decimals == 2
+    assert content.figures["t_output"].number.decimals == 0
+
+
+def test_format_figure_with_a_value_on_the_way(content: Content) -> None:
+    """The count-up animation shows intermediate values with the figure's unit and decimals."""
+    figure = content.figures["t_output"]
+
+    assert content.format_figure(figure, "zh-Hans", Decimal("1200.4")) == "1200亿元"
+    assert content.format_figure(figure, "en", Decimal("1200")) == "CNY 120 billion"
+
+
+def test_format_growth(content: Content) -> None:
+    figure = content.figures["t_output"]
+
+    assert "+22.6%" in content.format_growth(figure, "zh-Hans")
+    assert content.format_growth(figure, "zh-Hans") == "同比增长+22.6%"
+    assert content.format_growth(figure, "zh-Hant") == "同比增長+22.6%"
+    assert content.format_growth(figure, "en") == "+22.6% year on year"
+    assert content.format_growth(content.figures["t_decimals"], "en").startswith("+12.58%")
+
+
+def test_negative_growth_has_a_minus_sign(content: Content) -> None:
+    text = content.format_growth(content.figures["t_falling"], "en")
+
+    assert text.endswith("3.5% year on year")
+    assert text[0] in "-\u2212" and "+" not in text
+
+
+def test_no_growth_is_empty(content: Content) -> None:
+    assert content.figures["t_china"].growth is None
+    assert content.format_growth(content.figures["t_china"], "en") == ""
+
+
+def test_format_source(content: Content) -> None:
+    figure = content.figures["t_output"]
+    source = figure.source
+
+    en = content.format_source(figure, "en")
+    assert en.startswith("Source: ")
+    assert source.name.en in en and source.date in en
+    assert content.format_source(figure, "zh-Hans").startswith("来源：")
+
+
+# --- kiosk.i18n directly ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "lang", "expected"),
+    [
+        ("74032", 0, "en", "74,032"),
+        ("74032", 0, "zh-Hans", "74032"),
+        ("74032", 0, "zh-Hant", "74032"),
+        ("1234567.5", 1, "en", "1,234,567.5"),
+        ("12.58", 2, "en", "12.58"),
+        ("20.50", 2, "zh-Hans", "20.50"),
+        ("2.5", 0, "en", "3"),  # half up, not to even
+        ("3.5", 0, "en", "4"),
+        ("1.005", 2, "en", "1.01"),
+        ("1234.5678", 2, "en", "1,234.57"),
+        ("1234.5678", 2, "zh-Hans", "1234.57"),
+        ("7", 2, "en", "7.00"),
+        ("-1234", 0, "en", "-1,234"),
+    ],
+)
+def test_format_number(value: str, decimals: int, lang, expected: str) -> None:
+    assert format_number(Decimal(value), decimals, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "zh_hans", "zh_hant", "en"),
+    [
+        ("3685", 0, "3685亿", "3685億", "368.5 billion"),
+        ("765", 0, "765亿", "765億", "76.5 billion"),
+        ("8000", 0, "8000亿", "8000億", "800 billion"),
+        ("5", 0, "5亿", "5億", "0.5 billion"),
+        ("2012.5", 1, "2012.5亿", "2012.5億", "201.25 billion"),
+        ("3685.55", 1, "3685.6亿", "3685.6億", "368.56 billion"),  # rounding half up
+        ("10000", 0, "1万亿", "1萬億", "1 trillion"),
+        ("12500", 0, "1.25万亿", "1.25萬億", "1.25 trillion"),
+        ("25000.5", 1, "2.50005万亿", "2.50005萬億", "2.50005 trillion"),
+    ],
+)
+def test_format_money_cny_100m(value: str, decimals: int, zh_hans: str, zh_hant: str, en: str):
+    number = Decimal(value)
+
+    assert format_money_cny_100m(number, decimals, "zh-Hans") == zh_hans
+    assert format_money_cny_100m(number, decimals, "zh-Hant") == zh_hant
+    assert format_money_cny_100m(number, decimals, "en") == en
+
+
+def test_format_value_dispatches_on_unit_kind() -> None:
+    assert format_value("money_cny_100m", Decimal(3685), 0, "en") == "368.5 billion"
+    assert format_value("count", Decimal(3685), 0, "en") == "3,685"
+    assert format_value("percent", Decimal("22.6"), 1, "zh-Hans") == "22.6"
+    assert format_value("rank", Decimal(1), 0, "zh-Hant") == "1"
+
+
+@pytest.mark.parametrize(
+    ("percent", "decimals", "lang", "expected"),
+    [
+        ("22.6", 1, "zh-Hans", "+22.6%"),
+        ("22.6", 1, "en", "+22.6%"),
+        ("12.58", 2, "zh-Hant", "+12.58%"),
+        ("22.65", 1, "en", "+22.7%"),  # half up
+        ("22.64", 1, "en", "+22.6%"),
+        ("1234.5", 1, "en", "+1,234.5%"),
+    ],
+)
+def test_format_growth_positive(percent: str, decimals: int, lang, expected: str) -> None:
+    assert format_growth(Decimal(percent), decimals, lang) == expected
+
+
+@pytest.mark.parametrize(("percent", "decimals"), [("-3.5", 1), ("-0.25", 2)])
+def test_format_growth_negative(percent: str, decimals: int) -> None:
+    for lang in ("zh-Hans", "zh-Hant", "en"):
+        text = format_growth(Decimal(percent), decimals, lang)
+        assert text[0] in "-\u2212", text
+        assert text[1:] == f"{percent[1:]}%"
+
+
+def test_format_growth_zero_has_no_direction() -> None:
+    text = format_growth(Decimal(0), 0, "en")
+
+    assert text.endswith("0%")
+    assert text[0] not in "+-\u2212"
+
+
+def test_fill_replaces_only_its_placeholders() -> None:
+    assert fill("超过{text}", text="2000家") == "超过2000家"
+    assert fill("{value} companies", value="13,069") == "13,069 companies"
+    # no str.format pitfalls: stray braces and unknown names stay as typed
+    assert fill("{value} {other} {", value="1") == "1 {other} {"
+    # a curator's text that contains braces is inserted as typed, not filled again
+    assert fill("来源：{text}", text="《{text}》{value}") == "来源：《{text}》{value}"
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("zh-Hans", "zh-Hans"),
+        ("zh-hans", "zh-Hans"),
+        ("ZH-HANT", "zh-Hant"),
+        (" en ", "en"),
+        ("fr", None),
+        ("zh", None),
+        ("", None),
+    ],
+)
+def test_parse_language(code: str, expected: str | None) -> None:
+    assert parse_language(code) == expected

@@ -1,0 +1,244 @@
+"""Reading curators' CSV files: numbers, encodings, blank and malformed rows, Excel addresses."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from kiosk.content import Problem, Severity, load_content
+from kiosk.content.errors import column_letter
+from kiosk.content.tables import ROW, parse_number, read_table
+from tests.conftest import BUNDLED
+from tests.content.helpers import (
+    cells,
+    describe,
+    load,
+    one,
+    read,
+    replace_text,
+    row_of,
+    set_cell,
+    write,
+)
+
+# --- parse_number --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "decimals"),
+    [
+        ("74,032", Decimal(74032), 0),
+        ("７４０３２", Decimal(74032), 0),  # full-width digits
+        ("７４，０３２", Decimal(74032), 0),  # full-width digits and comma
+        (" 12.58 ", Decimal("12.58"), 2),
+        ("-3", Decimal(-3), 0),
+        ("1,234.5", Decimal("1234.5"), 1),
+        ("1,234,567", Decimal(1234567), 0),
+        ("20.50", Decimal("20.50"), 2),
+        ("3685", Decimal(3685), 0),
+        ("+22.6", Decimal("22.6"), 1),
+    ],
+)
+def test_parse_number(text: str, value: Decimal, decimals: int) -> None:
+    number = parse_number(text)
+
+    assert number.value == value
+    assert number.decimals == decimals
+
+
+@pytest.mark.parametrize("text", ["1,23", "abc", "12.3.4", "", "3,68x", "1,2345", "45.7%"])
+def test_parse_number_rejects_with_the_text_quoted(text: str) -> None:
+    with pytest.raises(ValueError, match="^" + re.escape(f'"{text}"') + " is not a number$"):
+        parse_number(text)
+
+
+# --- Excel addresses ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("index", "letter"), [(0, "A"), (1, "B"), (25, "Z"), (26, "AA"), (27, "AB"), (701, "ZZ")]
+)
+def test_column_letter(index: int, letter: str) -> None:
+    assert column_letter(index) == letter
+
+
+def test_problem_format() -> None:
+    error = Problem("figures.csv", 7, "B", '"3,68x" is not a number')
+    whole_file = Problem("figures.csv", None, None, "file is missing")
+    warning = Problem("pages.csv", 3, "H", "looks like HTML", Severity.WARNING)
+
+    assert error.format("/srv/content/") == '/srv/content/figures.csv:7:B: "3,68x" is not a number'
+    assert str(whole_file) == "figures.csv:-:-: file is missing"
+    assert warning.format() == "pages.csv:3:H: warning: looks like HTML"
+    assert error.is_error and not warning.is_error
+
+
+def test_read_table_keeps_excel_rows_and_letters() -> None:
+    table, problems = read_table(BUNDLED, "figures.csv")
+
+    assert problems == []
+    assert table is not None
+    assert table.letter("id") == "A"
+    assert table.letter("value") == "B"
+    assert table.letter("label_en") == "J"
+    assert table.letter("nothing") == "-"
+    first = table.frame.iloc[0]
+    assert first[ROW] == 2
+    assert first["id"] == read(BUNDLED, "figures.csv").splitlines()[1].split(",")[0]
+    # cells stay text as typed, never guessed as numbers
+    assert all(isinstance(cell, str) for cell in table.frame["value"])
+    assert all(isinstance(cell, str) for cell in table.frame["growth"])
+
+
+# --- encodings ------------------------------------------------------------------------------
+
+
+def test_utf8_bom_loads_without_any_problem(content_dir: Path) -> None:
+    text = read(content_dir, "figures.csv")
+    (content_dir / "figures.csv").write_bytes(codecs.BOM_UTF8 + text.encode("utf-8"))
+
+    content = load(content_dir)
+
+    assert content.problems == (), describe(content.problems)
+    assert content.figures == load_content(BUNDLED).figures
+
+
+@pytest.mark.parametrize("name", ["strings.csv", "figures.csv"])
+def test_gb18030_loads_with_one_warning(content_dir: Path, name: str) -> None:
+    text = read(content_dir, name)
+    write(content_dir, name, text, encoding="gb18030")
+    bundled = load_content(BUNDLED)
+
+    content = load(content_dir)
+
+    assert content.errors == (), describe(content.problems)
+    assert len(content.problems) == 1, describe(content.problems)
+    warning = content.problems[0]
+    assert warning.severity is Severity.WARNING
+    assert (warning.file, warning.row, warning.column) == (name, None, None)
+    assert "GB18030" in warning.message
+    assert content.strings == bundled.strings
+    assert content.figures == bundled.figures
+
+
+def test_utf16_is_an_error_asking_for_csv_utf8(content_dir: Path) -> None:
+    write(content_dir, "figures.csv", read(content_dir, "figures.csv"), encoding="utf-16")
+
+    content = load(content_dir)
+
+    problem = one(content, "figures.csv", "UTF-16")
+    assert problem.is_error
+    assert "CSV UTF-8" in problem.message
+    assert content.figures == {}
+    assert content.pages and content.strings
+
+
+def test_bytes_neither_utf8_nor_gb18030_are_an_error(content_dir: Path) -> None:
+    raw = b"id,value\n\x80\x80\x80\xff\n"
+    for encoding in ("utf-8", "gb18030"):  # the test's premise
+        with pytest.raises(UnicodeDecodeError):
+            raw.decode(encoding)
+    (content_dir / "figures.csv").write_bytes(raw)
+
+    content = load(content_dir)
+
+    problem = one(content, "figures.csv", "neither UTF-8 nor GB18030")
+    assert problem.is_error
+    assert problem.row == 2
+    assert "0x80" in problem.message
+    assert "CSV UTF-8" in problem.message
+    assert content.figures == {}
+
+
+def test_crlf_line_endings_load_cleanly(content_dir: Path) -> None:
+    raw = (content_dir / "figures.csv").read_bytes()
+    (content_dir / "figures.csv").write_bytes(raw.replace(b"\n", b"\r\n"))
+
+    content = load(content_dir)
+
+    assert content.problems == (), describe(content.problems)
+    assert content.figures == load_content(BUNDLED).figures
+
+
+def test_empty_file_is_an_error_at_the_header(content_dir: Path) -> None:
+    write(content_dir, "figures.csv", "")
+
+    content = load(content_dir)
+
+    problem = one(content, "figures.csv", "header row is missing")
+    assert problem.row == 1
+    assert content.figures == {}
+
+
+# --- rows -----------------------------------------------------------------------------------
+
+
+def test_blank_rows_are_ignored_and_keep_excel_row_numbers(content_dir: Path) -> None:
+    count = len(load_content(BUNDLED).figures)
+    second = read(content_dir, "figures.csv").splitlines()[2].split(",")[0]
+    # a blank line, a row of empty cells and a blank line before the second figure
+    replace_text(content_dir, "figures.csv", f"\n{second},", f"\n\n,,,,,\n  , \n\n{second},")
+    row = set_cell(content_dir, "figures.csv", "robot_listed_2024", "value", "3x4")
+    assert row == row_of(BUNDLED, "figures.csv", "robot_listed_2024") + 4
+
+    content = load(content_dir)
+
+    problem = one(content, "figures.csv", '"3x4" is not a number')
+    assert (problem.row, problem.column) == (row, "B")
+    assert content.errors == (problem,), describe(content.problems)
+    assert len(content.figures) == count - 1
+    assert "robot_listed_2024" not in content.figures
+
+
+def test_multiline_cell_is_one_excel_row(content_dir: Path) -> None:
+    set_cell(content_dir, "figures.csv", "ai_output_2024", "label_en", "AI industry\noutput")
+    row = row_of(BUNDLED, "figures.csv", "robot_listed_2024")
+    set_cell(content_dir, "figures.csv", "robot_listed_2024", "value", "3x4")
+
+    content = load(content_dir)
+
+    problem = one(content, "figures.csv", '"3x4" is not a number')
+    assert (problem.row, problem.column) == (row, "B")
+    assert content.figures["ai_output_2024"].label.en == "AI industry\noutput"
+
+
+def test_row_with_too_many_cells_is_an_error_and_others_load(content_dir: Path) -> None:
+    count = len(load_content(BUNDLED).figures)
+    label = cells(content_dir, "figures.csv", "robot_unicorns_2024")["label_en"]
+    assert "," not in label
+    row = row_of(content_dir, "figures.csv", "robot_unicorns_2024")
+    replace_text(content_dir, "figures.csv", f",{label}\n", ",Robot, unicorns\n")
+
+    content = load(content_dir)
+
+    problem = one(content, "figures.csv", "double quotes")
+    assert (problem.row, problem.column) == (row, "K")  # the first cell past the header
+    assert "11 cells" in problem.message and "10" in problem.message
+    assert content.errors == (problem,), describe(content.problems)
+    assert "robot_unicorns_2024" not in content.figures
+    assert len(content.figures) == count - 1
+
+
+def test_quoted_comma_stays_in_one_cell(content_dir: Path) -> None:
+    set_cell(content_dir, "figures.csv", "robot_unicorns_2024", "label_en", "Robot, unicorns")
+
+    content = load(content_dir)
+
+    assert content.problems == (), describe(content.problems)
+    assert content.figures["robot_unicorns_2024"].label.en == "Robot, unicorns"
+
+
+def test_cells_are_trimmed(content_dir: Path) -> None:
+    set_cell(content_dir, "figures.csv", "robot_unicorns_2024", "unit", "  companies ")
+    set_cell(content_dir, "figures.csv", "robot_unicorns_2024", "label_en", " Robot unicorns  ")
+
+    content = load(content_dir)
+
+    assert content.problems == (), describe(content.problems)
+    figure = content.figures["robot_unicorns_2024"]
+    assert figure.unit.id == "companies"
+    assert figure.label.en == "Robot unicorns"
