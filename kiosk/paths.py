@@ -7,12 +7,20 @@ from functools import cache
 from pathlib import Path
 
 
+@cache
 def app_root() -> Path:
-    """The folder holding ``resources/`` and ``data/``: the bundle folder when frozen."""
+    """The folder holding ``resources/`` and ``data/``.
+
+    The bundle folder when frozen; the checkout when run from source; otherwise the
+    ``share/ai-city-kiosk`` folder that ``pip install`` writes into the environment.
+    """
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
         return Path(frozen)
-    return Path(__file__).resolve().parent.parent
+    checkout = Path(__file__).resolve().parent.parent
+    if (checkout / "resources").is_dir():
+        return checkout
+    return Path(sys.prefix) / "share" / "ai-city-kiosk"
 
 
 def resources_dir() -> Path:
