@@ -32,7 +32,13 @@ def load_content(folder: Path, missing_glyphs: CoverageCheck | None = None) -> C
     """Read and validate ``folder``; what is invalid is left out and reported in ``problems``."""
     folder = Path(folder)
     problems: list[Problem] = []
-    settings = _load_config(folder, problems)
+    config_path = folder / CONFIG
+    config_text = (
+        config_path.read_bytes().decode("utf-8-sig", errors="replace")
+        if config_path.is_file()
+        else None
+    )
+    settings = _load_config(config_text, problems)
     rows: dict[str, list[Row]] = {}
     for name in TABLES:
         rows[name] = _load_table(folder, name, rows, problems, missing_glyphs)
@@ -60,7 +66,7 @@ def load_content(folder: Path, missing_glyphs: CoverageCheck | None = None) -> C
         )
         for r in rows["figures.csv"]
     }
-    settings = _check_page_order(folder, settings, pages, problems)
+    settings = _check_page_order(config_text or "", settings, pages, problems)
     problems.sort(key=lambda p: (p.file, p.row or 0, p.column or ""))
     return Content(
         folder=folder,
@@ -84,12 +90,10 @@ def _toml_line(text: str, key: str) -> int | None:
     return None
 
 
-def _load_config(folder: Path, problems: list[Problem]) -> Settings:
-    path = folder / CONFIG
-    if not path.is_file():
+def _load_config(text: str | None, problems: list[Problem]) -> Settings:
+    if text is None:
         problems.append(Problem(CONFIG, None, None, "file is missing; using default settings"))
         return Settings()
-    text = path.read_bytes().decode("utf-8-sig", errors="replace")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -143,11 +147,8 @@ def _load_config(folder: Path, problems: list[Problem]) -> Settings:
 
 
 def _check_page_order(
-    folder: Path, settings: Settings, pages: dict[str, Page], problems: list[Problem]
+    text: str, settings: Settings, pages: dict[str, Page], problems: list[Problem]
 ) -> Settings:
-    text = (
-        (folder / CONFIG).read_text("utf-8-sig", "replace") if (folder / CONFIG).is_file() else ""
-    )
     line = _toml_line(text, "order")
     order: list[str] = []
     for page_id in settings.page_order:

@@ -48,9 +48,7 @@ class Pressable(QWidget):
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self._pressed = False
         self._origin = QPointF()
-        self._touch_id: int | None = None
 
     @property
     def is_pressed(self) -> bool:

@@ -32,15 +32,18 @@ def _mouse(kind: QEvent.Type, widget, source: Qt.MouseEventSource, device=None) 
     return QMouseEvent(*args)
 
 
+def _send_click(widget, source: Qt.MouseEventSource, device=None) -> None:  # noqa: ANN001
+    for kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease):
+        QApplication.sendEvent(widget, _mouse(kind, widget, source, device))
+
+
 def test_touch_plus_system_synthesized_mouse_gives_one_click(window) -> None:
     button = window.header.languages["en"]
     clicks: list[int] = []
     button.clicked.connect(lambda: clicks.append(1))
     touch_tap(button)
     # Windows delivers the same tap again as mouse events made by the system:
-    synth = Qt.MouseEventSource.MouseEventSynthesizedBySystem
-    for kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease):
-        QApplication.sendEvent(button, _mouse(kind, button, synth))
+    _send_click(button, Qt.MouseEventSource.MouseEventSynthesizedBySystem)
     assert clicks == [1]
     assert window.session.language == "en"
 
@@ -49,9 +52,7 @@ def test_mouse_events_from_a_touch_screen_device_are_ignored(window) -> None:
     button = window.header.languages["zh-Hant"]
     clicks: list[int] = []
     button.clicked.connect(lambda: clicks.append(1))
-    plain = Qt.MouseEventSource.MouseEventNotSynthesized
-    for kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease):
-        QApplication.sendEvent(button, _mouse(kind, button, plain, touch_device()))
+    _send_click(button, Qt.MouseEventSource.MouseEventNotSynthesized, touch_device())
     assert clicks == []
 
 
@@ -59,9 +60,7 @@ def test_real_mouse_click_gives_one_click(window) -> None:
     button = window.header.languages["zh-Hant"]
     clicks: list[int] = []
     button.clicked.connect(lambda: clicks.append(1))
-    plain = Qt.MouseEventSource.MouseEventNotSynthesized
-    for kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease):
-        QApplication.sendEvent(button, _mouse(kind, button, plain))
+    _send_click(button, Qt.MouseEventSource.MouseEventNotSynthesized)
     assert clicks == [1]
 
 

@@ -83,8 +83,7 @@ class FiguresPage(PageView):
             tile.play(delay_ms=min(index, 8) * STAGGER_MS)
 
     def leave(self) -> None:
-        for tile in self.tiles:
-            tile.settle()
+        self.settle()
 
     def settle(self) -> None:
         for tile in self.tiles:
