@@ -11,9 +11,10 @@ from typing import Any
 
 import pandas as pd
 
+from kiosk.content.charts import chart_problem
 from kiosk.content.errors import Problem, Severity
 from kiosk.content.images import check_image
-from kiosk.content.models import Content, Figure, Page, Settings, Source, Text, Unit
+from kiosk.content.models import Chart, Content, Figure, Page, Settings, Source, Text, Unit
 from kiosk.content.schema import PAGE_IDS, REQUIRED_STRINGS, TABLES, Column
 from kiosk.content.tables import ROW, Table, parse_number, read_table
 from kiosk.i18n import DEFAULT_LANGUAGE, LANGUAGES, parse_language
@@ -24,6 +25,7 @@ CoverageCheck = Callable[[str], str]  # returns the characters of a text the fon
 _ID = r"[A-Za-z0-9][A-Za-z0-9_.\-]*"
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 _HTML = r"<\s*/?\s*[A-Za-z][^<>]*>"
+_LIST_SEPARATOR = re.compile(r"[\s,;，；、]+")
 _LANG_SUFFIX = re.compile(r"^(?:(?P<name>[a-z]+)_)?(?P<code>[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?)$")
 Row = dict[str, Any]
 
@@ -40,8 +42,9 @@ def load_content(folder: Path, missing_glyphs: CoverageCheck | None = None) -> C
     )
     settings = _load_config(config_text, problems)
     rows: dict[str, list[Row]] = {}
+    tables: dict[str, Table] = {}
     for name in TABLES:
-        rows[name] = _load_table(folder, name, rows, problems, missing_glyphs)
+        rows[name] = _load_table(folder, name, rows, tables, problems, missing_glyphs)
 
     strings = {r["key"]: r["text"] for r in rows["strings.csv"]}
     for key in REQUIRED_STRINGS:
@@ -66,6 +69,7 @@ def load_content(folder: Path, missing_glyphs: CoverageCheck | None = None) -> C
         )
         for r in rows["figures.csv"]
     }
+    charts = _build_charts(rows["charts.csv"], tables.get("charts.csv"), figures, problems)
     settings = _check_page_order(config_text or "", settings, pages, problems)
     problems.sort(key=lambda p: (p.file, p.row or 0, p.column or ""))
     return Content(
@@ -76,6 +80,7 @@ def load_content(folder: Path, missing_glyphs: CoverageCheck | None = None) -> C
         sources=sources,
         units=units,
         figures=figures,
+        charts=charts,
         problems=tuple(problems),
     )
 
@@ -146,6 +151,26 @@ def _load_config(text: str | None, problems: list[Problem]) -> Settings:
     return Settings(version, language, tuple(order), **seconds)
 
 
+def split_list(cell: str) -> list[str]:
+    """Ids typed in one cell, separated by spaces, commas or semicolons."""
+    return [item for item in _LIST_SEPARATOR.split(cell) if item]
+
+
+def _build_charts(
+    rows: list[Row], table: Table | None, figures: dict[str, Figure], problems: list[Problem]
+) -> dict[str, Chart]:
+    charts: dict[str, Chart] = {}
+    for row in rows:
+        chosen = [figures[i] for i in split_list(row["figures"]) if i in figures]
+        problem = chart_problem(row["kind"], chosen)
+        if problem:
+            assert table is not None  # rows come from a table
+            problems.append(Problem(table.name, row[ROW], table.letter("figures"), problem))
+            continue
+        charts[row["id"]] = Chart(row["id"], row["kind"], tuple(chosen), row["title"], row["note"])
+    return charts
+
+
 def _check_page_order(
     text: str, settings: Settings, pages: dict[str, Page], problems: list[Problem]
 ) -> Settings:
@@ -197,6 +222,7 @@ def _load_table(
     folder: Path,
     name: str,
     loaded: dict[str, list[Row]],
+    tables: dict[str, Table],
     problems: list[Problem],
     missing_glyphs: CoverageCheck | None,
 ) -> list[Row]:
@@ -207,6 +233,7 @@ def _load_table(
     columns = _columns_for(name)
     if not _check_header(table, columns, problems):
         return []
+    tables[name] = table
     frame = table.frame
     bad = pd.Series(False, index=frame.index)
 
@@ -265,6 +292,8 @@ def _load_table(
                         header,
                         lambda r, h=header: f'id "{r[h]}" is used by an earlier row',
                     )
+            elif column.kind in ("ref", "refs") and column.ref not in tables:
+                bad = bad | present  # the file it refers to is unreadable; that is reported
             elif column.kind == "ref":
                 known = refs.get(column.ref, set())
                 report(
@@ -272,6 +301,22 @@ def _load_table(
                     header,
                     lambda r, h=header, c=column: (
                         f'unknown {c.name} "{r[h]}" (not an id in {c.ref})'
+                    ),
+                )
+            elif column.kind == "refs":
+                # ids whose own row has errors are left out quietly: that row's error says why
+                known = tables[column.ref].ids
+
+                def unknown(cell: str, known: frozenset[str] = known) -> str:
+                    return " ".join(i for i in split_list(cell) if i not in known)
+
+                missing = cells.map(unknown)
+                report(
+                    present & (missing != ""),
+                    header,
+                    lambda r, h=header, c=column, u=unknown: (
+                        f'unknown {c.ref.removesuffix("s.csv")} "{u(r[h])}" '
+                        f"(not a valid id in {c.ref})"
                     ),
                 )
             elif column.kind == "number":

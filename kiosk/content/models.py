@@ -71,6 +71,22 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class Chart:
+    """A chart of the key-figures page, drawn from figures (never from numbers of its own).
+
+    kind ``bars``: one bar per figure, all in one unit. kind ``trend``: a line through the
+    figures by period; a figure with growth adds the year before it, and a percent figure
+    (a target rate) projects the line forward to its period.
+    """
+
+    id: str
+    kind: str
+    figures: tuple[Figure, ...]
+    title: Text
+    note: Text
+
+
+@dataclass(frozen=True)
 class Page:
     """A page's title and home tile."""
 
@@ -103,6 +119,7 @@ class Content:
     sources: dict[str, Source]
     units: dict[str, Unit]
     figures: dict[str, Figure]
+    charts: dict[str, Chart] = field(default_factory=dict)
     problems: tuple[Problem, ...] = field(default=())
 
     @property
@@ -124,10 +141,17 @@ class Content:
         ``value`` overrides the stored number (a count-up animation shows values on the way).
         """
         number = figure.number.value if value is None else value
-        text = format_value(figure.unit.kind, number, figure.number.decimals, lang)
-        text = fill(figure.unit.template.get(lang), value=text)
-        if figure.qualifier:
-            text = fill(self.string(f"qualifier.{figure.qualifier}", lang), text=text)
+        return self.format_amount(
+            figure.unit, number, figure.number.decimals, figure.qualifier, lang
+        )
+
+    def format_amount(
+        self, unit: Unit, value: Decimal, decimals: int, qualifier: str, lang: Language
+    ) -> str:
+        """Any amount in a unit, with a qualifier ('over', 'about', ...) or ''."""
+        text = fill(unit.template.get(lang), value=format_value(unit.kind, value, decimals, lang))
+        if qualifier:
+            text = fill(self.string(f"qualifier.{qualifier}", lang), text=text)
         return text
 
     def format_growth(self, figure: Figure, lang: Language) -> str:

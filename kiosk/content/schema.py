@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
+from kiosk.content.charts import CHART_KINDS
 from kiosk.i18n import QUALIFIERS, UNIT_KINDS
 
 PAGE_IDS: Final = ("home", "figures", "chain", "robots", "policy", "voices")
@@ -26,6 +27,10 @@ REQUIRED_STRINGS: Final[dict[str, tuple[str, ...]]] = {
     "qualifier.over": ("{text}",),
     "qualifier.about": ("{text}",),
     "qualifier.target": ("{text}",),
+    "chart.year": ("{text}",),
+    "chart.implied": (),
+    "chart.projected": (),
+    "chart.replay": (),
     "page.empty": (),
     "page.error": (),
 }
@@ -37,7 +42,8 @@ class Column:
 
     kind: ``id`` (unique, letters/digits/._-), ``text``, ``localized`` (one column per language,
     ``name_zh-Hans`` ...), ``number``, ``date`` (YYYY, YYYY-MM or YYYY-MM-DD), ``image`` (a path
-    inside the content folder), ``choice`` (one of ``choices``) or ``ref`` (an id of ``ref``).
+    inside the content folder), ``choice`` (one of ``choices``), ``ref`` (an id of ``ref``) or
+    ``refs`` (ids of ``ref`` separated by spaces, commas or semicolons).
     """
 
     name: str
@@ -74,5 +80,12 @@ TABLES: Final[dict[str, tuple[Column, ...]]] = {
         Column("period", "date"),
         Column("source", "ref", ref="sources.csv"),
         Column("label", "localized"),
+    ),
+    "charts.csv": (
+        Column("id", "id"),
+        Column("kind", "choice", choices=CHART_KINDS),
+        Column("figures", "refs", ref="figures.csv"),
+        Column("title", "localized"),
+        Column("note", "localized"),
     ),
 }

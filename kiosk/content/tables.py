@@ -34,6 +34,7 @@ class Table:
     name: str
     frame: pd.DataFrame
     header: list[str]
+    ids: frozenset[str] = frozenset()  # the 'id' cell of every row, including rejected rows
 
     def letter(self, column: str) -> str:
         """Excel column letter of a header name."""
@@ -104,10 +105,14 @@ def read_table(folder: Path, name: str) -> tuple[Table | None, list[Problem]]:
                 Problem(name, 1, column_letter(index), f"column '{column}' appears twice")
             )
     rows: list[list[str]] = []
+    ids: set[str] = set()
+    id_index = header.index("id") if "id" in header else None
     for number, record in enumerate(records[1:], start=2):
         cells = [cell.strip() for cell in record]
         if not any(cells):
             continue  # blank rows are common in spreadsheets and mean nothing
+        if id_index is not None and id_index < len(cells):
+            ids.add(unicodedata.normalize("NFC", cells[id_index]))
         extra = [cell for cell in cells[len(header) :] if cell]
         if extra:
             problems.append(
@@ -125,7 +130,7 @@ def read_table(folder: Path, name: str) -> tuple[Table | None, list[Problem]]:
     frame = pd.DataFrame(rows, columns=[*header, ROW], dtype=str)
     frame = frame.loc[:, ~frame.columns.duplicated()]  # a repeated column: the first one counts
     frame[ROW] = frame[ROW].astype(int)
-    return Table(name, frame, header), problems
+    return Table(name, frame, header, frozenset(ids)), problems
 
 
 def parse_number(text: str) -> Number:

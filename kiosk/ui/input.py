@@ -11,7 +11,13 @@ import math
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QInputDevice, QMouseEvent, QTouchEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QScroller,
+    QScrollerProperties,
+    QWidget,
+)
 
 TOUCH_EVENTS = {
     QEvent.Type.TouchBegin,
@@ -129,11 +135,107 @@ class Pressable(QWidget):
         super().hideEvent(event)  # type: ignore[arg-type]
 
 
-class SwipeDetector(QObject):
-    """Watches a window's input and emits ``swiped`` for a horizontal swipe or flick.
+class PointerWatcher(QObject):
+    """Sees one finger or the real mouse wherever it lands, without consuming anything.
 
-    Installed on the application so it sees every touch and mouse drag whichever widget takes
-    them; it never consumes events. ``swiped(+1)`` means "show the next page" (finger moved left).
+    Installed on the application, so it sees the input whichever widget takes it (a Pressable
+    under the finger accepts the touch; a watcher still sees it). An event is seen once per
+    receiver while it propagates to parents; it is handled once. Subclasses choose where a
+    gesture may start (:meth:`accepts`) and implement ``_press``, ``_move`` and ``_release``
+    with global positions and millisecond timestamps.
+    """
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self._active = False
+        self._touch_id: int | None = None
+        self._last: tuple[QEvent.Type, int, float, float] | None = None
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def accepts(self, watched: QWidget) -> bool:
+        """Whether a press delivered to ``watched`` starts a gesture here."""
+        return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind not in TOUCH_EVENTS and kind not in MOUSE_EVENTS:
+            return False
+        if not isinstance(watched, QWidget):
+            return False
+        if kind in MOUSE_EVENTS:
+            self._on_mouse(watched, event)  # type: ignore[arg-type]
+        else:
+            self._on_touch(watched, event)  # type: ignore[arg-type]
+        return False
+
+    def _seen(self, kind: QEvent.Type, timestamp: int, pos: QPointF) -> bool:
+        key = (kind, timestamp, pos.x(), pos.y())
+        if key == self._last:
+            return True
+        self._last = key
+        return False
+
+    def _on_mouse(self, watched: QWidget, event: QMouseEvent) -> None:
+        if is_from_touch(event) or self._seen(
+            event.type(), event.timestamp(), event.globalPosition()
+        ):
+            return
+        kind, pos, time = event.type(), event.globalPosition(), event.timestamp()
+        left = event.button() == Qt.MouseButton.LeftButton
+        if kind == QEvent.Type.MouseButtonPress and left and self.accepts(watched):
+            self._active = True
+            self._press(pos, time)
+        elif not self._active or self._touch_id is not None:
+            return
+        elif kind == QEvent.Type.MouseMove:
+            self._move(pos, time)
+        elif kind == QEvent.Type.MouseButtonRelease and left:
+            self._active = False
+            self._release(pos, time)
+
+    def _on_touch(self, watched: QWidget, event: QTouchEvent) -> None:
+        points = event.points()
+        kind = event.type()
+        if kind == QEvent.Type.TouchCancel:
+            if self._active:
+                self._active, self._touch_id = False, None
+                self._cancel()
+            return
+        if not points or self._seen(kind, event.timestamp(), points[0].globalPosition()):
+            return
+        if kind == QEvent.Type.TouchBegin:
+            if self.accepts(watched):
+                self._active, self._touch_id = True, points[0].id()
+                self._press(points[0].globalPosition(), event.timestamp())
+            return
+        point = next((p for p in points if p.id() == self._touch_id), None)
+        if point is None or not self._active:
+            return  # another finger: the first one decides
+        if kind == QEvent.Type.TouchEnd or point.state() == point.State.Released:
+            self._active, self._touch_id = False, None
+            self._release(point.globalPosition(), event.timestamp())
+        elif point.state() != point.State.Stationary:
+            self._move(point.globalPosition(), event.timestamp())
+
+    def _press(self, pos: QPointF, timestamp: int) -> None:
+        """A finger or the mouse went down."""
+
+    def _move(self, pos: QPointF, timestamp: int) -> None:
+        """It moved."""
+
+    def _release(self, pos: QPointF, timestamp: int) -> None:
+        """It was lifted."""
+
+    def _cancel(self) -> None:
+        """The system took the touch away."""
+
+
+class SwipeDetector(PointerWatcher):
+    """Emits ``swiped`` for a horizontal swipe or flick anywhere in a window.
+
+    ``swiped(+1)`` means "show the next page" (the finger moved left).
     """
 
     swiped = Signal(int)
@@ -145,64 +247,16 @@ class SwipeDetector(QObject):
         self._flick = flick
         self._start: QPointF | None = None
         self._start_time = 0
-        self._touch_id: int | None = None
-        self._last: tuple[QEvent.Type, int, float, float] | None = None
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind not in TOUCH_EVENTS and kind not in MOUSE_EVENTS:
-            return False
-        if not (isinstance(watched, QWidget) and watched.window() is self._window):
-            return False
-        if kind in MOUSE_EVENTS:
-            self._on_mouse(event)  # type: ignore[arg-type]
-        else:
-            self._on_touch(event)  # type: ignore[arg-type]
-        return False
-
-    def _seen(self, kind: QEvent.Type, timestamp: int, pos: QPointF) -> bool:
-        # An event is seen once per receiver as it propagates to parents: handle it once.
-        key = (kind, timestamp, pos.x(), pos.y())
-        if key == self._last:
-            return True
-        self._last = key
-        return False
-
-    def _on_mouse(self, event: QMouseEvent) -> None:
-        if is_from_touch(event) or self._seen(
-            event.type(), event.timestamp(), event.globalPosition()
-        ):
-            return
-        kind = event.type()
-        if kind == QEvent.Type.MouseButtonPress and event.button() == Qt.MouseButton.LeftButton:
-            self._press(event.globalPosition(), event.timestamp())
-        elif kind == QEvent.Type.MouseButtonRelease and event.button() == Qt.MouseButton.LeftButton:
-            self._release(event.globalPosition(), event.timestamp())
-
-    def _on_touch(self, event: QTouchEvent) -> None:
-        points = event.points()
-        if not points:
-            return
-        kind = event.type()
-        if kind == QEvent.Type.TouchCancel:
-            self._start = self._touch_id = None
-            return
-        if self._seen(kind, event.timestamp(), points[0].globalPosition()):
-            return
-        if kind == QEvent.Type.TouchBegin:
-            self._touch_id = points[0].id()
-            self._press(points[0].globalPosition(), event.timestamp())
-            return
-        point = next((p for p in points if p.id() == self._touch_id), None)
-        if point is not None and (
-            kind == QEvent.Type.TouchEnd or point.state() == point.State.Released
-        ):
-            self._touch_id = None
-            self._release(point.globalPosition(), event.timestamp())
+    def accepts(self, watched: QWidget) -> bool:
+        return watched.window() is self._window
 
     def _press(self, pos: QPointF, timestamp: int) -> None:
         self._start = pos
         self._start_time = timestamp
+
+    def _cancel(self) -> None:
+        self._start = None
 
     def _release(self, pos: QPointF, timestamp: int) -> None:
         if self._start is None:
@@ -215,3 +269,45 @@ class SwipeDetector(QObject):
             return  # mostly vertical: a scroll, not a page swipe
         if abs(dx) >= self._distance or (quick and abs(dx) >= self._flick):
             self.swiped.emit(1 if dx < 0 else -1)
+
+
+class KineticScroll(PointerWatcher):
+    """Kinetic touch and mouse scrolling of a scroll area, fed to Qt's QScroller.
+
+    QScroller's own gestures do not see a touch that a Pressable inside the area accepted, so
+    this watcher hands it every finger or mouse drag that starts in the area: a drag scrolls
+    (and the Pressable under it cancels its press), a flick coasts, a tap stays a tap.
+    """
+
+    def __init__(self, area: QAbstractScrollArea) -> None:
+        super().__init__(area)
+        self._viewport = area.viewport()
+        self.scroller = QScroller.scroller(self._viewport)
+        props = self.scroller.scrollerProperties()
+        props.setScrollMetric(
+            QScrollerProperties.ScrollMetric.FrameRate, QScrollerProperties.FrameRates.Fps60
+        )
+        props.setScrollMetric(
+            QScrollerProperties.ScrollMetric.HorizontalOvershootPolicy,
+            QScrollerProperties.OvershootPolicy.OvershootAlwaysOff,
+        )
+        self.scroller.setScrollerProperties(props)
+
+    def accepts(self, watched: QWidget) -> bool:
+        viewport = self._viewport
+        return viewport.isVisible() and (watched is viewport or viewport.isAncestorOf(watched))
+
+    def _local(self, pos: QPointF) -> QPointF:
+        return self._viewport.mapFromGlobal(pos)
+
+    def _press(self, pos: QPointF, timestamp: int) -> None:
+        self.scroller.handleInput(QScroller.Input.InputPress, self._local(pos), timestamp)
+
+    def _move(self, pos: QPointF, timestamp: int) -> None:
+        self.scroller.handleInput(QScroller.Input.InputMove, self._local(pos), timestamp)
+
+    def _release(self, pos: QPointF, timestamp: int) -> None:
+        self.scroller.handleInput(QScroller.Input.InputRelease, self._local(pos), timestamp)
+
+    def _cancel(self) -> None:
+        self.scroller.stop()

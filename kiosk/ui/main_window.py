@@ -6,7 +6,7 @@ import logging
 
 from PySide6.QtCore import QEvent, QPointF, Qt, Slot
 from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QResizeEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.header import Header
 from kiosk.ui.input import TOUCH_EVENTS, SwipeDetector
@@ -66,7 +66,6 @@ class KioskWindow(QWidget):
         self.stack.page_changed.connect(self._on_page_changed)
         self.swipes = SwipeDetector(self, distance=theme.width * 0.08, flick=theme.width * 0.03)
         self.swipes.swiped.connect(self.step)
-        QApplication.instance().installEventFilter(self.swipes)
         session.content_changed.connect(self._on_content_changed)
         self.build_pages()
 

@@ -18,7 +18,7 @@ def test_figures_count_up_and_end_on_the_exact_value(window, qtbot) -> None:
     touch_tap(tile)
     figures = window.stack.pages["figures"]
     first = figures.tiles[0]
-    assert figures.running_animations() == len(figures.tiles)
+    assert figures.running_animations() == len(figures.tiles) + len(figures.charts)
     qtbot.wait(COUNT_UP_MS // 3)
     assert first.number.text() != window.session.content.format_figure(first.figure, "zh-Hans")
     qtbot.waitUntil(lambda: figures.running_animations() == 0, timeout=4000)

@@ -1,13 +1,15 @@
-"""Key figures: every figure of figures.csv as a count-up tile, in a kinetic scroll."""
+"""Key figures: the charts, then every figure as a count-up tile, in a kinetic scroll."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractAnimation, Qt
-from PySide6.QtWidgets import QGridLayout, QScrollArea, QScroller, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QScrollArea, QVBoxLayout, QWidget
 
+from kiosk.ui.input import KineticScroll
 from kiosk.ui.pages.base import PageView
 from kiosk.ui.session import Session
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.chart_card import ChartCard
 from kiosk.ui.widgets.count_up import CountUpTile
 from kiosk.ui.widgets.text import TextLabel
 
@@ -21,6 +23,7 @@ class FiguresPage(PageView):
 
     def __init__(self, session: Session, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(session, theme, parent)
+        self.charts: list[ChartCard] = []
         self.tiles: list[CountUpTile] = []
         self.title = TextLabel(self)
         self.caption = TextLabel(self, role="dim")
@@ -29,10 +32,7 @@ class FiguresPage(PageView):
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        QScroller.grabGesture(self.scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
-        QScroller.grabGesture(
-            self.scroll.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
-        )
+        self.kinetic = KineticScroll(self.scroll)
         layout = QVBoxLayout(self)
         m = theme.margin
         layout.setContentsMargins(m, theme.touch + 2 * theme.px(24), m, 0)
@@ -50,12 +50,14 @@ class FiguresPage(PageView):
         grid.setContentsMargins(0, 0, 0, self.theme.margin + self.theme.px(40))
         grid.setSpacing(self.theme.gap)
         columns = 1 if self.theme.portrait else 2
+        self.charts = [ChartCard(c, self.theme, body) for c in self.content.charts.values()]
         self.tiles = [CountUpTile(f, self.theme, body) for f in self.content.figures.values()]
-        for index, tile in enumerate(self.tiles):
-            grid.addWidget(tile, index // columns, index % columns)
+        cards: list[QWidget] = [*self.charts, *self.tiles]
+        for index, card in enumerate(cards):
+            grid.addWidget(card, index // columns, index % columns)
         for column in range(columns):
             grid.setColumnStretch(column, 1)
-        if not self.tiles:
+        if not cards:
             empty = TextLabel(body, role="dim")
             empty.setObjectName("empty")
             grid.addWidget(empty, 0, 0)
@@ -71,28 +73,32 @@ class FiguresPage(PageView):
         self.caption.setFont(self.theme.font("lead", lang))
         self.title.setText(page.title.get(lang) if page else "")
         self.caption.setText(page.caption.get(lang) if page else "")
-        for tile in self.tiles:
-            tile.set_language(self.content, lang)
+        for card in self.cards:
+            card.set_language(self.content, lang)
         empty = self.scroll.widget().findChild(TextLabel, "empty")
         if empty is not None:
             empty.setFont(self.theme.font("lead", lang))
             empty.setText(self.session.text("page.empty"))
 
+    @property
+    def cards(self) -> list[ChartCard | CountUpTile]:
+        return [*self.charts, *self.tiles]
+
     def enter(self) -> None:
-        for index, tile in enumerate(self.tiles):
-            tile.play(delay_ms=min(index, 8) * STAGGER_MS)
+        for index, card in enumerate(self.cards):
+            card.play(delay_ms=min(index, 8) * STAGGER_MS)
 
     def leave(self) -> None:
         self.settle()
 
     def settle(self) -> None:
-        for tile in self.tiles:
-            tile.settle()
+        for card in self.cards:
+            card.settle()
 
     def reset(self) -> None:
-        QScroller.scroller(self.scroll.viewport()).stop()
+        self.kinetic.scroller.stop()
         self.scroll.verticalScrollBar().setValue(0)
 
     def running_animations(self) -> int:
         running = QAbstractAnimation.State.Running
-        return sum(tile.sequence.state() == running for tile in self.tiles)
+        return sum(card.sequence.state() == running for card in self.cards)

@@ -87,3 +87,25 @@ class PillButton(FeedbackPressable):
         painter.setPen(palette.color("text") if self.selected else palette.color("text_dim"))
         painter.setFont(self.font())
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self._text)
+
+
+class Card(FeedbackPressable):
+    """An opaque rounded surface that brightens while pressed (figure tiles and chart cards).
+
+    Opaque, so a child that repaints every frame (a chart) never makes the page under the card
+    repaint too.
+    """
+
+    def fill_color(self) -> QColor:
+        palette = self.theme.palette
+        return mix(palette.color("surface"), palette.color("surface_pressed"), self.press_level)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        palette = self.theme.palette
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(self.rect()).adjusted(1, 1, -1, -1)
+        border = mix(palette.color("line"), palette.color("accent"), self.press_level)
+        painter.setBrush(self.fill_color())
+        painter.setPen(QPen(border, max(1.5, self.theme.px(2))))
+        painter.drawRoundedRect(rect, self.theme.radius, self.theme.radius)

@@ -7,30 +7,28 @@ from decimal import Decimal
 from PySide6.QtCore import (
     QAbstractAnimation,
     QEasingCurve,
-    QRectF,
     QSequentialAnimationGroup,
-    Qt,
     QVariantAnimation,
 )
-from PySide6.QtGui import QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.content import Content, Figure
 from kiosk.i18n import Language
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.buttons import Card
 from kiosk.ui.widgets.fit_label import FitLabel
 from kiosk.ui.widgets.text import TextLabel
 
 COUNT_UP_MS = 1200
 
 
-class CountUpTile(QWidget):
-    """Label, a counting number, growth and source of one figure."""
+class CountUpTile(Card):
+    """Label, a counting number, growth and source of one figure; a tap counts up again."""
 
     def __init__(self, figure: Figure, theme: Theme, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(theme, parent)
         self.figure = figure
-        self.theme = theme
+        self.setObjectName(f"figure-{figure.id}")
         self._content: Content | None = None
         self._lang: Language = "zh-Hans"
         self.label = TextLabel(self, role="dim")
@@ -54,6 +52,7 @@ class CountUpTile(QWidget):
         self.sequence = QSequentialAnimationGroup(self)  # a pause, then the count-up
         self._pause = self.sequence.addPause(0)
         self.sequence.addAnimation(self.animation)
+        self.clicked.connect(self.play)
 
     def set_language(self, content: Content, lang: Language) -> None:
         self._content, self._lang = content, lang
@@ -97,13 +96,3 @@ class CountUpTile(QWidget):
         """Jump to the final value."""
         self.sequence.stop()
         self._show(None)
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
-        palette = self.theme.palette
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        rect = QRectF(self.rect()).adjusted(1, 1, -1, -1)
-        painter.setBrush(palette.color("surface", 0.78))
-        painter.setPen(QPen(palette.color("line"), max(1.5, self.theme.px(2))))
-        painter.drawRoundedRect(rect, self.theme.radius, self.theme.radius)
-        painter.setPen(Qt.PenStyle.NoPen)

@@ -1,0 +1,343 @@
+"""Animated pyqtgraph charts in the kiosk's look: bars that grow and lines that draw.
+
+A chart is a plot with no axes, no mouse and no menu: a finger on it never pans or zooms it
+(mouse and touch pass through to the card around it, which replays the animation on a tap).
+Every text reaches pyqtgraph as plain text (``TextItem.setText`` sets plain text; nothing goes
+through ``setHtml`` or a ``LabelItem``), so a caption with tags is shown literally.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pyqtgraph as pg
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QGradient,
+    QLinearGradient,
+    QResizeEvent,
+    QTextOption,
+)
+from PySide6.QtWidgets import QWidget
+
+from kiosk.content import Chart, ChartPoint, Content, chart_points
+from kiosk.i18n import Language, fill
+from kiosk.ui.theme import Theme
+
+BAR_STAGGER = 0.18  # of the animation: each bar starts this much after the one above it
+
+
+def _ease(progress: float) -> float:
+    return max(0.0, min(1.0, progress))
+
+
+def _stagger(progress: float, index: int, count: int) -> float:
+    """Progress of item ``index`` of ``count`` when the whole chart is at ``progress``."""
+    spread = BAR_STAGGER * (count - 1)
+    return _ease(progress * (1 + spread) - index * BAR_STAGGER)
+
+
+class ChartPlot(pg.PlotWidget):
+    """A pyqtgraph plot styled to the theme: transparent, no axes, inert to mouse and touch."""
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent, background=None)
+        self.theme = theme
+        self.chart: Chart | None = None
+        self.points: tuple[ChartPoint, ...] = ()
+        self.content: Content | None = None
+        self.lang: Language = "zh-Hans"
+        self.progress = 1.0
+        self.setFrameShape(pg.QtWidgets.QFrame.Shape.NoFrame)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, False)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setInteractive(False)
+        self.setAntialiasing(True)
+        # The scene would repaint through a queued signal, a second repaint in the same frame;
+        # the chart repaints itself with the rest of the window instead (see set_progress).
+        self.setViewportUpdateMode(pg.QtWidgets.QGraphicsView.ViewportUpdateMode.NoViewportUpdate)
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        item = self.getPlotItem()
+        item.hideAxis("left")
+        item.hideAxis("bottom")
+        item.hideButtons()
+        item.setMenuEnabled(False)
+        item.setContentsMargins(0, 0, 0, 0)
+        self.box = item.getViewBox()
+        self.box.setMouseEnabled(False, False)
+        self.box.setMenuEnabled(False)
+        self.box.disableAutoRange()
+        self.box.setDefaultPadding(0)
+
+    def color(self, name: str, alpha: float = 1.0) -> QColor:
+        return self.theme.palette.color(name, alpha)
+
+    def text_item(
+        self, font: QFont, color: QColor, anchor: tuple[float, float], centred: bool = False
+    ) -> pg.TextItem:
+        item = pg.TextItem(color=color, anchor=anchor)
+        item.setFont(font)
+        document = item.textItem.document()
+        document.setDocumentMargin(0)
+        if centred:
+            document.setDefaultTextOption(QTextOption(Qt.AlignmentFlag.AlignHCenter))
+        # drawn once into a pixmap, then only moved and faded: no text layout in a frame
+        item.setCacheMode(item.CacheMode.DeviceCoordinateCache)
+        item.textItem.setCacheMode(item.CacheMode.DeviceCoordinateCache)
+        self.addItem(item)
+        return item
+
+    def set_chart(self, chart: Chart, content: Content, lang: Language) -> None:
+        """Show ``chart`` in ``lang``; keeps the current animation progress."""
+        self.chart, self.content, self.lang = chart, content, lang
+        self.points = chart_points(chart)
+        self.build()
+        self.relayout()
+        self.set_progress(self.progress)
+
+    def amount(self, point: ChartPoint, value: Decimal | None = None) -> str:
+        assert self.content is not None
+        return self.content.format_amount(
+            point.figure.unit,
+            point.value if value is None else value,
+            point.figure.number.decimals,
+            point.qualifier,
+            self.lang,
+        )
+
+    def build(self) -> None:
+        """Create the items for ``self.points``."""
+
+    def texts(self) -> list[str]:
+        """Every text the chart shows, as plain text, in drawing order."""
+        items = [i for i in self.getPlotItem().items if isinstance(i, pg.TextItem)]
+        return [i.toPlainText() for i in items if i.isVisible()]
+
+    def relayout(self) -> None:
+        """Fit ranges and sizes to the plot's pixel size."""
+
+    def set_progress(self, progress: float) -> None:
+        """Draw the animation at ``progress`` (0 nothing, 1 the final chart)."""
+        self.progress = progress
+        self.viewport().update()
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(self.theme.px(400), self.minimumHeight())  # not pyqtgraph's 640x480
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if getattr(self, "chart", None) is not None:  # pyqtgraph resizes during __init__
+            self.relayout()
+            self.set_progress(self.progress)
+
+
+class BarChart(ChartPlot):
+    """Horizontal bars, one per figure, each labelled above and valued at its end."""
+
+    def build(self) -> None:
+        self.clear()
+        theme, lang = self.theme, self.lang
+        assert self.content is not None
+        first_year = min((p.year for p in self.points), default=0)
+        colors = [self.color("warm" if p.year > first_year else "accent") for p in self.points]
+        self.bars = pg.BarGraphItem(
+            x0=[0.0] * len(self.points),
+            y=list(range(len(self.points))),
+            height=0.4,
+            width=[0.0] * len(self.points),
+            brushes=[self.bar_brush(c) for c in colors],
+            pens=[pg.mkPen(c, width=theme.px(2)) for c in colors],
+        )
+        self.addItem(self.bars)
+        self.labels = []
+        self.values = []
+        self.growths = []
+        for point, color in zip(self.points, colors, strict=True):
+            label = self.text_item(theme.font("body", lang), self.color("text_dim"), (0, 1))
+            label.setText(point.figure.label.get(lang))
+            self.labels.append(label)
+            value = self.text_item(theme.font("title", lang), color, (0, 0.5))
+            value.setText(self.amount(point))
+            self.values.append(value)
+            growth = self.text_item(theme.font("body", lang), self.color("warm"), (1, 1))
+            growth.setText(self.content.format_growth(point.figure, lang))
+            growth.setVisible(bool(growth.toPlainText()))
+            self.growths.append(growth)
+
+    @staticmethod
+    def bar_brush(color: QColor) -> QBrush:
+        """A bar that brightens towards its end, whatever its length."""
+        gradient = QLinearGradient(0, 0, 1, 0)
+        gradient.setCoordinateMode(QGradient.CoordinateMode.ObjectBoundingMode)
+        start, end = QColor(color), QColor(color)
+        start.setAlphaF(0.25)
+        end.setAlphaF(0.9)
+        gradient.setColorAt(0, start)
+        gradient.setColorAt(1, end)
+        return QBrush(gradient)
+
+    def relayout(self) -> None:
+        count = max(1, len(self.points))
+        theme = self.theme
+        width, height = max(1, self.width()), max(1, self.height())
+        label_px = QFontMetricsF(theme.font("body", self.lang)).height() + theme.px(6)
+        value_font = QFontMetricsF(theme.font("title", self.lang))
+        gap = theme.px(20)
+        bar_px = (height - count * label_px - (count - 1) * gap) / count
+        bar_px = max(theme.px(16), min(theme.px(44), bar_px))
+        overhang = max(0.0, value_font.height() - bar_px) / 2  # a value taller than its bar
+        need = label_px + bar_px + overhang  # one row: its label, then its bar
+        unit = (
+            need + 2.4 * gap if count == 1 else min((height - need) / (count - 1), need + 2.4 * gap)
+        )
+        unit = max(unit, 1.0)  # pixels from one bar's centre to the next
+        top = -(bar_px / 2 + label_px) / unit  # rows from the top; spare room stays below
+        widest = max((value_font.horizontalAdvance(self.amount(p)) for p in self.points), default=0)
+        self.gap_px = theme.px(16)
+        reserve = min(0.6, (widest + 2 * self.gap_px) / width)
+        most = max((p.value for p in self.points), default=Decimal(1)) or Decimal(1)
+        self.x_max = float(most) / (1 - reserve)
+        self.px_x = self.x_max / width  # data units per pixel
+        self.box.setRange(xRange=(0, self.x_max), yRange=(top, top + height / unit), padding=0)
+        self.box.invertY(True)
+        self.bars.setOpts(height=bar_px / unit)
+        for index, (label, growth) in enumerate(zip(self.labels, self.growths, strict=True)):
+            y = index - (bar_px / 2 + theme.px(6)) / unit
+            label.setPos(0, y)
+            growth.setPos(self.x_max, y)
+        self.setMinimumHeight(round(count * (label_px + theme.px(24)) + (count - 1) * gap))
+
+    def set_progress(self, progress: float) -> None:
+        super().set_progress(progress)
+        widths = []
+        min_width = self.theme.px(4) * self.px_x
+        for index, (point, value) in enumerate(zip(self.points, self.values, strict=True)):
+            share = _stagger(progress, index, len(self.points))
+            eased = 1 - (1 - share) ** 3
+            width = float(point.value) * eased
+            if point.value > 0 and share > 0:
+                width = max(width, min_width)
+            widths.append(width)
+            value.setPos(width + self.gap_px * self.px_x, index)
+            value.setOpacity(_ease(share * 1.6 - 0.6))  # the value fades in as its bar ends
+        self.bars.setOpts(width=widths)
+        for growth, label in zip(self.growths, self.labels, strict=True):
+            growth.setOpacity(_ease(progress * 2 - 1))
+            label.setOpacity(_ease(progress * 4))
+
+
+class TrendChart(ChartPlot):
+    """A line through the years: solid where stated, dashed where projected at a target rate."""
+
+    def build(self) -> None:
+        self.clear()
+        theme, lang = self.theme, self.lang
+        assert self.content is not None
+        self.xs = [float(p.year) for p in self.points]
+        self.ys = [float(p.value) for p in self.points]
+        self.split = max((i for i, p in enumerate(self.points) if p.kind != "projected"), default=0)
+        width = theme.px(5)
+        self.solid = pg.PlotCurveItem(
+            pen=pg.mkPen(self.color("accent"), width=width),
+            fillLevel=0,
+            brush=self.color("accent", 0.14),
+        )
+        dash = pg.mkPen(self.color("warm"), width=width, style=Qt.PenStyle.DashLine)
+        self.dashed = pg.PlotCurveItem(pen=dash)
+        self.baseline = pg.PlotCurveItem(pen=pg.mkPen(self.color("line"), width=theme.px(2)))
+        for item in (self.baseline, self.solid, self.dashed):
+            self.addItem(item)
+        self.dots = pg.ScatterPlotItem(
+            size=theme.px(20),
+            pen=pg.mkPen(self.color("ground"), width=theme.px(3)),
+        )
+        self.addItem(self.dots)
+        self.values, self.years = [], []
+        self.shown: list[int] | None = None
+        for point in self.points:
+            color = self.color("warm" if point.kind == "projected" else "accent")
+            value = self.text_item(theme.font("body", lang), color, (0.5, 1), centred=True)
+            value.setText(self.amount(point))
+            self.values.append(value)
+            year = fill(self.content.string("chart.year", lang), text=str(point.year))
+            if point.kind != "stated":
+                year += "\n" + self.content.string(f"chart.{point.kind}", lang)
+            dim = self.color("text_dim")
+            label = self.text_item(theme.font("caption", lang), dim, (0.5, 0), centred=True)
+            label.setText(year)
+            self.years.append(label)
+
+    def relayout(self) -> None:
+        if not self.points:
+            return
+        width, height = max(1, self.width()), max(1, self.height())
+        x0, x1 = min(self.xs), max(self.xs)
+        span = max(1.0, x1 - x0)
+        # each label may take the room between two points; wrapped text keeps its height
+        room = width / max(1, len(self.points))
+        for item in (*self.values, *self.years):
+            item.textItem.setTextWidth(room - self.theme.px(12))
+        value_px = max(v.textItem.boundingRect().height() for v in self.values)
+        year_px = max(y.textItem.boundingRect().height() for y in self.years)
+        side = room / 2
+        per_px = span / max(1.0, width - 2 * side)
+        top = max(self.ys) or 1.0
+        below = year_px + self.theme.px(16)
+        above = value_px + self.theme.px(20)
+        y_per_px = top / max(1.0, height - above - below)
+        self.box.setRange(
+            xRange=(x0 - side * per_px, x1 + side * per_px),
+            yRange=(-below * y_per_px, top + above * y_per_px),
+            padding=0,
+        )
+        self.baseline.setData([x0 - side * per_px, x1 + side * per_px], [0, 0])
+        for x, y, value, year in zip(self.xs, self.ys, self.values, self.years, strict=True):
+            value.setPos(x, y + self.theme.px(14) * y_per_px)
+            year.setPos(x, -self.theme.px(10) * y_per_px)
+        self.setMinimumHeight(round(above + below + self.theme.px(120)))
+
+    def set_progress(self, progress: float) -> None:
+        super().set_progress(progress)
+        if not self.points:
+            return
+        eased = 1 - (1 - _ease(progress)) ** 3
+        reach = self.xs[0] + (self.xs[-1] - self.xs[0]) * eased
+        xs, ys = [], []
+        for index, (x, y) in enumerate(zip(self.xs, self.ys, strict=True)):
+            if x <= reach or len(self.xs) == 1:
+                xs.append(x)
+                ys.append(y)
+            else:
+                px, py = self.xs[index - 1], self.ys[index - 1]
+                t = (reach - px) / (x - px) if x != px else 1.0
+                xs.append(reach)
+                ys.append(py + (y - py) * t)
+                break
+        cut = self.split + 1
+        self.solid.setData(xs[:cut], ys[:cut])
+        self.dashed.setData(xs[self.split :], ys[self.split :])
+        self.dashed.setVisible(len(xs) > cut)
+        shown = [i for i, x in enumerate(self.xs) if x <= reach + 1e-9]
+        if shown != self.shown:  # a point is reached: add its dot
+            self.shown = shown
+            brushes = [
+                self.color("warm" if self.points[i].kind == "projected" else "accent")
+                for i in shown
+            ]
+            self.dots.setData(
+                [self.xs[i] for i in shown], [self.ys[i] for i in shown], brush=brushes
+            )
+        for index, (value, year) in enumerate(zip(self.values, self.years, strict=True)):
+            value.setVisible(index in shown)
+            year.setOpacity(_ease(progress * 3))
+
+
+def chart_plot(chart: Chart, theme: Theme, parent: QWidget | None = None) -> ChartPlot:
+    """The plot that draws ``chart``'s kind."""
+    return (TrendChart if chart.kind == "trend" else BarChart)(theme, parent)
