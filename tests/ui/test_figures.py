@@ -53,6 +53,8 @@ def test_charts_end_on_exactly_the_data(qtbot, lang: str) -> None:
         values = [v.toPlainText() for v in plot.values]
         assert values == expected_values(window, chart_id, lang), chart_id
         assert all(plot.texts()), chart_id
+    for tile in page.tiles:
+        assert tile.number.text() == window.session.content.format_figure(tile.figure, lang)
     bars = card(window, "output_2024").plot
     assert [round(w) for w in bars.bars.opts["width"]] == [3685, 765]
     if lang == "en":
@@ -60,6 +62,8 @@ def test_charts_end_on_exactly_the_data(qtbot, lang: str) -> None:
         assert "+45.7% year on year" in bars.texts()
     if lang == "zh-Hant":
         assert [v.toPlainText() for v in bars.values] == ["3685億元", "765億元"]
+        tile = next(t for t in page.tiles if t.figure.id == "target_terminal_stretch_2026")
+        assert tile.number.text() == "力爭1萬億元"
     assert active_timers(page) == []
 
 
