@@ -10,9 +10,9 @@ import sys
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from kiosk.content import Content, load_content
+from kiosk.content import Content, load_content_cached
 from kiosk.i18n import Language
-from kiosk.paths import missing_glyphs
+from kiosk.paths import coverage_file, missing_glyphs
 from kiosk.ui.fonts import register_fonts
 from kiosk.ui.input import Pressable
 from kiosk.ui.main_window import KioskWindow
@@ -56,7 +56,7 @@ def run(args: argparse.Namespace, started: float) -> int:
     if args.screenshot or args.selftest:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = application()
-    content = load_content(args.content, missing_glyphs)
+    content = load_content_cached(args.content, missing_glyphs, [coverage_file()])
     for problem in content.problems:
         log.warning("content: %s", problem.format(str(args.content)))
     screen = app.primaryScreen().geometry()
@@ -72,9 +72,14 @@ def run(args: argparse.Namespace, started: float) -> int:
         from kiosk.ui.selftest import run_selftest
 
         return run_selftest(app, window, started)
+    show(window, args)
+    return app.exec()
+
+
+def show(window: KioskWindow, args: argparse.Namespace) -> None:
+    """Put the window on screen: full screen and frameless unless ``--windowed``."""
     if args.windowed:
         window.show()
     else:
         window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
         window.showFullScreen()
-    return app.exec()

@@ -35,11 +35,16 @@ def fonts_dir() -> Path:
     return resources_dir() / "fonts"
 
 
+def coverage_file() -> Path:
+    """The list of code points the shipped fonts cover (written by build/make_fonts.py)."""
+    return fonts_dir() / "coverage.txt"
+
+
 @cache
 def font_coverage() -> frozenset[int]:
     """Code points the shipped fonts cover, from ``resources/fonts/coverage.txt``."""
     points: set[int] = set()
-    path = fonts_dir() / "coverage.txt"
+    path = coverage_file()
     if not path.is_file():
         return frozenset()
     for line in path.read_text(encoding="utf-8").splitlines():

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# compiled content goes to a private folder, never the user's cache (the CLI tests inherit it)
+os.environ["KIOSK_CACHE_DIR"] = tempfile.mkdtemp(prefix="kiosk-test-cache-")
 
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED = REPO / "data"

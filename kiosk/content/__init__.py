@@ -1,9 +1,20 @@
 """The content model: loaded and validated from a content folder, with no Qt import."""
 
+from collections.abc import Callable
+from pathlib import Path
+
+from kiosk.content.cache import load_content_cached
 from kiosk.content.charts import ChartPoint, chart_points
 from kiosk.content.errors import Problem, Severity
-from kiosk.content.loader import load_content
 from kiosk.content.models import Chart, Content, Figure, Page, Settings, Source, Text, Unit
+
+
+def load_content(folder: Path, missing_glyphs: Callable[[str], str] | None = None) -> Content:
+    """Read and validate a content folder (imports pandas, so only when it is needed)."""
+    from kiosk.content.loader import load_content as load
+
+    return load(folder, missing_glyphs)
+
 
 __all__ = [
     "Chart",
@@ -19,4 +30,5 @@ __all__ = [
     "Unit",
     "chart_points",
     "load_content",
+    "load_content_cached",
 ]

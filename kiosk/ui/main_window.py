@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from functools import partial
 
-from PySide6.QtCore import QEvent, QPointF, Qt, Slot
+from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Slot
 from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.header import Header
 from kiosk.ui.input import TOUCH_EVENTS, SwipeDetector
 from kiosk.ui.page_stack import PageStack
-from kiosk.ui.pages.registry import PAGE_VIEWS
+from kiosk.ui.pages.base import PageView
+from kiosk.ui.pages.registry import PAGE_VIEWS, page_view
 from kiosk.ui.session import Session
 from kiosk.ui.theme import Theme
 
@@ -66,24 +69,39 @@ class KioskWindow(QWidget):
         self.stack.page_changed.connect(self._on_page_changed)
         self.swipes = SwipeDetector(self, distance=theme.width * 0.08, flick=theme.width * 0.03)
         self.swipes.swiped.connect(self.step)
+        self._build_rest = False
         session.content_changed.connect(self._on_content_changed)
         self.build_pages()
 
     def build_pages(self) -> None:
-        """(Re)create a view for every page in the content's order that this version has."""
-        self.stack.remove_pages()
+        """Set up a view for every page in the content's order that this version has.
+
+        The first page is built at once; the others when first shown, or one per turn of the
+        event loop once the first frame is on screen (see :meth:`event`).
+        """
+        factories: dict[str, Callable[[], PageView]] = {}
         for page_id in self.session.content.settings.page_order:
-            view = PAGE_VIEWS.get(page_id)
-            if view is None:
+            if page_id not in PAGE_VIEWS:
                 log.warning("page '%s' has no view in this version; it is skipped", page_id)
                 continue
-            page = view(self.session, self.theme)
-            page.navigate_requested.connect(self.go_to)
-            self.stack.add_page(page)
+            factories[page_id] = partial(self._make_page, page_id)
+        self.stack.set_pages(factories)
         self.header.raise_()
         self.dots.raise_()
-        if self.stack.pages:
-            self.stack.show_page(next(iter(self.stack.pages)), animate=False)
+        self._build_rest = True
+        if factories:
+            self.stack.show_page(next(iter(factories)), animate=False)
+
+    def _make_page(self, page_id: str) -> PageView:
+        view = page_view(page_id)
+        assert view is not None
+        page = view(self.session, self.theme)
+        page.navigate_requested.connect(self.go_to)
+        return page
+
+    def _build_one_more(self) -> None:
+        if self.stack.build_next():
+            QTimer.singleShot(0, self._build_one_more)
 
     @property
     def current_page_id(self) -> str:
@@ -91,7 +109,7 @@ class KioskWindow(QWidget):
 
     @Slot(str)
     def go_to(self, page_id: str, animate: bool = True) -> None:
-        if page_id in self.stack.pages:
+        if page_id in self.stack.factories:
             self.stack.show_page(page_id, animate)
 
     @Slot()
@@ -129,6 +147,9 @@ class KioskWindow(QWidget):
         super().resizeEvent(event)
 
     def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.UpdateRequest and self._build_rest:
+            self._build_rest = False  # the first frame is being painted: build the rest next
+            QTimer.singleShot(0, self._build_one_more)
         if event.type() in TOUCH_EVENTS:
             # Take every touch nothing else took, so Qt keeps sending its updates (the swipe
             # detector watches them) instead of turning it into a synthesized mouse drag.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import (
     QAbstractAnimation,
     QEasingCurve,
@@ -26,7 +28,8 @@ class PageStack(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("stack")
-        self.pages: dict[str, PageView] = {}
+        self.factories: dict[str, Callable[[], PageView]] = {}  # every page, in order
+        self.pages: dict[str, PageView] = {}  # the pages built so far
         self.current: PageView | None = None
         self.transition = QParallelAnimationGroup(self)
         self._slides = [QPropertyAnimation(self.transition) for _ in range(2)]  # out, in
@@ -38,11 +41,33 @@ class PageStack(QWidget):
         self.transition.finished.connect(self._on_transition_finished)
         self._leaving: PageView | None = None
 
-    def add_page(self, page: PageView) -> None:
-        page.setParent(self)
-        page.setGeometry(self.rect())
-        page.hide()
-        self.pages[page.page_id] = page
+    def set_pages(self, factories: dict[str, Callable[[], PageView]]) -> None:
+        """Replace every page; each is built by its factory when first needed."""
+        self.remove_pages()
+        self.factories = dict(factories)
+
+    def page(self, page_id: str) -> PageView:
+        """The view of ``page_id``, built now if it was not yet."""
+        page = self.pages.get(page_id)
+        if page is None:
+            page = self.factories[page_id]()
+            page.setParent(self)
+            page.setGeometry(self.rect())
+            page.hide()
+            self.pages[page_id] = page
+        return page
+
+    def build_next(self) -> bool:
+        """Build the first page not yet built; False when all are."""
+        for page_id in self.factories:
+            if page_id not in self.pages:
+                self.page(page_id)
+                return True
+        return False
+
+    def build_all(self) -> None:
+        while self.build_next():
+            pass
 
     def remove_pages(self) -> None:
         self.transition.stop()
@@ -52,14 +77,15 @@ class PageStack(QWidget):
             page.leave()
             page.deleteLater()
         self.pages.clear()
+        self.factories.clear()
         self.current = self._leaving = None
 
     def order(self) -> list[str]:
-        return list(self.pages)
+        return list(self.factories)
 
     def show_page(self, page_id: str, animate: bool = True) -> None:
         """Make ``page_id`` current; slide left when it lies after the current page."""
-        target = self.pages[page_id]
+        target = self.page(page_id)
         if target is self.current:
             return
         if self.transition.state() == QAbstractAnimation.State.Running:

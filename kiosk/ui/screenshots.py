@@ -32,7 +32,8 @@ def write_screenshots(window: KioskWindow, folder: Path, languages: list[Languag
         window.session.set_language(lang)
         target = folder / lang
         target.mkdir(parents=True, exist_ok=True)
-        for page_id, page in window.stack.pages.items():
+        for page_id in window.stack.order():
+            page = window.stack.page(page_id)
             window.go_to(page_id, animate=False)
             settle(window)
             shots = [(page_id, None), *((f"{page_id}--{d}", d) for d in page.details())]

@@ -63,7 +63,7 @@ def run_selftest(app: QApplication, window: KioskWindow, started: float) -> int:
                 window.go_to(page_id)
                 visited.append(f"{lang}/{page_id}")
                 yield DWELL_MS
-                page = window.stack.pages[page_id]
+                page = window.stack.page(page_id)
                 for detail in page.details():
                     page.show_detail(detail)
                     yield DWELL_MS // 2

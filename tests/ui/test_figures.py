@@ -16,7 +16,7 @@ from tests.ui.conftest import center, make_window, mouse_drag, touch_drag, touch
 
 
 def figures_page(window) -> FiguresPage:  # noqa: ANN001
-    return window.stack.pages["figures"]
+    return window.stack.page("figures")
 
 
 def card(window, chart_id: str) -> ChartCard:  # noqa: ANN001
@@ -36,7 +36,7 @@ def active_timers(widget) -> list[QTimer]:  # noqa: ANN001
 
 
 def open_figures(window, qtbot) -> FiguresPage:  # noqa: ANN001
-    touch_tap(window.stack.pages["home"].tiles[0])
+    touch_tap(window.stack.page("home").tiles[0])
     page = figures_page(window)
     qtbot.waitUntil(lambda: window.stack.current is page, timeout=2000)
     return page

@@ -65,7 +65,7 @@ def test_real_mouse_click_gives_one_click(window) -> None:
 
 
 def test_press_feedback_shows_while_the_finger_is_down(window, qtbot) -> None:
-    tile = window.stack.pages["home"].tiles[0]
+    tile = window.stack.page("home").tiles[0]
     from PySide6.QtTest import QTest
 
     point = tile.mapTo(window, center(tile))

@@ -12,15 +12,15 @@ from tests.ui.conftest import touch_tap
 def test_language_switch_updates_every_page(window, lang) -> None:
     content = window.session.content
     window.go_to("figures", animate=False)
-    tiles_before = list(window.stack.pages["figures"].tiles)
+    tiles_before = list(window.stack.page("figures").tiles)
     touch_tap(window.header.languages[lang])
     assert window.session.language == lang
-    home = window.stack.pages["home"]
+    home = window.stack.page("home")
     assert home.title.text() == content.strings["app.title"].get(lang)
     assert home.subtitle.text() == content.strings["app.subtitle"].get(lang)
     for tile in home.tiles:
         assert tile.title.text() == content.pages[tile.page_id].title.get(lang)
-    figures = window.stack.pages["figures"]
+    figures = window.stack.page("figures")
     assert figures.tiles == tiles_before  # same widgets, retranslated
     figures.settle()
     for tile in figures.tiles:
@@ -44,5 +44,5 @@ def test_start_language_from_argument(qtbot) -> None:
     from tests.ui.conftest import make_window
 
     window = make_window(qtbot, lang="zh-Hant")
-    assert window.stack.pages["home"].title.text() == "深圳·AI之城"
-    assert window.stack.pages["home"].tiles[0].title.text() == "數讀AI之城"
+    assert window.stack.page("home").title.text() == "深圳·AI之城"
+    assert window.stack.page("home").tiles[0].title.text() == "數讀AI之城"

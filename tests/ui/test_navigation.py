@@ -5,12 +5,15 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
+from kiosk.app import application, build_window
+from kiosk.content import load_content
 from kiosk.ui.page_stack import TRANSITION_MS
+from tests.conftest import BUNDLED
 from tests.ui.conftest import center, mouse_drag, touch_drag, touch_tap
 
 
 def test_home_shows_a_tile_for_every_other_page(window) -> None:
-    home = window.stack.pages["home"]
+    home = window.stack.page("home")
     order = window.session.content.settings.page_order
     assert [t.page_id for t in home.tiles] == [p for p in order if p != "home"]
     for tile in home.tiles:
@@ -20,14 +23,14 @@ def test_home_shows_a_tile_for_every_other_page(window) -> None:
 
 
 def test_touch_tap_on_tile_opens_its_page(window, qtbot) -> None:
-    tile = window.stack.pages["home"].tiles[0]
+    tile = window.stack.page("home").tiles[0]
     touch_tap(tile)
     assert window.current_page_id == tile.page_id
     assert window.header.home.isVisible()
 
 
 def test_mouse_click_on_tile_opens_its_page(window) -> None:
-    tile = window.stack.pages["home"].tiles[0]
+    tile = window.stack.page("home").tiles[0]
     QTest.mouseClick(tile, Qt.MouseButton.LeftButton, pos=center(tile))
     assert window.current_page_id == tile.page_id
 
@@ -40,7 +43,7 @@ def test_home_control_returns_home(window, qtbot) -> None:
 
 
 def test_drag_across_a_tile_is_not_a_tap(window) -> None:
-    tile = window.stack.pages["home"].tiles[0]
+    tile = window.stack.page("home").tiles[0]
     clicks = []
     tile.clicked.connect(lambda: clicks.append(1))
     c = center(tile)
@@ -82,16 +85,36 @@ def test_vertical_drag_is_not_a_page_swipe(window) -> None:
 
 def test_transition_slides_and_never_blocks_a_touch(window, qtbot) -> None:
     window.go_to("figures")
-    figures = window.stack.pages["figures"]
+    figures = window.stack.page("figures")
     assert window.stack.transition.state() == window.stack.transition.State.Running
     # a tap on home mid-transition is taken at once
     touch_tap(window.header.home)
     assert window.current_page_id == "home"
     qtbot.waitUntil(lambda: not figures.isVisible(), timeout=2 * TRANSITION_MS + 500)
-    assert window.stack.pages["home"].pos() == QPoint(0, 0)
+    assert window.stack.page("home").pos() == QPoint(0, 0)
 
 
 def test_stray_keys_do_not_close_the_window(window, qtbot) -> None:
     QTest.keyClick(window, Qt.Key.Key_Escape)
     QTest.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
     assert window.isVisible()
+
+
+def test_only_the_first_page_is_built_before_the_first_frame(qtbot) -> None:
+    application()
+    window = build_window(load_content(BUNDLED), (1920, 1080))
+    qtbot.addWidget(window)
+    assert list(window.stack.pages) == ["home"]  # the others wait for the first frame
+    assert window.stack.order() == ["home", "figures"]
+    window.show()
+    qtbot.waitUntil(lambda: len(window.stack.pages) == len(window.stack.order()), timeout=3000)
+    assert window.current_page_id == "home"
+
+
+def test_a_page_not_built_yet_is_built_when_asked_for(qtbot) -> None:
+    application()
+    window = build_window(load_content(BUNDLED), (1920, 1080))
+    qtbot.addWidget(window)
+    window.go_to("figures", animate=False)
+    assert window.current_page_id == "figures"
+    assert list(window.stack.pages) == ["home", "figures"]

@@ -14,9 +14,9 @@ from tests.ui.conftest import make_window, touch_tap
 
 
 def test_figures_count_up_and_end_on_the_exact_value(window, qtbot) -> None:
-    tile = window.stack.pages["home"].tiles[0]
+    tile = window.stack.page("home").tiles[0]
     touch_tap(tile)
-    figures = window.stack.pages["figures"]
+    figures = window.stack.page("figures")
     first = figures.tiles[0]
     assert figures.running_animations() == len(figures.tiles) + len(figures.charts)
     qtbot.wait(COUNT_UP_MS // 3)
@@ -31,7 +31,7 @@ def test_figures_count_up_and_end_on_the_exact_value(window, qtbot) -> None:
 
 def test_leaving_a_page_stops_its_animations(window, qtbot) -> None:
     window.go_to("figures")
-    figures = window.stack.pages["figures"]
+    figures = window.stack.page("figures")
     assert figures.running_animations() > 0
     window.go_home()
     assert figures.running_animations() == 0
@@ -45,7 +45,7 @@ def test_content_text_is_plain_text(content_dir: Path, qtbot) -> None:
     )
     strings.write_text(text, encoding="utf-8")
     window = make_window(qtbot, content_dir)
-    home = window.stack.pages["home"]
+    home = window.stack.page("home")
     assert home.title.text() == "<b>深圳</b>"
     window.session.set_language("en")
     assert home.title.text() == "<img src=x>"
@@ -58,11 +58,11 @@ def test_broken_content_still_shows_what_is_valid(content_dir: Path, qtbot) -> N
     (content_dir / "images" / "pages" / "figures.svg").unlink()
     window = make_window(qtbot, content_dir)
     assert window.session.content.errors
-    home = window.stack.pages["home"]
+    home = window.stack.page("home")
     assert [t.page_id for t in home.tiles] == ["figures"]  # the tile stays, with a fallback icon
     assert not home.tiles[0].icon.pixmap().isNull()
     touch_tap(home.tiles[0])
-    figures = window.stack.pages["figures"]
+    figures = window.stack.page("figures")
     assert figures.tiles == []
     empty = figures.scroll.widget().findChild(TextLabel, "empty")
     assert empty.text() == window.session.content.strings["page.empty"].zh_hans
@@ -72,7 +72,7 @@ def test_broken_content_still_shows_what_is_valid(content_dir: Path, qtbot) -> N
 def test_layout_fits_every_screen(qtbot, size) -> None:
     window = make_window(qtbot, size=size)
     theme = window.theme
-    home = window.stack.pages["home"]
+    home = window.stack.page("home")
     screen = window.rect()
     for tile in home.tiles:
         geometry = tile.geometry().translated(
@@ -91,7 +91,7 @@ def test_layout_fits_every_screen(qtbot, size) -> None:
         assert button.isVisible()
         assert button.height() >= theme.touch
         assert button.width() >= button.sizeHint().width() - 1  # label not clipped
-    window.stack.pages["figures"].settle()
-    for tile in window.stack.pages["figures"].tiles:
+    window.stack.page("figures").settle()
+    for tile in window.stack.page("figures").tiles:
         metrics = tile.number.fontMetrics()
         assert metrics.horizontalAdvance(tile.number.text()) <= tile.number.width() + 1

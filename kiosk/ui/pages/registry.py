@@ -1,12 +1,27 @@
-"""Which page ids have a view, keyed by the ids used in the content's ``pages.order``."""
+"""Which page ids have a view, keyed by the ids used in the content's ``pages.order``.
+
+Views are imported when first built, so the modules of pages not yet shown (and what they
+import, such as pyqtgraph) stay off the start-up path.
+"""
 
 from __future__ import annotations
 
-from kiosk.ui.pages.base import PageView
-from kiosk.ui.pages.figures import FiguresPage
-from kiosk.ui.pages.home import HomePage
+from importlib import import_module
 
-PAGE_VIEWS: dict[str, type[PageView]] = {
-    HomePage.page_id: HomePage,
-    FiguresPage.page_id: FiguresPage,
+from kiosk.ui.pages.base import PageView
+
+PAGE_VIEWS: dict[str, str] = {
+    "home": "kiosk.ui.pages.home:HomePage",
+    "figures": "kiosk.ui.pages.figures:FiguresPage",
 }
+
+
+def page_view(page_id: str) -> type[PageView] | None:
+    """The view class of ``page_id``, or None when this version has no view for it."""
+    target = PAGE_VIEWS.get(page_id)
+    if target is None:
+        return None
+    module, _, name = target.partition(":")
+    view = getattr(import_module(module), name)
+    assert issubclass(view, PageView) and view.page_id == page_id, target
+    return view

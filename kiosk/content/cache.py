@@ -1,0 +1,115 @@
+"""A compiled copy of a content folder, so the kiosk starts without importing pandas.
+
+Reading and checking the CSV files needs pandas, which alone takes about a third of a second to
+import. After every full load the model is written to the per-user cache, keyed by a fingerprint
+of every file in the content folder (path, size, modification time), of the loader's own code and
+of the font coverage list. A start whose fingerprint matches reads the model back in a few
+milliseconds; any change to the folder, or an unreadable cache, means a full load.
+
+The cache is a pickle written by the kiosk itself into the user's own cache folder; whoever can
+write there can already run code as that user, so it is trusted like the user's other files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from kiosk.content.models import Content
+
+CACHE_ENV = "KIOSK_CACHE_DIR"
+FORMAT = 1  # raise when the pickled model changes shape in a way the code hash would not show
+
+
+def cache_dir() -> Path:
+    """Where compiled content goes: ``$KIOSK_CACHE_DIR``, else the platform's user cache."""
+    override = os.environ.get(CACHE_ENV)
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+        return base / "ai-city-kiosk" / "cache"
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "ai-city-kiosk"
+
+
+def _files(folder: Path) -> Iterable[Path]:
+    for root, dirs, names in os.walk(folder):
+        dirs.sort()
+        for name in sorted(names):
+            yield Path(root) / name
+
+
+def fingerprint(folder: Path, extra: Iterable[Path] = ()) -> str:
+    """A digest that changes when any file of ``folder``, the loader or ``extra`` changes."""
+    digest = hashlib.sha256(f"format {FORMAT}\n".encode())
+    code = Path(__file__).resolve().parent
+    for path in [*_files(folder), *sorted(code.glob("*.py")), *extra]:
+        try:
+            stat = path.stat()
+        except OSError:
+            digest.update(f"{path}\0missing\n".encode())
+            continue
+        digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def cache_file(folder: Path) -> Path:
+    name = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:16]
+    return cache_dir() / f"content-{name}.pickle"
+
+
+def read_cached(folder: Path, key: str) -> Content | None:
+    """The compiled content for ``folder`` if it was compiled from exactly these files."""
+    try:
+        with cache_file(folder).open("rb") as stream:
+            stored_key, content = pickle.load(stream)
+    except Exception:  # noqa: BLE001 - missing, truncated or from another version: reload
+        return None
+    if stored_key != key or not isinstance(content, Content):
+        return None
+    return content
+
+
+def write_cached(folder: Path, key: str, content: Content) -> None:
+    """Store the compiled content atomically; a read-only or full disk only costs speed."""
+    target = cache_file(folder)
+    temporary: str | None = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=target.parent, delete=False) as stream:
+            temporary = stream.name
+            pickle.dump((key, content), stream, protocol=pickle.HIGHEST_PROTOCOL)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, target)
+    except (OSError, pickle.PicklingError):
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
+
+
+def load_content_cached(
+    folder: Path,
+    missing_glyphs: Callable[[str], str] | None = None,
+    extra: Iterable[Path] = (),
+) -> Content:
+    """Like :func:`kiosk.content.load_content`, from the compiled copy when it is current.
+
+    ``extra`` lists files outside the folder that the result depends on (the font coverage).
+    """
+    folder = Path(folder)
+    extra = list(extra)
+    key = fingerprint(folder, extra)
+    content = read_cached(folder, key)
+    if content is not None and content.folder == folder:
+        return content
+    from kiosk.content.loader import load_content  # imports pandas: only when files changed
+
+    content = load_content(folder, missing_glyphs)
+    write_cached(folder, key, content)
+    return content
