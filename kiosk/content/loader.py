@@ -14,7 +14,24 @@ import pandas as pd
 from kiosk.content.charts import chart_problem
 from kiosk.content.errors import Problem, Severity
 from kiosk.content.images import check_image
-from kiosk.content.models import Chart, Content, Figure, Page, Settings, Source, Text, Unit
+from kiosk.content.models import (
+    ChainNote,
+    Chart,
+    Company,
+    Content,
+    Event,
+    Figure,
+    Layer,
+    Page,
+    Part,
+    Robot,
+    Settings,
+    Source,
+    Terminal,
+    Text,
+    Unit,
+    Voice,
+)
 from kiosk.content.schema import PAGE_IDS, REQUIRED_STRINGS, TABLES, Column
 from kiosk.content.tables import ROW, Table, parse_number, read_table
 from kiosk.i18n import DEFAULT_LANGUAGE, LANGUAGES, parse_language
@@ -70,6 +87,28 @@ def load_content(folder: Path, missing_glyphs: CoverageCheck | None = None) -> C
         for r in rows["figures.csv"]
     }
     charts = _build_charts(rows["charts.csv"], tables.get("charts.csv"), figures, problems)
+    chain = _build_chain(rows, sources)
+    robots = _build_robots(rows, sources, tables.get("robots.csv"), problems)
+    events = tuple(
+        sorted(
+            (
+                Event(
+                    r["id"],
+                    r["date"],
+                    figures.get(r["figure"]) if r["figure"] else None,
+                    r["title"],
+                    r["text"],
+                    sources[r["source"]],
+                )
+                for r in rows["events.csv"]
+            ),
+            key=lambda e: e.date,
+        )
+    )
+    voices = {
+        r["id"]: Voice(r["id"], r["speaker"], r["role"], r["quote"], sources[r["source"]])
+        for r in rows["voices.csv"]
+    }
     settings = _check_page_order(config_text or "", settings, pages, problems)
     problems.sort(key=lambda p: (p.file, p.row or 0, p.column or ""))
     return Content(
@@ -81,6 +120,10 @@ def load_content(folder: Path, missing_glyphs: CoverageCheck | None = None) -> C
         units=units,
         figures=figures,
         charts=charts,
+        **chain,
+        robots=robots,
+        events=events,
+        voices=voices,
         problems=tuple(problems),
     )
 
@@ -149,6 +192,69 @@ def _load_config(text: str | None, problems: list[Problem]) -> Settings:
             value = getattr(defaults, key)
         seconds[key] = float(value)
     return Settings(version, language, tuple(order), **seconds)
+
+
+def _build_chain(rows: dict[str, list[Row]], sources: dict[str, Source]) -> dict[str, Any]:
+    """Layers, parts, companies, terminal kinds and notes of the industry-chain page."""
+    return {
+        "layers": {r["id"]: Layer(r["id"], r["name"], r["covers"]) for r in rows["layers.csv"]},
+        "parts": {r["id"]: Part(r["id"], r["name"], r["stands_for"]) for r in rows["parts.csv"]},
+        "companies": {
+            r["id"]: Company(
+                id=r["id"],
+                name=r["name"],
+                layer=r["layer"],
+                part=r["part"],
+                hurun=r["hurun"] == "yes",
+                products=r["products"],
+                caption=r["caption"],
+                source=sources[r["source"]],
+            )
+            for r in rows["companies.csv"]
+        },
+        "terminals": {r["id"]: Terminal(r["id"], r["name"]) for r in rows["terminals.csv"]},
+        "chain_notes": {
+            r["id"]: ChainNote(r["id"], r["layer"], r["text"], sources[r["source"]])
+            for r in rows["chain_notes.csv"]
+        },
+    }
+
+
+def _build_robots(
+    rows: dict[str, list[Row]],
+    sources: dict[str, Source],
+    table: Table | None,
+    problems: list[Problem],
+) -> dict[str, Robot]:
+    facts: dict[str, list[Text]] = {}
+    for row in rows["robot_facts.csv"]:
+        facts.setdefault(row["robot"], []).append(row["text"])
+    robots: dict[str, Robot] = {}
+    for r in rows["robots.csv"]:
+        found = facts.get(r["id"], [])
+        if not 2 <= len(found) <= 4:
+            assert table is not None  # rows come from a table
+            problems.append(
+                Problem(
+                    table.name,
+                    r[ROW],
+                    table.letter("id"),
+                    f'robot "{r["id"]}" has {len(found)} facts in robot_facts.csv; '
+                    "a card shows two to four",
+                    Severity.WARNING,
+                )
+            )
+        robots[r["id"]] = Robot(
+            id=r["id"],
+            category=r["category"],
+            image=r["image"],
+            name=r["name"],
+            maker=r["maker"],
+            scene=r["scene"],
+            facts=tuple(found[:4]),
+            source=sources[r["source"]],
+        )
+    return robots
 
 
 def split_list(cell: str) -> list[str]:
@@ -257,6 +363,11 @@ def _load_table(
         headers = (
             _language_columns(column.name) if column.kind == "localized" else {"": column.name}
         )
+        # an optional text may be left out, but then in every language
+        filled = pd.Series(False, index=frame.index)
+        for header in headers.values():
+            if header in frame.columns:
+                filled = filled | (frame[header] != "")
         for lang, header in headers.items():
             if header not in frame.columns:
                 continue
@@ -264,7 +375,8 @@ def _load_table(
             empty = cells == ""
             if column.required or column.kind == "localized":
                 what = f"the {lang} text" if lang else f"'{header}'"
-                report(empty, header, lambda r, w=what: f"{w} is empty")
+                needed = empty if column.required else empty & filled
+                report(needed, header, lambda r, w=what: f"{w} is empty")
             present = ~empty
             if column.kind == "id":
                 report(
@@ -295,14 +407,22 @@ def _load_table(
             elif column.kind in ("ref", "refs") and column.ref not in tables:
                 bad = bad | present  # the file it refers to is unreadable; that is reported
             elif column.kind == "ref":
-                known = refs.get(column.ref, set())
                 report(
-                    present & ~cells.isin(known),
+                    present & ~cells.isin(tables[column.ref].ids),
                     header,
                     lambda r, h=header, c=column: (
                         f'unknown {c.name} "{r[h]}" (not an id in {c.ref})'
                     ),
                 )
+                # An id whose own row has errors is not reported again here (that row's error
+                # says why): a row that needs it is left out, an optional link is dropped.
+                failed = (
+                    present & cells.isin(tables[column.ref].ids) & ~cells.isin(refs[column.ref])
+                )
+                if column.required:
+                    bad = bad | failed
+                else:
+                    frame.loc[failed, header] = ""
             elif column.kind == "refs":
                 # ids whose own row has errors are left out quietly: that row's error says why
                 known = tables[column.ref].ids
@@ -366,9 +486,10 @@ def _check_header(table: Table, columns: tuple[Column, ...], problems: list[Prob
         names = (
             _language_columns(column.name).values() if column.kind == "localized" else [column.name]
         )
+        some = any(h in table.header for h in names)  # an optional text: all or none
         for header in names:
             expected.add(header)
-            if header not in table.header and (column.required or column.kind == "localized"):
+            if header not in table.header and (column.required or some):
                 problems.append(Problem(table.name, 1, "-", f"column '{header}' is missing"))
                 complete = False
     for header in table.header:
@@ -404,10 +525,9 @@ def _build_row(
     row: Row = {ROW: record[ROW]}
     for column in columns:
         if column.kind == "localized":
-            text = Text.from_mapping(
-                {lang: record[h] for lang, h in _language_columns(column.name).items()}
-            )
-            row[column.name or "text"] = text
+            texts = {lang: record.get(h, "") for lang, h in _language_columns(column.name).items()}
+            empty = not column.required and not any(texts.values())
+            row[column.name or "text"] = None if empty else Text.from_mapping(texts)
             continue
         value = record.get(column.name, "")
         if column.kind == "number":

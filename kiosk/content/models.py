@@ -87,6 +87,93 @@ class Chart:
 
 
 @dataclass(frozen=True)
+class Layer:
+    """One of the four layers of the AI industry chain."""
+
+    id: str
+    name: Text
+    covers: Text
+
+
+@dataclass(frozen=True)
+class Part:
+    """Brain, cerebellum or limbs: one part of the embodied-intelligence picture."""
+
+    id: str
+    name: Text
+    stands_for: Text
+
+
+@dataclass(frozen=True)
+class Company:
+    """A company of the chain, placed in a layer and, when the source says so, a part."""
+
+    id: str
+    name: Text
+    layer: str
+    part: str
+    hurun: bool
+    products: Text
+    caption: Text
+    source: Source
+
+
+@dataclass(frozen=True)
+class Terminal:
+    """A kind of smart terminal (drones, delivery robots, ...)."""
+
+    id: str
+    name: Text
+
+
+@dataclass(frozen=True)
+class ChainNote:
+    """A point about the chain, such as why the electronics supply chain matters."""
+
+    id: str
+    layer: str
+    text: Text
+    source: Source
+
+
+@dataclass(frozen=True)
+class Robot:
+    """A card of the robot showcase; ``maker`` is None when the source names none."""
+
+    id: str
+    category: str
+    image: Path | None
+    name: Text
+    maker: Text | None
+    scene: Text
+    facts: tuple[Text, ...]
+    source: Source
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated event of the policy timeline, optionally showing a figure's number."""
+
+    id: str
+    date: str
+    figure: Figure | None
+    title: Text
+    text: Text
+    source: Source
+
+
+@dataclass(frozen=True)
+class Voice:
+    """A view from the article, paraphrased, with who holds it."""
+
+    id: str
+    speaker: Text
+    role: Text
+    quote: Text
+    source: Source
+
+
+@dataclass(frozen=True)
 class Page:
     """A page's title and home tile."""
 
@@ -120,6 +207,14 @@ class Content:
     units: dict[str, Unit]
     figures: dict[str, Figure]
     charts: dict[str, Chart] = field(default_factory=dict)
+    layers: dict[str, Layer] = field(default_factory=dict)
+    parts: dict[str, Part] = field(default_factory=dict)
+    companies: dict[str, Company] = field(default_factory=dict)
+    terminals: dict[str, Terminal] = field(default_factory=dict)
+    chain_notes: dict[str, ChainNote] = field(default_factory=dict)
+    robots: dict[str, Robot] = field(default_factory=dict)
+    events: tuple[Event, ...] = ()  # in date order
+    voices: dict[str, Voice] = field(default_factory=dict)
     problems: tuple[Problem, ...] = field(default=())
 
     @property

@@ -9,6 +9,7 @@ from kiosk.content.charts import CHART_KINDS
 from kiosk.i18n import QUALIFIERS, UNIT_KINDS
 
 PAGE_IDS: Final = ("home", "figures", "chain", "robots", "policy", "voices")
+ROBOT_CATEGORIES: Final = ("humanoid", "service", "industrial", "drone")
 
 # UI strings the app asks for, with the placeholders each template must keep.
 REQUIRED_STRINGS: Final[dict[str, tuple[str, ...]]] = {
@@ -31,6 +32,10 @@ REQUIRED_STRINGS: Final[dict[str, tuple[str, ...]]] = {
     "chart.implied": (),
     "chart.projected": (),
     "chart.replay": (),
+    "robot.category.humanoid": (),
+    "robot.category.service": (),
+    "robot.category.industrial": (),
+    "robot.category.drone": (),
     "page.empty": (),
     "page.error": (),
 }
@@ -87,5 +92,63 @@ TABLES: Final[dict[str, tuple[Column, ...]]] = {
         Column("figures", "refs", ref="figures.csv"),
         Column("title", "localized"),
         Column("note", "localized"),
+    ),
+    "layers.csv": (
+        Column("id", "id"),
+        Column("name", "localized"),
+        Column("covers", "localized"),
+    ),
+    "parts.csv": (
+        Column("id", "id"),
+        Column("name", "localized"),
+        Column("stands_for", "localized"),
+    ),
+    "companies.csv": (
+        Column("id", "id"),
+        Column("name", "localized"),
+        Column("layer", "ref", ref="layers.csv"),
+        Column("part", "ref", required=False, ref="parts.csv"),
+        Column("hurun", "choice", required=False, choices=("yes", "no")),
+        Column("products", "localized"),
+        Column("caption", "localized"),
+        Column("source", "ref", ref="sources.csv"),
+    ),
+    "terminals.csv": (
+        Column("id", "id"),
+        Column("name", "localized"),
+    ),
+    "chain_notes.csv": (
+        Column("id", "id"),
+        Column("layer", "ref", ref="layers.csv"),
+        Column("text", "localized"),
+        Column("source", "ref", ref="sources.csv"),
+    ),
+    "robots.csv": (
+        Column("id", "id"),
+        Column("category", "choice", choices=ROBOT_CATEGORIES),
+        Column("image", "image"),
+        Column("name", "localized"),
+        Column("maker", "localized", required=False),
+        Column("scene", "localized"),
+        Column("source", "ref", ref="sources.csv"),
+    ),
+    "robot_facts.csv": (
+        Column("robot", "ref", ref="robots.csv"),
+        Column("text", "localized"),
+    ),
+    "events.csv": (
+        Column("id", "id"),
+        Column("date", "date"),
+        Column("figure", "ref", required=False, ref="figures.csv"),
+        Column("title", "localized"),
+        Column("text", "localized"),
+        Column("source", "ref", ref="sources.csv"),
+    ),
+    "voices.csv": (
+        Column("id", "id"),
+        Column("speaker", "localized"),
+        Column("role", "localized"),
+        Column("quote", "localized"),
+        Column("source", "ref", ref="sources.csv"),
     ),
 }

@@ -12,8 +12,18 @@ from PySide6.QtSvg import QSvgRenderer
 log = logging.getLogger(__name__)
 
 
-def render_artwork(path: Path | None, size: QSize, ratio: float, fallback: QColor) -> QPixmap:
-    """Render an SVG (or scale a bitmap) into a pixmap of ``size`` logical pixels."""
+def render_artwork(
+    path: Path | None,
+    size: QSize,
+    ratio: float,
+    fallback: QColor,
+    fallback_svg: Path | None = None,
+) -> QPixmap:
+    """Render an SVG (or scale a bitmap) into a pixmap of ``size`` logical pixels.
+
+    When it cannot be drawn, ``fallback_svg`` (app artwork) is drawn instead, or else a calm
+    placeholder mark in the ``fallback`` colour.
+    """
     pixmap = QPixmap(size * ratio)
     pixmap.setDevicePixelRatio(ratio)
     pixmap.fill(Qt.GlobalColor.transparent)
@@ -43,7 +53,12 @@ def render_artwork(path: Path | None, size: QSize, ratio: float, fallback: QColo
     if not drawn:
         if path is not None:
             log.warning("artwork %s could not be drawn; showing the fallback", path)
-        _draw_fallback(painter, target, fallback)
+        renderer = QSvgRenderer(str(fallback_svg)) if fallback_svg is not None else None
+        if renderer is not None and renderer.isValid():
+            renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
+            renderer.render(painter, target)
+        else:
+            _draw_fallback(painter, target, fallback)
     painter.end()
     return pixmap
 
