@@ -14,6 +14,7 @@ from kiosk.content import Content, load_content_cached
 from kiosk.i18n import Language
 from kiosk.paths import coverage_file, missing_glyphs
 from kiosk.ui.fonts import register_fonts
+from kiosk.ui.garbage import GarbageCollector
 from kiosk.ui.input import Pressable
 from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.session import Session
@@ -32,6 +33,8 @@ def application() -> QApplication:
         app = QApplication(sys.argv[:1])
         app.setApplicationName("AI City Kiosk")
         app.setStyle("Fusion")
+    if getattr(app, "garbage", None) is None:  # pytest-qt may have made the app
+        app.garbage = GarbageCollector(app)  # type: ignore[attr-defined]
     register_fonts()
     return app  # type: ignore[return-value]
 

@@ -25,6 +25,10 @@ TOUCH_EVENTS = {
     QEvent.Type.TouchEnd,
     QEvent.Type.TouchCancel,
 }
+# Dynamic property: set it True on a widget whose horizontal drags are its own (a carousel, a
+# horizontal timeline), so a swipe that starts there does not also change the page.
+CLAIMS_SWIPES = "claims_swipes"
+
 MOUSE_EVENTS = {
     QEvent.Type.MouseButtonPress,
     QEvent.Type.MouseMove,
@@ -154,9 +158,17 @@ class PointerWatcher(QObject):
         if app is not None:
             app.installEventFilter(self)
 
-    def accepts(self, watched: QWidget) -> bool:
-        """Whether a press delivered to ``watched`` starts a gesture here."""
+    def accepts(self, watched: QWidget, pos: QPointF) -> bool:
+        """Whether a press delivered to ``watched`` at global ``pos`` starts a gesture here."""
         return True
+
+    @staticmethod
+    def widget_at(watched: QWidget, pos: QPointF) -> QWidget:
+        """The innermost widget under ``pos`` (the receiver may be an ancestor of it: a touch
+        goes to the nearest widget that accepts touch events)."""
+        window = watched.window()
+        found = window.childAt(window.mapFromGlobal(pos.toPoint()))
+        return found if found is not None else window
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
@@ -184,7 +196,7 @@ class PointerWatcher(QObject):
             return
         kind, pos, time = event.type(), event.globalPosition(), event.timestamp()
         left = event.button() == Qt.MouseButton.LeftButton
-        if kind == QEvent.Type.MouseButtonPress and left and self.accepts(watched):
+        if kind == QEvent.Type.MouseButtonPress and left and self.accepts(watched, pos):
             self._active = True
             self._press(pos, time)
         elif not self._active or self._touch_id is not None:
@@ -206,7 +218,7 @@ class PointerWatcher(QObject):
         if not points or self._seen(kind, event.timestamp(), points[0].globalPosition()):
             return
         if kind == QEvent.Type.TouchBegin:
-            if self.accepts(watched):
+            if self.accepts(watched, points[0].globalPosition()):
                 self._active, self._touch_id = True, points[0].id()
                 self._press(points[0].globalPosition(), event.timestamp())
             return
@@ -248,8 +260,15 @@ class SwipeDetector(PointerWatcher):
         self._start: QPointF | None = None
         self._start_time = 0
 
-    def accepts(self, watched: QWidget) -> bool:
-        return watched.window() is self._window
+    def accepts(self, watched: QWidget, pos: QPointF) -> bool:
+        if watched.window() is not self._window:
+            return False
+        widget: QWidget | None = self.widget_at(watched, pos)
+        while widget is not None:  # a carousel or a horizontal scroll keeps its own swipes
+            if widget.property(CLAIMS_SWIPES):
+                return False
+            widget = widget.parentWidget()
+        return True
 
     def _press(self, pos: QPointF, timestamp: int) -> None:
         self._start = pos
@@ -293,9 +312,12 @@ class KineticScroll(PointerWatcher):
         )
         self.scroller.setScrollerProperties(props)
 
-    def accepts(self, watched: QWidget) -> bool:
+    def accepts(self, watched: QWidget, pos: QPointF) -> bool:
         viewport = self._viewport
-        return viewport.isVisible() and (watched is viewport or viewport.isAncestorOf(watched))
+        if not viewport.isVisible() or watched.window() is not viewport.window():
+            return False
+        under = self.widget_at(watched, pos)
+        return under is viewport or viewport.isAncestorOf(under)
 
     def _local(self, pos: QPointF) -> QPointF:
         return self._viewport.mapFromGlobal(pos)

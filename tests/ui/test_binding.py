@@ -20,3 +20,26 @@ def test_void_qt_calls_keep_references_to_none(qapp) -> None:
     after = sys.getrefcount(None)
     painter.end()
     assert after >= before - 10, f"None lost {before - after} references"
+
+
+def test_cycles_are_collected_from_the_event_loop_not_mid_call(qtbot) -> None:  # noqa: ANN001
+    """Automatic GC inside a Qt call froze the app (a deadlock in QObject::disconnect)."""
+    import gc
+    import weakref
+
+    from kiosk.app import application
+
+    application()
+    assert not gc.isenabled()
+
+    class Node:
+        pass
+
+    node = Node()
+    node.self = node  # a cycle only the collector can free
+    ref = weakref.ref(node)
+    del node
+    garbage = [[] for _ in range(2 * gc.get_threshold()[0])]  # push generation 0 past its threshold
+    assert ref() is not None
+    qtbot.waitUntil(lambda: ref() is None, timeout=3000)
+    del garbage

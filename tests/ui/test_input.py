@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
+from kiosk.ui.input import CLAIMS_SWIPES
 from kiosk.ui.widgets.buttons import PillButton
-from tests.ui.conftest import center, touch_device, touch_tap
+from tests.ui.conftest import center, touch_device, touch_drag, touch_tap
 
 
 def _mouse(kind: QEvent.Type, widget, source: Qt.MouseEventSource, device=None) -> QMouseEvent:  # noqa: ANN001
@@ -89,3 +90,17 @@ def test_second_finger_does_not_press_again(window) -> None:
     QTest.touchEvent(window, touch_device()).release(0, p, window).release(1, p, window).commit()
     QApplication.processEvents()
     assert clicks == [1]
+
+
+def test_a_widget_that_claims_swipes_keeps_them_from_the_page(window, qtbot) -> None:
+    home = window.stack.page("home")
+    strip = QWidget(home)
+    strip.setGeometry(0, 300, window.width(), 300)
+    strip.setProperty(CLAIMS_SWIPES, True)
+    strip.show()
+    start = QPoint(window.width() * 3 // 4, 150)
+    touch_drag(strip, start, start - QPoint(window.width() // 2, 0))
+    assert window.current_page_id == "home"
+    strip.setProperty(CLAIMS_SWIPES, False)
+    touch_drag(strip, start, start - QPoint(window.width() // 2, 0))
+    assert window.current_page_id == "figures"

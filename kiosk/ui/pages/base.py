@@ -67,6 +67,10 @@ class PageView(QWidget):
     def settle(self) -> None:
         """Jump every running animation to its end (for screenshots)."""
 
+    def advance(self) -> bool:
+        """Autoplay: show the page's next item (card, quote, event); False when there is none."""
+        return False
+
     def running_animations(self) -> int:
         """How many animations or timers of this page are running (tests use it)."""
         return 0

@@ -1,0 +1,39 @@
+"""Python's cycle collector, run from the event loop instead of at any allocation.
+
+With automatic collection, a collection can start inside a Qt call that holds one of Qt's
+internal locks (seen: inside ``QObject::disconnect``, when PySide asked Python for an override)
+and collect a wrapper whose QObject then tries to take the same lock in its destructor: the
+app freezes. So automatic collection is off while the kiosk runs, and a timer on the GUI thread
+runs the same generational collection whenever Python's own thresholds say it is due.
+"""
+
+from __future__ import annotations
+
+import gc
+
+from PySide6.QtCore import QObject, QTimer
+
+INTERVAL_MS = 500
+
+
+class GarbageCollector(QObject):
+    """Runs ``gc.collect`` at safe points: between events, on the GUI thread."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.threshold = gc.get_threshold()
+        gc.disable()
+        self.timer = QTimer(self)
+        self.timer.setInterval(INTERVAL_MS)
+        self.timer.timeout.connect(self.check)
+        self.timer.start()
+
+    def check(self) -> None:
+        """Collect the generations whose allocation counts passed Python's thresholds."""
+        young, middle, old = gc.get_count()
+        if young > self.threshold[0]:
+            gc.collect(0)
+            if middle > self.threshold[1]:
+                gc.collect(1)
+                if old > self.threshold[2]:
+                    gc.collect(2)
