@@ -196,15 +196,16 @@ def _load_config(text: str | None, problems: list[Problem]) -> Settings:
 
 def _build_chain(rows: dict[str, list[Row]], sources: dict[str, Source]) -> dict[str, Any]:
     """Layers, parts, companies, terminal kinds and notes of the industry-chain page."""
+    parts = {r["id"]: Part(r["id"], r["name"], r["stands_for"]) for r in rows["parts.csv"]}
     return {
         "layers": {r["id"]: Layer(r["id"], r["name"], r["covers"]) for r in rows["layers.csv"]},
-        "parts": {r["id"]: Part(r["id"], r["name"], r["stands_for"]) for r in rows["parts.csv"]},
+        "parts": parts,
         "companies": {
             r["id"]: Company(
                 id=r["id"],
                 name=r["name"],
                 layer=r["layer"],
-                part=r["part"],
+                parts=tuple(dict.fromkeys(p for p in split_list(r["parts"]) if p in parts)),
                 hurun=r["hurun"] == "yes",
                 products=r["products"],
                 caption=r["caption"],

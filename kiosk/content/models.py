@@ -106,12 +106,12 @@ class Part:
 
 @dataclass(frozen=True)
 class Company:
-    """A company of the chain, placed in a layer and, when the source says so, a part."""
+    """A company of the chain, placed in a layer and in the parts the source ties it to."""
 
     id: str
     name: Text
     layer: str
-    part: str
+    parts: tuple[str, ...]
     hurun: bool
     products: Text
     caption: Text

@@ -107,7 +107,7 @@ TABLES: Final[dict[str, tuple[Column, ...]]] = {
         Column("id", "id"),
         Column("name", "localized"),
         Column("layer", "ref", ref="layers.csv"),
-        Column("part", "ref", required=False, ref="parts.csv"),
+        Column("parts", "refs", required=False, ref="parts.csv"),
         Column("hurun", "choice", required=False, choices=("yes", "no")),
         Column("products", "localized"),
         Column("caption", "localized"),

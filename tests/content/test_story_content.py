@@ -18,7 +18,11 @@ def test_bundled_story_content_is_complete() -> None:
     assert list(content.parts) == ["brain", "cerebellum", "limbs"]
     for company in content.companies.values():
         assert company.layer in content.layers
-        assert company.part in ("", *content.parts)
+        assert set(company.parts) <= set(content.parts)
+    by_part = {p: {c.id for c in content.companies.values() if p in c.parts} for p in content.parts}
+    assert by_part["brain"] >= {"huawei", "tencent"}
+    assert by_part["cerebellum"] >= {"ubtech", "engine_ai", "standard_robots", "dji", "smartmore"}
+    assert by_part["limbs"] >= by_part["cerebellum"]
     assert {c.id for c in content.companies.values() if c.hurun} >= {"intellifusion", "orbbec"}
     for robot in content.robots.values():
         assert 2 <= len(robot.facts) <= 4, robot.id
@@ -51,9 +55,16 @@ def test_company_in_an_unknown_layer_is_an_error_and_the_rest_load(content_dir: 
 
 
 def test_company_in_an_unknown_part_is_an_error(content_dir: Path) -> None:
-    row = set_cell(content_dir, "companies.csv", "huawei", "part", "heart")
-    problem = one(load(content_dir), "companies.csv", 'unknown part "heart"')
+    row = set_cell(content_dir, "companies.csv", "huawei", "parts", "brain heart")
+    content = load(content_dir)
+    problem = one(content, "companies.csv", 'unknown part "heart"')
     assert (problem.row, problem.column) == (row, "F")
+    assert "huawei" not in content.companies
+
+
+def test_a_company_may_stand_in_several_parts(content_dir: Path) -> None:
+    set_cell(content_dir, "companies.csv", "zte", "parts", "brain; limbs")
+    assert load(content_dir).companies["zte"].parts == ("brain", "limbs")
 
 
 def test_duplicate_company_keeps_the_first(content_dir: Path) -> None:
