@@ -6,7 +6,24 @@ from pathlib import Path
 from kiosk.content.cache import load_content_cached
 from kiosk.content.charts import ChartPoint, chart_points
 from kiosk.content.errors import Problem, Severity
-from kiosk.content.models import Chart, Content, Figure, Page, Settings, Source, Text, Unit
+from kiosk.content.models import (
+    ChainNote,
+    Chart,
+    Company,
+    Content,
+    Event,
+    Figure,
+    Layer,
+    Page,
+    Part,
+    Robot,
+    Settings,
+    Source,
+    Terminal,
+    Text,
+    Unit,
+    Voice,
+)
 
 
 def load_content(folder: Path, missing_glyphs: Callable[[str], str] | None = None) -> Content:
@@ -17,6 +34,14 @@ def load_content(folder: Path, missing_glyphs: Callable[[str], str] | None = Non
 
 
 __all__ = [
+    "ChainNote",
+    "Company",
+    "Event",
+    "Layer",
+    "Part",
+    "Robot",
+    "Terminal",
+    "Voice",
     "Chart",
     "ChartPoint",
     "Content",

@@ -102,10 +102,11 @@ def test_stray_keys_do_not_close_the_window(window, qtbot) -> None:
 
 def test_only_the_first_page_is_built_before_the_first_frame(qtbot) -> None:
     application()
-    window = build_window(load_content(BUNDLED), (1920, 1080))
+    content = load_content(BUNDLED)
+    window = build_window(content, (1920, 1080))
     qtbot.addWidget(window)
     assert list(window.stack.pages) == ["home"]  # the others wait for the first frame
-    assert window.stack.order() == ["home", "figures"]
+    assert window.stack.order() == list(content.settings.page_order)
     window.show()
     qtbot.waitUntil(lambda: len(window.stack.pages) == len(window.stack.order()), timeout=3000)
     assert window.current_page_id == "home"

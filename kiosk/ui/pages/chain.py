@@ -1,0 +1,175 @@
+"""Industry chain: the four layers and the brain / cerebellum / limbs picture, both touchable."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractAnimation, QEasingCurve, QVariantAnimation
+from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.content import Company
+from kiosk.ui.pages.base import PageView
+from kiosk.ui.session import Session
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.body_figure import BodyFigure
+from kiosk.ui.widgets.chain_detail import ChainDetail, texts
+from kiosk.ui.widgets.chain_diagram import ChainDiagram
+from kiosk.ui.widgets.text import TextLabel
+
+ENTRANCE_MS = 1500
+
+
+class ChainPage(PageView):
+    """Tap a layer or a part to see its companies and products."""
+
+    page_id = "chain"
+
+    def __init__(self, session: Session, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(session, theme, parent)
+        self.title = TextLabel(self)
+        self.caption = TextLabel(self, role="dim")
+        self.layers_heading = TextLabel(self, role="accent")
+        self.parts_heading = TextLabel(self, role="accent")
+        self.diagram = ChainDiagram(theme, self)
+        self.diagram.layer_clicked.connect(lambda i: self.show_detail(f"layer-{i}"))
+        self.figure = BodyFigure(theme, self)
+        self.figure.part_clicked.connect(lambda i: self.show_detail(f"part-{i}"))
+        left, right = QVBoxLayout(), QVBoxLayout()
+        for column, heading, widget in (
+            (left, self.layers_heading, self.diagram),
+            (right, self.parts_heading, self.figure),
+        ):
+            column.setSpacing(theme.px(16))
+            column.addWidget(heading)
+            column.addWidget(widget, 1)
+        body = QBoxLayout(
+            QBoxLayout.Direction.TopToBottom if theme.portrait else QBoxLayout.Direction.LeftToRight
+        )
+        body.setSpacing(theme.margin)
+        body.addLayout(left, 11)
+        body.addLayout(right, 9)
+        layout = QVBoxLayout(self)
+        m = theme.margin
+        layout.setContentsMargins(m, theme.touch + 2 * theme.px(24), m, m + theme.px(24))
+        layout.setSpacing(theme.px(8))
+        layout.addWidget(self.title)
+        layout.addWidget(self.caption)
+        layout.addSpacing(theme.px(24))
+        layout.addLayout(body, 1)
+        self.detail = ChainDetail(theme, self)
+        self.detail.closed.connect(self._on_detail_closed)
+        self.entrance = QVariantAnimation(self)
+        self.entrance.setDuration(ENTRANCE_MS)
+        self.entrance.setEasingCurve(QEasingCurve.Type.Linear)  # each element eases itself
+        self.entrance.setStartValue(0.0)
+        self.entrance.setEndValue(1.0)
+        self.entrance.valueChanged.connect(self._on_entrance)
+        self.rebuild()
+        self.retranslate()
+
+    def rebuild(self) -> None:
+        self.detail.close_now()
+        self.diagram.set_layers(list(self.content.layers.values()))
+
+    def retranslate(self) -> None:
+        lang = self.session.language
+        page = self.content.pages.get(self.page_id)
+        self.title.setFont(self.theme.font("headline", lang))
+        self.caption.setFont(self.theme.font("lead", lang))
+        self.title.setText(page.title.get(lang) if page else "")
+        self.caption.setText(page.caption.get(lang) if page else "")
+        for heading, key in (
+            (self.layers_heading, "chain.layers"),
+            (self.parts_heading, "chain.parts"),
+        ):
+            heading.setFont(self.theme.font("title", lang))
+            heading.setText(self.session.text(key))
+        self.diagram.set_language(self.content, lang)
+        self.figure.set_parts(list(self.content.parts.values()), self.content, lang)
+        if self.detail.isVisible() and self.detail.detail_id:
+            self._fill_detail(self.detail.detail_id)  # the open detail follows the language
+
+    # --- details -----------------------------------------------------------------------------
+
+    def details(self) -> list[str]:
+        return [f"layer-{i}" for i in self.content.layers] + [
+            f"part-{i}" for i in self.content.parts if i in self.figure.shapes
+        ]
+
+    def companies_of(self, detail_id: str) -> list[Company]:
+        """The companies a detail lists, in the order of companies.csv."""
+        kind, _, key = detail_id.partition("-")
+        companies = self.content.companies.values()
+        if kind == "layer":
+            return [c for c in companies if c.layer == key]
+        return [c for c in companies if key in c.parts]
+
+    def show_detail(self, detail_id: str) -> None:
+        if detail_id not in self.details():
+            return
+        self._fill_detail(detail_id)
+        kind, _, key = detail_id.partition("-")
+        self.diagram.select(key if kind == "layer" else None)
+        self.figure.select(key if kind == "part" else None)
+
+    def _fill_detail(self, detail_id: str) -> None:
+        lang = self.session.language
+        content = self.content
+        kind, _, key = detail_id.partition("-")
+        extras: list[tuple[str, list[str]]] = []
+        if kind == "layer":
+            layer = content.layers[key]
+            title, subtitle = layer.name.get(lang), layer.covers.get(lang)
+            notes = [n.text for n in content.chain_notes.values() if n.layer == key]
+            if key == "terminal":
+                extras.append(
+                    (
+                        self.session.text("chain.terminals"),
+                        texts([t.name for t in content.terminals.values()], lang),
+                    )
+                )
+            extras.append((self.session.text("chain.notes"), texts(notes, lang)))
+        else:
+            part = content.parts[key]
+            title, subtitle = part.name.get(lang), part.stands_for.get(lang)
+        labels = {
+            "back": self.session.text("chain.back"),
+            "hurun": self.session.text("chain.hurun"),
+            "empty": self.session.text("page.empty"),
+        }
+        self.detail.open_for(
+            detail_id, title, subtitle, self.companies_of(detail_id), extras, labels, lang
+        )
+
+    def _on_detail_closed(self) -> None:
+        self.diagram.select(None)
+        self.figure.select(None)
+
+    # --- motion ------------------------------------------------------------------------------
+
+    def _on_entrance(self, value: float) -> None:
+        progress = float(value)
+        self.diagram.set_appear(min(1.0, progress / 0.75))
+        self.figure.set_appear(max(0.0, (progress - 0.35) / 0.65))
+
+    def enter(self) -> None:
+        self.entrance.stop()
+        self._on_entrance(0.0)
+        self.entrance.start()
+
+    def leave(self) -> None:
+        self.settle()
+
+    def settle(self) -> None:
+        self.entrance.stop()
+        self._on_entrance(1.0)
+        self.detail.settle()
+
+    def reset(self) -> None:
+        self.detail.close_now()
+
+    def running_animations(self) -> int:
+        running = QAbstractAnimation.State.Running
+        return int(self.entrance.state() == running) + int(self.detail.running())
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802
+        self.detail.setGeometry(self.rect())
+        super().resizeEvent(event)

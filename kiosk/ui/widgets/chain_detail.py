@@ -1,0 +1,257 @@
+"""The detail of a layer or a part: its companies and products, over a dimmed page.
+
+A panel slides in from the side (landscape) or from the bottom (portrait) over a scrim; a tap
+on the scrim or on the back control closes it. Long lists scroll kinetically.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractAnimation,
+    QEasingCurve,
+    QPoint,
+    QRect,
+    QRectF,
+    Qt,
+    QVariantAnimation,
+    Signal,
+)
+from PySide6.QtGui import QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+
+from kiosk.content import Company, Text
+from kiosk.i18n import Language
+from kiosk.ui.input import KineticScroll
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.buttons import FeedbackPressable, PillButton
+from kiosk.ui.widgets.text import TextLabel
+
+OPEN_MS = 320
+
+
+class CompanyRow(QWidget):
+    """One company: its name (and Hurun badge), products and why it matters."""
+
+    def __init__(
+        self, company: Company, lang: Language, hurun: str, theme: Theme, parent: QWidget
+    ) -> None:
+        super().__init__(parent)
+        self.company = company
+        self.theme = theme
+        self.setObjectName(f"company-{company.id}")
+        layout = QVBoxLayout(self)
+        pad = theme.px(20)
+        layout.setContentsMargins(pad, pad, pad, pad)
+        layout.setSpacing(theme.px(4))
+        top = QHBoxLayout()
+        self.name = TextLabel(self)
+        self.name.setFont(theme.font("title", lang))
+        self.name.setText(company.name.get(lang))
+        top.addWidget(self.name, 1)
+        if company.hurun:
+            badge = TextLabel(self, role="warm", wrap=False)
+            badge.setFont(theme.font("caption", lang))
+            badge.setText(hurun)
+            top.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
+        self.products = TextLabel(self, role="accent")
+        self.products.setFont(theme.font("body", lang))
+        self.products.setText(company.products.get(lang))
+        self.caption = TextLabel(self, role="dim")
+        self.caption.setFont(theme.font("body", lang))
+        self.caption.setText(company.caption.get(lang))
+        layout.addWidget(self.products)
+        layout.addWidget(self.caption)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(self.theme.palette.color("line"), self.theme.px(2)))
+        painter.setBrush(self.theme.palette.color("ground", 0.55))
+        rect = QRectF(self.rect()).adjusted(1, 1, -1, -1)
+        painter.drawRoundedRect(rect, self.theme.radius * 0.6, self.theme.radius * 0.6)
+
+
+class Scrim(FeedbackPressable):
+    """The dimmed page behind the panel; a tap on it closes the detail."""
+
+    def __init__(self, theme: Theme, parent: QWidget) -> None:
+        super().__init__(theme, parent)
+        self.level = 0.0
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), self.theme.palette.color("ground", 0.72 * self.level))
+
+
+class ChainDetail(QWidget):
+    """The panel over the page; :meth:`open_for` fills it, ``closed`` tells the page."""
+
+    closed = Signal()
+
+    def __init__(self, theme: Theme, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.theme = theme
+        self.detail_id = ""
+        self.setObjectName("chain-detail")
+        self.scrim = Scrim(theme, self)
+        self.scrim.clicked.connect(self.close_detail)
+        self.panel = QWidget(self)
+        self.panel.setObjectName("chain-panel")
+        self.panel.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.panel.setStyleSheet(
+            f"#chain-panel {{ background: {theme.palette.surface};"
+            f" border: {theme.px(2)}px solid {theme.palette.accent};"
+            f" border-radius: {theme.radius}px; }}"
+        )
+        self.back = PillButton(theme, self.panel)
+        self.back.clicked.connect(self.close_detail)
+        self.title = TextLabel(self.panel)
+        self.subtitle = TextLabel(self.panel, role="dim")
+        self.scroll = QScrollArea(self.panel)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.kinetic = KineticScroll(self.scroll)
+        pad = theme.px(36)
+        layout = QVBoxLayout(self.panel)
+        layout.setContentsMargins(pad, pad, pad, pad)
+        layout.setSpacing(theme.px(12))
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        head.addWidget(self.back, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(head)
+        layout.addWidget(self.subtitle)
+        layout.addSpacing(theme.px(8))
+        layout.addWidget(self.scroll, 1)
+        self.rows: list[CompanyRow] = []
+        self.animation = QVariantAnimation(self)
+        self.animation.setDuration(OPEN_MS)
+        self.animation.setEasingCurve(QEasingCurve.Type.OutCubic)
+        self.animation.valueChanged.connect(self._place)
+        self.animation.finished.connect(self._on_finished)
+        self.hide()
+
+    @property
+    def is_open(self) -> bool:
+        return self.isVisible() and self.animation.endValue() == 1.0
+
+    def open_for(
+        self,
+        detail_id: str,
+        title: str,
+        subtitle: str,
+        companies: list[Company],
+        extras: list[tuple[str, list[str]]],
+        labels: dict[str, str],
+        lang: Language,
+    ) -> None:
+        """Show ``companies`` (and ``extras``: a heading and its items) under a title."""
+        self.detail_id = detail_id
+        theme = self.theme
+        self.title.setFont(theme.font("headline", lang))
+        self.title.setText(title)
+        self.subtitle.setFont(theme.font("lead", lang))
+        self.subtitle.setText(subtitle)
+        self.back.set_text(labels["back"], theme.font("button", lang))
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, theme.px(24))
+        column.setSpacing(theme.px(14))
+        self.rows = [CompanyRow(c, lang, labels["hurun"], theme, body) for c in companies]
+        for row in self.rows:
+            column.addWidget(row)
+        if not self.rows:
+            empty = TextLabel(body, role="dim")
+            empty.setFont(theme.font("body", lang))
+            empty.setText(labels["empty"])
+            column.addWidget(empty)
+        for heading, items in extras:
+            if not items:
+                continue
+            label = TextLabel(body)
+            label.setFont(theme.font("title", lang))
+            label.setText(heading)
+            column.addSpacing(theme.px(10))
+            column.addWidget(label)
+            grid = QGridLayout()
+            grid.setSpacing(theme.px(10))
+            wide = max(len(i) for i in items) > 16
+            columns = 1 if wide or theme.portrait else 2
+            for index, item in enumerate(items):
+                chip = TextLabel(body, role="dim")
+                chip.setFont(theme.font("body", lang))
+                chip.setText(("· " if wide else "") + item)
+                grid.addWidget(chip, index // columns, index % columns)
+            column.addLayout(grid)
+        column.addStretch(1)
+        old = self.scroll.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        self.scroll.setWidget(body)
+        self.kinetic.scroller.stop()
+        self.scroll.verticalScrollBar().setValue(0)
+        self.setGeometry(self.parentWidget().rect())
+        self.show()
+        self.raise_()
+        self._animate(1.0)
+
+    def close_detail(self) -> None:
+        if self.isVisible() and self.animation.endValue() != 0.0:
+            self._animate(0.0)
+
+    def close_now(self) -> None:
+        """Close without animation (the page is leaving or being reset)."""
+        self.animation.stop()
+        self.animation.setEndValue(0.0)
+        self._place(0.0)
+        self._on_finished()
+
+    def settle(self) -> None:
+        if self.animation.state() == QAbstractAnimation.State.Running:
+            self.animation.setCurrentTime(self.animation.duration())
+
+    def running(self) -> bool:
+        return self.animation.state() == QAbstractAnimation.State.Running
+
+    def _animate(self, target: float) -> None:
+        self.animation.stop()
+        self.animation.setStartValue(self.scrim.level)
+        self.animation.setEndValue(target)
+        self.animation.start()
+
+    def _panel_rect(self) -> QRect:
+        theme = self.theme
+        top = theme.touch + 2 * theme.px(24)
+        m = theme.margin
+        bottom = m + theme.px(40)  # clear of the page dots
+        if theme.portrait:
+            height = round(self.height() * 0.66)
+            return QRect(m, self.height() - height - bottom, self.width() - 2 * m, height)
+        width = round(self.width() * 0.48)
+        return QRect(self.width() - width - m, top, width, self.height() - top - bottom)
+
+    def _place(self, value: float) -> None:
+        value = float(value)
+        self.scrim.level = value
+        self.scrim.update()
+        rect = self._panel_rect()
+        if self.theme.portrait:
+            offset = QPoint(0, round((self.height() - rect.top()) * (1 - value)))
+        else:
+            offset = QPoint(round((self.width() - rect.left()) * (1 - value)), 0)
+        self.panel.setGeometry(rect.translated(offset))
+
+    def _on_finished(self) -> None:
+        if self.animation.endValue() == 0.0:
+            self.hide()
+            self.closed.emit()
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802
+        self.scrim.setGeometry(self.rect())
+        self._place(self.scrim.level)
+        super().resizeEvent(event)
+
+
+def texts(items: list[Text], lang: Language) -> list[str]:
+    return [t.get(lang) for t in items]

@@ -1,0 +1,162 @@
+"""The industry-chain page: tap a layer or a part, read exactly its companies, close it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF
+
+from kiosk.ui.pages.chain import ChainPage
+from tests.content.helpers import set_cell
+from tests.ui.conftest import make_window, touch_tap
+
+
+def open_chain(window, qtbot) -> ChainPage:  # noqa: ANN001
+    window.go_to("chain", animate=False)
+    page = window.stack.page("chain")
+    qtbot.waitUntil(lambda: page.running_animations() == 0, timeout=3000)
+    return page
+
+
+def shown_companies(page: ChainPage) -> list[str]:
+    return [row.name.text() for row in page.detail.rows]
+
+
+def expected(window, kind: str, key: str, lang: str) -> list[str]:  # noqa: ANN001
+    companies = window.session.content.companies.values()
+    if kind == "layer":
+        chosen = [c for c in companies if c.layer == key]
+    else:
+        chosen = [c for c in companies if key in c.parts]
+    return [c.name.get(lang) for c in chosen]
+
+
+@pytest.mark.parametrize("lang", ["zh-Hans", "zh-Hant", "en"])
+def test_tapping_each_layer_lists_exactly_its_companies(qtbot, lang: str) -> None:
+    window = make_window(qtbot, lang=lang)
+    page = open_chain(window, qtbot)
+    assert [b.layer.id for b in page.diagram.blocks] == list(window.session.content.layers)
+    for block in page.diagram.blocks:
+        touch_tap(block)
+        qtbot.waitUntil(lambda: not page.detail.running(), timeout=2000)
+        assert page.detail.is_open
+        assert block.selected
+        assert page.detail.title.text() == block.layer.name.get(lang)
+        assert shown_companies(page) == expected(window, "layer", block.layer.id, lang)
+        touch_tap(page.detail.back)
+        qtbot.waitUntil(lambda: not page.detail.isVisible(), timeout=2000)
+        assert not block.selected
+
+
+def test_tapping_each_part_lists_exactly_its_companies(window, qtbot) -> None:
+    page = open_chain(window, qtbot)
+    figure = page.figure
+    for part_id in ("brain", "cerebellum", "limbs"):
+        shape = figure.shapes[part_id].boundingRect().center()
+        point = figure.transform().map(shape)
+        touch_tap(figure, QPoint(round(point.x()), round(point.y())))
+        qtbot.waitUntil(lambda: page.detail.is_open and not page.detail.running(), timeout=2000)
+        assert figure.selected == part_id
+        assert shown_companies(page) == expected(window, "part", part_id, "zh-Hans"), part_id
+        assert (
+            page.detail.subtitle.text() == window.session.content.parts[part_id].stands_for.zh_hans
+        )
+        page.detail.close_now()
+
+
+def test_a_part_label_is_a_large_target_too(window, qtbot) -> None:
+    page = open_chain(window, qtbot)
+    label = page.figure.label_rect("cerebellum")
+    assert label.height() >= window.theme.touch
+    touch_tap(page.figure, label.center().toPoint())
+    qtbot.waitUntil(lambda: page.detail.is_open, timeout=2000)
+    assert page.detail.detail_id == "part-cerebellum"
+
+
+def test_a_tap_beside_the_figure_opens_nothing(window, qtbot) -> None:
+    page = open_chain(window, qtbot)
+    touch_tap(page.figure, QPoint(2, 2))
+    assert not page.detail.isVisible()
+    assert page.figure.part_at(QPointF(2, 2)) is None
+
+
+def test_a_tap_on_the_dimmed_page_closes_the_detail(window, qtbot) -> None:
+    page = open_chain(window, qtbot)
+    touch_tap(page.diagram.blocks[0])
+    qtbot.waitUntil(lambda: page.detail.is_open and not page.detail.running(), timeout=2000)
+    outside = QPoint(page.detail.panel.geometry().left() // 2, page.height() // 2)
+    touch_tap(page.detail.scrim, outside)
+    qtbot.waitUntil(lambda: not page.detail.isVisible(), timeout=2000)
+    assert window.current_page_id == "chain"
+
+
+def test_the_terminal_layer_lists_the_kinds_of_device_and_the_notes(window, qtbot) -> None:
+    page = open_chain(window, qtbot)
+    page.show_detail("layer-terminal")
+    page.detail.settle()
+    body = page.detail.scroll.widget()
+    shown = [label.text() for label in body.findChildren(type(page.title))]
+    content = window.session.content
+    for terminal in content.terminals.values():
+        assert any(terminal.name.zh_hans in text for text in shown), terminal.id
+    for note in content.chain_notes.values():
+        if note.layer == "terminal":
+            assert any(note.text.zh_hans in text for text in shown), note.id
+
+
+def test_the_open_detail_follows_the_language(window, qtbot) -> None:
+    page = open_chain(window, qtbot)
+    page.show_detail("part-brain")
+    touch_tap(window.header.languages["en"])
+    assert page.detail.title.text() == "Brain"
+    assert shown_companies(page) == expected(window, "part", "brain", "en")
+
+
+def test_the_chain_builds_up_on_entry_and_stops_when_left(window, qtbot) -> None:
+    window.go_to("chain", animate=False)
+    page = window.stack.page("chain")
+    blocks = sorted(page.diagram.blocks, key=lambda b: b.index)
+    assert all(b.appear == 0.0 for b in blocks)  # the chain starts empty
+    assert page.running_animations() == 1
+    qtbot.waitUntil(lambda: blocks[0].appear > 0.5, timeout=2000)
+    assert blocks[-1].appear < blocks[0].appear  # the foundation rises first
+    window.go_home()
+    assert page.running_animations() == 0
+    assert all(b.appear == 1.0 for b in blocks)
+
+
+def test_reset_closes_the_detail(window, qtbot) -> None:
+    page = open_chain(window, qtbot)
+    page.show_detail("layer-foundation")
+    page.reset()
+    assert not page.detail.isVisible()
+    assert not any(b.selected for b in page.diagram.blocks)
+    assert page.running_animations() == 0
+
+
+def test_company_text_is_shown_literally(content_dir: Path, qtbot) -> None:
+    set_cell(content_dir, "companies.csv", "dji", "products_en", "<b>Drones</b><img src=x>")
+    window = make_window(qtbot, content_dir, lang="en")
+    page = open_chain(window, qtbot)
+    page.show_detail("layer-terminal")
+    row = next(r for r in page.detail.rows if r.company.id == "dji")
+    assert row.products.text() == "<b>Drones</b><img src=x>"
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (3840, 2160)])
+def test_nothing_is_clipped_at_any_size(qtbot, size) -> None:  # noqa: ANN001
+    window = make_window(qtbot, size=size, lang="en")
+    page = open_chain(window, qtbot)
+    screen = page.rect()
+    for block in page.diagram.blocks:
+        assert block.height() >= block.heightForWidth(block.width()) - 1, block.layer.id
+        assert block.height() >= window.theme.touch
+        top_left = block.mapTo(page, QPoint(0, 0))
+        assert screen.contains(block.rect().translated(top_left))
+    for part in ("brain", "cerebellum", "limbs"):
+        label = page.figure.label_rect(part)
+        assert page.figure.rect().toRectF().contains(label), part
+    page.show_detail("part-limbs")
+    page.detail.settle()
+    assert screen.contains(page.detail.panel.geometry())
