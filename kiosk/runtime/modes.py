@@ -1,0 +1,170 @@
+"""The one place that decides the kiosk's mode, from input times and a clock (no Qt).
+
+Modes:
+
+- ``interactive``: a visitor is using the kiosk.
+- ``countdown``: nobody touched it for a while and the visitor's state is about to be reset;
+  the screen asks "still there?" and any touch goes back to ``interactive``.
+- ``idle``: home, default language, nothing open; waiting for a visitor.
+- ``autoplay``: the attract loop. The first touch only wakes the kiosk (it is swallowed).
+- ``closed``: outside opening hours; a dark screen, nothing moves; touches are swallowed.
+- ``admin``: staff are in the admin panel; no timeouts.
+
+The controller is driven by :meth:`touch` (any input) and :meth:`tick` (call it often; it
+compares monotonic deadlines, it does not count ticks), and reports what the screen must do
+as a list of :class:`Action`.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Mode(StrEnum):
+    INTERACTIVE = "interactive"
+    COUNTDOWN = "countdown"
+    IDLE = "idle"
+    AUTOPLAY = "autoplay"
+    CLOSED = "closed"
+    ADMIN = "admin"
+
+
+class Action(StrEnum):
+    SHOW_COUNTDOWN = "show_countdown"  # ask "still there?"
+    HIDE_COUNTDOWN = "hide_countdown"
+    RESET = "reset"  # home, default language, every page back to its start
+    START_AUTOPLAY = "start_autoplay"
+    STOP_AUTOPLAY = "stop_autoplay"
+    CLOSE = "close"  # show the closed screen, stop everything
+    OPEN = "open"
+
+
+@dataclass(frozen=True)
+class Timing:
+    """Seconds without input before each step (from the content's config or the command line)."""
+
+    autoplay_after: float = 90.0
+    reset_after: float = 120.0
+    countdown: float = 15.0
+    autoplay: bool = True  # whether the attract loop runs at all
+
+    @property
+    def leave_after(self) -> float:
+        """Idle time after which the visitor's state is reset (autoplay starting resets it)."""
+        return min(self.reset_after, self.autoplay_after if self.autoplay else math.inf)
+
+
+class ModeController:
+    """Turns input times, the clock and the opening hours into modes and actions."""
+
+    def __init__(
+        self,
+        timing: Timing,
+        clock: Callable[[], float] = time.monotonic,
+        is_open: Callable[[], bool] = lambda: True,
+        dirty: Callable[[], bool] = lambda: True,
+    ) -> None:
+        self.timing = timing
+        self.clock = clock
+        self.is_open = is_open
+        self.dirty = dirty  # whether the visitor left anything to reset (not home, a detail...)
+        self.mode = Mode.IDLE
+        self.last_input = clock()
+        self.changed_at = self.last_input
+
+    @property
+    def idle_for(self) -> float:
+        return self.clock() - self.last_input
+
+    @property
+    def countdown_left(self) -> float:
+        """Seconds until the reset while the countdown shows."""
+        return max(0.0, self.timing.leave_after - self.idle_for)
+
+    def _set(self, mode: Mode) -> None:
+        self.mode = mode
+        self.changed_at = self.clock()
+
+    def touch(self) -> tuple[bool, list[Action]]:
+        """A touch, click or key arrived. Returns (swallow it, actions)."""
+        self.last_input = self.clock()
+        mode = self.mode
+        if mode in (Mode.CLOSED, Mode.ADMIN):
+            return mode == Mode.CLOSED, []
+        if mode == Mode.AUTOPLAY:
+            self._set(Mode.INTERACTIVE)
+            return True, [Action.STOP_AUTOPLAY]  # the wake-up touch presses nothing
+        if mode == Mode.COUNTDOWN:
+            self._set(Mode.INTERACTIVE)
+            return True, [Action.HIDE_COUNTDOWN]  # it answered "still there?"
+        self._set(Mode.INTERACTIVE)
+        return False, []
+
+    def start_autoplay(self) -> list[Action]:
+        """Start the attract loop now (``--autoplay``, or staff in the admin panel)."""
+        if self.mode in (Mode.CLOSED, Mode.AUTOPLAY):
+            return []
+        self._set(Mode.AUTOPLAY)
+        return [Action.RESET, Action.START_AUTOPLAY]
+
+    def stop_autoplay(self) -> list[Action]:
+        if self.mode != Mode.AUTOPLAY:
+            return []
+        self.last_input = self.clock()
+        self._set(Mode.IDLE)
+        return [Action.STOP_AUTOPLAY]
+
+    def enter_admin(self) -> list[Action]:
+        actions = self.stop_autoplay()
+        if self.mode == Mode.COUNTDOWN:
+            actions.append(Action.HIDE_COUNTDOWN)
+        self._set(Mode.ADMIN)
+        return actions
+
+    def leave_admin(self) -> list[Action]:
+        if self.mode != Mode.ADMIN:
+            return []
+        self.last_input = self.clock()
+        self._set(Mode.INTERACTIVE)
+        return self.tick()
+
+    def tick(self) -> list[Action]:
+        """Compare the deadlines with the clock; call it a few times a second."""
+        mode, timing = self.mode, self.timing
+        if mode == Mode.ADMIN:
+            return []
+        if not self.is_open():
+            if mode == Mode.CLOSED:
+                return []
+            actions = []
+            if mode == Mode.AUTOPLAY:
+                actions.append(Action.STOP_AUTOPLAY)
+            if mode == Mode.COUNTDOWN:
+                actions.append(Action.HIDE_COUNTDOWN)
+            self._set(Mode.CLOSED)
+            return [*actions, Action.RESET, Action.CLOSE]
+        if mode == Mode.CLOSED:
+            self.last_input = self.clock()
+            self._set(Mode.IDLE)
+            return [Action.OPEN]
+        idle = self.idle_for
+        if mode == Mode.INTERACTIVE:
+            if idle >= timing.leave_after - timing.countdown:
+                if self.dirty() and timing.countdown > 0:
+                    self._set(Mode.COUNTDOWN)
+                    return [Action.SHOW_COUNTDOWN]
+                self._set(Mode.IDLE)  # nothing to reset: just wait at home
+            return []
+        if mode == Mode.COUNTDOWN:
+            if idle >= timing.leave_after:
+                self._set(Mode.IDLE)
+                return [Action.HIDE_COUNTDOWN, Action.RESET, *self.tick()]
+            return []
+        if mode == Mode.IDLE and timing.autoplay and idle >= timing.autoplay_after:
+            self._set(Mode.AUTOPLAY)
+            return [Action.START_AUTOPLAY]
+        return []

@@ -1,0 +1,171 @@
+"""The mode controller, walked through every transition with a fake clock (no sleeping)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from kiosk.runtime.modes import Action, Mode, ModeController, Timing
+from kiosk.runtime.schedule import parse_schedule, parse_spans
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+def controller(clock: Clock, **timing: float) -> ModeController:
+    values = {"autoplay_after": 90.0, "reset_after": 120.0, "countdown": 15.0, **timing}
+    mode = ModeController(Timing(**values), clock=clock)
+    mode.touch()  # a visitor starts using it
+    return mode
+
+
+def test_idle_visitor_gets_a_countdown_then_the_reset_then_autoplay(clock: Clock) -> None:
+    mode = controller(clock)
+    clock.advance(74)
+    assert mode.tick() == [] and mode.mode == Mode.INTERACTIVE
+    clock.advance(1)  # 75 s: autoplay at 90 s resets the visitor, so warn 15 s before
+    assert mode.tick() == [Action.SHOW_COUNTDOWN]
+    assert mode.mode == Mode.COUNTDOWN
+    assert mode.countdown_left == pytest.approx(15)
+    clock.advance(14.9)
+    assert mode.tick() == []
+    clock.advance(0.2)
+    assert mode.tick() == [Action.HIDE_COUNTDOWN, Action.RESET, Action.START_AUTOPLAY]
+    assert mode.mode == Mode.AUTOPLAY
+
+
+def test_any_touch_dismisses_the_countdown_and_is_swallowed(clock: Clock) -> None:
+    mode = controller(clock)
+    clock.advance(80)
+    mode.tick()
+    assert mode.touch() == (True, [Action.HIDE_COUNTDOWN])
+    assert mode.mode == Mode.INTERACTIVE
+    clock.advance(74)
+    assert mode.tick() == []  # the idle time starts again from that touch
+
+
+def test_the_wake_up_touch_is_swallowed_and_stops_autoplay(clock: Clock) -> None:
+    mode = controller(clock)
+    assert mode.start_autoplay() == [Action.RESET, Action.START_AUTOPLAY]
+    assert mode.touch() == (True, [Action.STOP_AUTOPLAY])
+    assert mode.mode == Mode.INTERACTIVE
+    assert mode.touch() == (False, [])  # the next touch is the visitor's
+
+
+def test_without_autoplay_the_reset_comes_at_reset_after(clock: Clock) -> None:
+    mode = ModeController(Timing(90, 120, 15, autoplay=False), clock=clock)
+    mode.touch()
+    clock.advance(104)
+    assert mode.tick() == []
+    clock.advance(1)
+    assert mode.tick() == [Action.SHOW_COUNTDOWN]
+    clock.advance(15)
+    assert mode.tick() == [Action.HIDE_COUNTDOWN, Action.RESET]
+    assert mode.mode == Mode.IDLE
+    clock.advance(3600)
+    assert mode.tick() == []  # no attract loop: it waits at home
+
+
+def test_a_clean_screen_needs_no_countdown(clock: Clock) -> None:
+    mode = ModeController(Timing(90, 120, 15), clock=clock, dirty=lambda: False)
+    mode.touch()
+    clock.advance(80)
+    assert mode.tick() == []
+    assert mode.mode == Mode.IDLE
+    clock.advance(10)
+    assert mode.tick() == [Action.START_AUTOPLAY]
+
+
+def test_touch_at_home_while_idle_is_a_normal_touch(clock: Clock) -> None:
+    mode = ModeController(Timing(), clock=clock)
+    assert mode.mode == Mode.IDLE
+    assert mode.touch() == (False, [])
+    assert mode.mode == Mode.INTERACTIVE
+
+
+def test_closing_and_opening_by_the_schedule(clock: Clock) -> None:
+    open_now = [True]
+    mode = ModeController(Timing(), clock=clock, is_open=lambda: open_now[0])
+    mode.start_autoplay()
+    open_now[0] = False
+    assert mode.tick() == [Action.STOP_AUTOPLAY, Action.RESET, Action.CLOSE]
+    assert mode.mode == Mode.CLOSED
+    assert mode.touch() == (True, [])  # a touch on the dark screen does nothing
+    assert mode.tick() == []
+    open_now[0] = True
+    assert mode.tick() == [Action.OPEN]
+    assert mode.mode == Mode.IDLE
+    clock.advance(90)
+    assert mode.tick() == [Action.START_AUTOPLAY]
+
+
+def test_admin_has_no_timeouts(clock: Clock) -> None:
+    mode = controller(clock)
+    mode.enter_admin()
+    clock.advance(10_000)
+    assert mode.tick() == []
+    assert mode.touch() == (False, [])
+    assert mode.mode == Mode.ADMIN
+    assert mode.leave_admin() == []
+    assert mode.mode == Mode.INTERACTIVE
+
+
+def test_a_clock_that_jumps_is_not_a_problem_because_it_is_monotonic(clock: Clock) -> None:
+    mode = controller(clock)
+    clock.advance(1_000_000)  # a long suspend: one step at a time, never a crash
+    actions = mode.tick()
+    assert actions == [Action.SHOW_COUNTDOWN]
+
+
+@pytest.mark.parametrize(
+    ("text", "today", "tomorrow"),
+    [
+        ("09:00-18:00", [(540, 1080)], []),
+        ("09:00-12:00, 13:30-17:00", [(540, 720), (810, 1020)], []),
+        ("20:00-02:00", [(1200, 1440)], [(0, 120)]),
+        ("00:00-24:00", [(0, 1440)], []),
+        ("closed", [], []),
+    ],
+)
+def test_spans_parse(text: str, today: list, tomorrow: list) -> None:
+    assert parse_spans(text) == (today, tomorrow, "")
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [("9-18", "not a time span"), ("25:00-26:00", "does not exist"), ("10:00-10:00", "same")],
+)
+def test_bad_spans_say_why(text: str, fragment: str) -> None:
+    assert fragment in parse_spans(text)[2]
+
+
+def test_weekly_schedule() -> None:
+    schedule, errors = parse_schedule(
+        {"daily": "09:00-18:00", "monday": "closed", "friday": "09:00-22:00"}
+    )
+    assert errors == {}
+    assert not schedule.is_open(datetime(2026, 11, 23, 10, 0))  # a Monday
+    assert schedule.is_open(datetime(2026, 11, 24, 9, 0))  # Tuesday at opening
+    assert not schedule.is_open(datetime(2026, 11, 24, 18, 0))  # Tuesday at closing
+    assert schedule.is_open(datetime(2026, 11, 27, 21, 59))  # Friday late
+    assert parse_schedule({})[0].is_open(datetime(2026, 11, 23, 3, 0))  # no hours: always open
+
+
+def test_schedule_errors_name_the_setting() -> None:
+    _, errors = parse_schedule({"mondey": "09:00-18:00", "tuesday": "9 to 5", "sunday": 9})
+    assert set(errors) == {"mondey", "tuesday", "sunday"}
+    assert "unknown day" in errors["mondey"]
