@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from kiosk.content.models import (
     Layer,
     Page,
     Part,
+    PlaylistEntry,
     Robot,
     Settings,
     Source,
@@ -35,6 +37,7 @@ from kiosk.content.models import (
 from kiosk.content.schema import PAGE_IDS, REQUIRED_STRINGS, TABLES, Column
 from kiosk.content.tables import ROW, Table, parse_number, read_table
 from kiosk.i18n import DEFAULT_LANGUAGE, LANGUAGES, parse_language
+from kiosk.runtime.schedule import Schedule, parse_schedule
 
 CONFIG = "config.toml"
 CoverageCheck = Callable[[str], str]  # returns the characters of a text the fonts lack
@@ -156,14 +159,21 @@ def _load_config(text: str | None, problems: list[Problem]) -> Settings:
     def problem(key: str, message: str, severity: Severity = Severity.ERROR) -> None:
         problems.append(Problem(CONFIG, _toml_line(text, key), "1", message, severity))
 
-    known = {"exhibition": {"version", "default_language"}, "pages": {"order"}}
-    known["timing"] = {"autoplay_after", "reset_after"}
+    known: dict[str, set[str] | None] = {
+        "exhibition": {"version", "default_language"},
+        "pages": {"order"},
+        "timing": {"autoplay_after", "reset_after", "countdown"},
+        "autoplay": {"enabled", "rotate_languages", "playlist"},
+        "kiosk": {"hide_cursor"},
+        "hours": None,  # day names, checked with the schedule
+    }
     for section, values in data.items():
         if section not in known or not isinstance(values, dict):
             problem(section, f"unknown setting '{section}' is ignored", Severity.WARNING)
             continue
         for key in values:
-            if key not in known[section]:
+            allowed = known[section]
+            if allowed is not None and key not in allowed:
                 problem(key, f"unknown setting '{section}.{key}' is ignored", Severity.WARNING)
 
     defaults = Settings()
@@ -185,13 +195,76 @@ def _load_config(text: str | None, problems: list[Problem]) -> Settings:
         problem("order", 'pages.order must be a list of page ids, like ["home", "figures"]')
         order = list(defaults.page_order)
     seconds: dict[str, float] = {}
-    for key in ("autoplay_after", "reset_after"):
+    for key in ("autoplay_after", "reset_after", "countdown"):
         value = timing.get(key, getattr(defaults, key))
-        if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
-            problem(key, f"timing.{key} must be a number of seconds above 0, not {value!r}")
+        low = 0 if key == "countdown" else 5
+        if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value:
+            problem(key, f"timing.{key} must be at least {low} seconds, not {value!r}")
+            value = getattr(defaults, key)
+        elif value > 24 * 3600:
+            problem(key, f"timing.{key} is more than a day ({value} s)")
             value = getattr(defaults, key)
         seconds[key] = float(value)
-    return Settings(version, language, tuple(order), **seconds)
+    autoplay = data.get("autoplay", {})
+    flags: dict[str, bool] = {}
+    for section, key, name in (
+        (autoplay, "enabled", "autoplay"),
+        (autoplay, "rotate_languages", "rotate_languages"),
+        (data.get("kiosk", {}), "hide_cursor", "hide_cursor"),
+    ):
+        value = section.get(key, getattr(defaults, name))
+        if not isinstance(value, bool):
+            problem(key, f"{key} must be true or false, not {value!r}")
+            value = getattr(defaults, name)
+        flags[name] = value
+    playlist = _playlist(autoplay.get("playlist", []), order, problem)
+    schedule, hour_errors = parse_schedule(data.get("hours", {}))
+    for key, message in hour_errors.items():
+        problem(key, f"{message}; the kiosk stays open")
+    if hour_errors:
+        schedule = Schedule()
+    return Settings(
+        version,
+        language,
+        tuple(order),
+        playlist=playlist,
+        hours=schedule,
+        **seconds,
+        **flags,
+    )
+
+
+def _playlist(
+    entries: object, order: list[str], problem: Callable[..., None]
+) -> tuple[PlaylistEntry, ...]:
+    """The attract loop's stops; a bad stop is reported and left out."""
+    if not isinstance(entries, list):
+        problem("playlist", 'autoplay.playlist must be a list like [{ page = "home", dwell = 8 }]')
+        return ()
+    playlist: list[PlaylistEntry] = []
+    for number, entry in enumerate(entries, start=1):
+        where = f"autoplay.playlist entry {number}"
+        if not isinstance(entry, dict) or not isinstance(entry.get("page"), str):
+            problem("playlist", f'{where} needs a page, like {{ page = "figures", dwell = 12 }}')
+            continue
+        page = entry["page"]
+        if page not in order:
+            problem("playlist", f"{where}: page '{page}' is not in pages.order; it is skipped")
+            continue
+        dwell = entry.get("dwell", PlaylistEntry.dwell)
+        if isinstance(dwell, bool) or not isinstance(dwell, int | float) or not 3 <= dwell <= 600:
+            problem("playlist", f"{where}: dwell must be 3 to 600 seconds, not {dwell!r}")
+            dwell = PlaylistEntry.dwell
+        steps = entry.get("steps", 0)
+        if isinstance(steps, bool) or not isinstance(steps, int) or not 0 <= steps <= 50:
+            problem("playlist", f"{where}: steps must be a whole number from 0 to 50")
+            steps = 0
+        unknown = set(entry) - {"page", "dwell", "steps"}
+        if unknown:
+            keys = ", ".join(sorted(unknown))
+            problem("playlist", f"{where}: unknown key {keys} is ignored", Severity.WARNING)
+        playlist.append(PlaylistEntry(page, float(dwell), steps))
+    return tuple(playlist)
 
 
 def _build_chain(rows: dict[str, list[Row]], sources: dict[str, Source]) -> dict[str, Any]:
@@ -301,13 +374,8 @@ def _check_page_order(
         problems.append(Problem(CONFIG, line, "1", "pages.order must start with 'home'"))
         order.remove("home")
         order.insert(0, "home")
-    return Settings(
-        settings.version,
-        settings.default_language,
-        tuple(order),
-        settings.autoplay_after,
-        settings.reset_after,
-    )
+    playlist = tuple(e for e in settings.playlist if e.page in order)
+    return replace(settings, page_order=tuple(order), playlist=playlist)
 
 
 # --- CSV tables -----------------------------------------------------------------------------

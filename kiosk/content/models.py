@@ -8,6 +8,7 @@ from pathlib import Path
 
 from kiosk.content.errors import Problem
 from kiosk.i18n import DEFAULT_LANGUAGE, Language, fill, format_growth, format_value
+from kiosk.runtime.schedule import Schedule
 
 
 @dataclass(frozen=True)
@@ -185,6 +186,15 @@ class Page:
 
 
 @dataclass(frozen=True)
+class PlaylistEntry:
+    """One stop of the attract loop: a page, how long it stays, how many steps inside it."""
+
+    page: str
+    dwell: float = 12.0
+    steps: int = 0
+
+
+@dataclass(frozen=True)
 class Settings:
     """The exhibition's settings from ``config.toml``."""
 
@@ -193,6 +203,12 @@ class Settings:
     page_order: tuple[str, ...] = ("home",)
     autoplay_after: float = 90.0
     reset_after: float = 120.0
+    countdown: float = 15.0
+    autoplay: bool = True
+    rotate_languages: bool = True
+    playlist: tuple[PlaylistEntry, ...] = ()  # empty: every page in order
+    hours: Schedule = field(default_factory=Schedule)
+    hide_cursor: bool = True
 
 
 @dataclass(frozen=True)

@@ -394,7 +394,9 @@ def test_bad_timing_is_an_error_and_uses_the_default(content_dir: Path) -> None:
 
 
 def test_unknown_setting_is_a_warning(content_dir: Path) -> None:
-    write(content_dir, "config.toml", read(content_dir, "config.toml") + "\nsleep_after = 5\n")
+    replace_text(
+        content_dir, "config.toml", "reset_after = 120", "sleep_after = 5\nreset_after = 120"
+    )
 
     content = load(content_dir)
 
