@@ -6,6 +6,7 @@ import argparse
 import logging
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -13,12 +14,16 @@ from PySide6.QtWidgets import QApplication
 from kiosk.content import Content, load_content_cached
 from kiosk.i18n import Language
 from kiosk.paths import coverage_file, missing_glyphs
+from kiosk.runtime.modes import Timing
 from kiosk.ui.fonts import register_fonts
 from kiosk.ui.garbage import GarbageCollector
 from kiosk.ui.input import Pressable
 from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.session import Session
 from kiosk.ui.theme import Theme
+
+if TYPE_CHECKING:
+    from kiosk.ui.runtime import KioskRuntime
 
 log = logging.getLogger("kiosk")
 
@@ -76,13 +81,39 @@ def run(args: argparse.Namespace, started: float) -> int:
 
         return run_selftest(app, window, started)
     show(window, args)
+    start_runtime(window, args)
     return app.exec()
 
 
+def start_runtime(window: KioskWindow, args: argparse.Namespace) -> KioskRuntime:
+    """Idle reset, the attract loop and opening hours around the window."""
+    from kiosk.ui.runtime import KioskRuntime
+
+    settings = window.session.content.settings
+    timing = Timing(
+        autoplay_after=args.autoplay_after or settings.autoplay_after,
+        reset_after=args.reset_after or settings.reset_after,
+        countdown=settings.countdown,
+        autoplay=settings.autoplay or bool(args.autoplay),
+    )
+    runtime = KioskRuntime(window, timing)
+    window.runtime = runtime  # type: ignore[attr-defined]
+    if args.autoplay:
+        runtime.start_autoplay()
+    return runtime
+
+
 def show(window: KioskWindow, args: argparse.Namespace) -> None:
-    """Put the window on screen: full screen and frameless unless ``--windowed``."""
+    """On screen: by default full screen, frameless, on top, no pointer, not closable."""
     if args.windowed:
         window.show()
-    else:
-        window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
-        window.showFullScreen()
+        return
+    window.allow_close = False
+    window.setWindowFlags(
+        window.windowFlags()
+        | Qt.WindowType.FramelessWindowHint
+        | Qt.WindowType.WindowStaysOnTopHint
+    )
+    if window.session.content.settings.hide_cursor:
+        QApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
+    window.showFullScreen()

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Slot
-from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.header import Header
@@ -70,6 +70,7 @@ class KioskWindow(QWidget):
         self.swipes = SwipeDetector(self, distance=theme.width * 0.08, flick=theme.width * 0.03)
         self.swipes.swiped.connect(self.step)
         self._build_rest = False
+        self.allow_close = True  # kiosk mode sets it False: only staff may close the kiosk
         session.content_changed.connect(self._on_content_changed)
         self.build_pages()
 
@@ -103,6 +104,25 @@ class KioskWindow(QWidget):
         if self.stack.build_next():
             QTimer.singleShot(0, self._build_one_more)
 
+    def reset_visitor(self) -> None:
+        """What the next visitor finds: home, the default language, every page at its start."""
+        for page in self.stack.pages.values():
+            page.reset()
+        self.session.set_language(self.session.content.settings.default_language)
+        self.go_home(animate=False)
+
+    def pause(self) -> None:
+        """Stop everything that moves (closed hours): the current page leaves."""
+        self.stack.transition.stop()
+        if self.stack.current is not None:
+            self.stack.current.leave()
+
+    def resume(self) -> None:
+        """Back from a pause: home, with its entrance."""
+        self.reset_visitor()
+        if self.stack.current is not None:
+            self.stack.current.enter()
+
     @property
     def current_page_id(self) -> str:
         return self.stack.current.page_id if self.stack.current else ""
@@ -113,10 +133,10 @@ class KioskWindow(QWidget):
             self.stack.show_page(page_id, animate)
 
     @Slot()
-    def go_home(self) -> None:
+    def go_home(self, animate: bool = True) -> None:
         order = self.stack.order()
         if order:
-            self.go_to(order[0])
+            self.go_to(order[0], animate)
 
     @Slot(int)
     def step(self, direction: int) -> None:
@@ -156,6 +176,13 @@ class KioskWindow(QWidget):
             event.accept()
             return True
         return super().event(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        """In kiosk mode a close request (Alt+F4, the window manager) does nothing."""
+        if self.allow_close:
+            super().closeEvent(event)
+        else:
+            event.ignore()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         event.accept()  # a kiosk has no keyboard controls; stray keys do nothing

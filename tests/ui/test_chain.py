@@ -160,3 +160,12 @@ def test_nothing_is_clipped_at_any_size(qtbot, size) -> None:  # noqa: ANN001
     page.show_detail("part-limbs")
     page.detail.settle()
     assert screen.contains(page.detail.panel.geometry())
+
+
+def test_autoplay_steps_through_the_layers_and_parts(window, qtbot) -> None:
+    page = open_chain(window, qtbot)
+    opened = []
+    while page.advance():
+        opened.append(page.detail.detail_id)
+    assert opened == page.details()
+    qtbot.waitUntil(lambda: not page.detail.isVisible(), timeout=2000)

@@ -139,6 +139,17 @@ class ChainPage(PageView):
             detail_id, title, subtitle, self.companies_of(detail_id), extras, labels, lang
         )
 
+    def advance(self) -> bool:
+        """Autoplay: open the next layer or part; after the last, close and report the end."""
+        order = self.details()
+        current = self.detail.detail_id if self.detail.isVisible() else ""
+        index = order.index(current) + 1 if current in order else 0
+        if index >= len(order):
+            self.detail.close_detail()
+            return False
+        self.show_detail(order[index])
+        return True
+
     def _on_detail_closed(self) -> None:
         self.diagram.select(None)
         self.figure.select(None)

@@ -1,0 +1,304 @@
+"""The kiosk around the window: input watching, the attract loop, the countdown, closed hours.
+
+:class:`KioskRuntime` feeds every touch to the one :class:`~kiosk.runtime.modes.ModeController`
+and carries out what it decides. The controller is checked from a timer on the GUI thread;
+its deadlines come from the monotonic clock, never from counting ticks.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer
+from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from kiosk.content.models import PlaylistEntry
+from kiosk.i18n import LANGUAGES, fill
+from kiosk.runtime.modes import Action, Mode, ModeController, Timing
+from kiosk.ui.input import MOUSE_EVENTS, TOUCH_EVENTS, is_from_touch
+from kiosk.ui.main_window import KioskWindow
+
+log = logging.getLogger(__name__)
+
+TICK_MS = 250
+DEFAULT_DWELL = 12.0
+CENTRE = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+
+
+class Overlay(QWidget):
+    """A full-window layer painted by hand: the countdown, the closed screen, the cue."""
+
+    def __init__(self, window: KioskWindow, name: str) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.theme = window.theme
+        self.setObjectName(name)
+        self.title = ""
+        self.body = ""
+        self.hide()
+
+    def set_texts(self, title: str, body: str) -> None:
+        self.title, self.body = title, body
+        self.update()
+
+    def show_over(self) -> None:
+        self.setGeometry(self.window_.rect())
+        self.show()
+        self.raise_()
+
+
+class CountdownOverlay(Overlay):
+    """'Still there? Touch to continue' with the seconds left, over a dimmed page."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        theme, palette = self.theme, self.theme.palette
+        lang = self.window_.session.language
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), palette.color("ground", 0.82))
+        box = QRectF(0, 0, min(self.width() - 2 * theme.margin, theme.px(1100)), theme.px(360))
+        box.moveCenter(QRectF(self.rect()).center())
+        painter.setBrush(palette.color("surface"))
+        painter.setPen(palette.color("accent"))
+        painter.drawRoundedRect(box, theme.radius, theme.radius)
+        painter.setPen(palette.color("text"))
+        painter.setFont(theme.font("headline", lang))
+        top = box.adjusted(theme.px(40), theme.px(40), -theme.px(40), -box.height() / 2)
+        painter.drawText(top, CENTRE, self.title)
+        painter.setPen(palette.color("accent"))
+        painter.setFont(theme.font("lead", lang))
+        bottom = box.adjusted(theme.px(40), box.height() / 2, -theme.px(40), -theme.px(40))
+        painter.drawText(bottom, CENTRE, self.body)
+
+
+class ClosedOverlay(Overlay):
+    """The dark screen outside opening hours: the exhibition's name, dimmed; nothing moves."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        theme, palette = self.theme, self.theme.palette
+        lang = self.window_.session.language
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), Qt.GlobalColor.black)
+        painter.setPen(palette.color("text_dim", 0.55))
+        painter.setFont(theme.font("headline", lang))
+        middle = QRectF(self.rect()).adjusted(theme.margin, 0, -theme.margin, 0)
+        painter.drawText(middle.adjusted(0, 0, 0, -theme.px(60)), CENTRE, self.title)
+        painter.setFont(theme.font("lead", lang))
+        painter.setPen(palette.color("text_dim", 0.4))
+        painter.drawText(middle.adjusted(0, theme.px(100), 0, 0), CENTRE, self.body)
+
+
+class CueOverlay(Overlay):
+    """The discreet 'touch to explore' pill at the bottom during the attract loop."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        theme, palette = self.theme, self.theme.palette
+        lang = self.window_.session.language
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        font = theme.font("button", lang)
+        painter.setFont(font)
+        width = painter.fontMetrics().horizontalAdvance(self.title) + 2 * theme.px(40)
+        pill = QRectF(0, 0, width, theme.px(76))
+        pill.moveCenter(QRectF(self.rect()).center())
+        pill.moveBottom(self.height() - theme.px(80))
+        painter.setBrush(palette.color("surface", 0.92))
+        painter.setPen(palette.color("accent"))
+        painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
+        painter.setPen(palette.color("text"))
+        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, self.title)
+
+
+class AutoplayPlayer(QObject):
+    """Plays the attract loop: each stop's page, its steps evenly spread, then the next stop.
+
+    Every step is scheduled from a monotonic deadline; one single-shot timer waits for it.
+    """
+
+    def __init__(self, window: KioskWindow, clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__(window)
+        self.window = window
+        self.clock = clock
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.timeout.connect(self._step)
+        self.plan: list[tuple[float, str, str]] = []  # (seconds from the start, what, page)
+        self.started = 0.0
+        self.loops = 0
+
+    def stops(self) -> list[PlaylistEntry]:
+        settings = self.window.session.content.settings
+        order = self.window.stack.order()
+        entries = [e for e in settings.playlist if e.page in order]
+        return entries or [PlaylistEntry(page, DEFAULT_DWELL, 2) for page in order]
+
+    def start(self) -> None:
+        self.loops = 0
+        self._begin_loop()
+
+    def stop(self) -> None:
+        self.timer.stop()
+        self.plan = []
+
+    @property
+    def running(self) -> bool:
+        return bool(self.plan) or self.timer.isActive()
+
+    def _begin_loop(self) -> None:
+        at = 0.0
+        plan: list[tuple[float, str, str]] = []
+        for entry in self.stops():
+            plan.append((at, "page", entry.page))
+            for step in range(entry.steps):
+                plan.append((at + entry.dwell * (step + 1) / (entry.steps + 1), "step", entry.page))
+            at += entry.dwell
+        plan.append((at, "loop", ""))
+        self.plan = plan
+        self.started = self.clock()
+        self._step()
+
+    def _step(self) -> None:
+        now = self.clock() - self.started
+        while self.plan and self.plan[0][0] <= now + 0.001:
+            _, what, page_id = self.plan.pop(0)
+            if what == "page":
+                self.window.go_to(page_id)
+            elif what == "step" and self.window.current_page_id == page_id:
+                self.window.stack.page(page_id).advance()
+            elif what == "loop":
+                self.loops += 1
+                settings = self.window.session.content.settings
+                if settings.rotate_languages:
+                    session = self.window.session
+                    index = LANGUAGES.index(session.language)
+                    session.set_language(LANGUAGES[(index + 1) % len(LANGUAGES)])
+                self._begin_loop()
+                return
+        if self.plan:
+            wait = max(0.0, self.plan[0][0] - (self.clock() - self.started))
+            self.timer.start(round(wait * 1000))
+
+
+class KioskRuntime(QObject):
+    """Connects the mode controller to the window: input in, actions out."""
+
+    def __init__(
+        self,
+        window: KioskWindow,
+        timing: Timing | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        wall_clock: Callable[[], datetime] = datetime.now,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        settings = window.session.content.settings
+        self.timing = timing or Timing(
+            settings.autoplay_after, settings.reset_after, settings.countdown, settings.autoplay
+        )
+        self.controller = ModeController(
+            self.timing,
+            clock=clock,
+            is_open=lambda: window.session.content.settings.hours.is_open(wall_clock()),
+            dirty=self._dirty,
+        )
+        self.player = AutoplayPlayer(window, clock)
+        self.countdown = CountdownOverlay(window, "countdown")
+        self.closed = ClosedOverlay(window, "closed")
+        self.cue = CueOverlay(window, "autoplay-cue")
+        self.cue.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._swallowing = False
+        self.timer = QTimer(self)
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self.check)
+        self.timer.start()
+        QApplication.instance().installEventFilter(self)
+        self.apply(self.controller.tick())
+
+    @property
+    def mode(self) -> Mode:
+        return self.controller.mode
+
+    def _dirty(self) -> bool:
+        session = self.window.session
+        order = self.window.stack.order()
+        home = order[0] if order else ""
+        default = session.content.settings.default_language
+        return self.window.current_page_id != home or session.language != default
+
+    # --- input ------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        kind = event.type()
+        if kind == QEvent.Type.Resize and watched is self.window:
+            for overlay in (self.countdown, self.closed, self.cue):
+                overlay.setGeometry(self.window.rect())
+            return False
+        if kind not in TOUCH_EVENTS and kind not in MOUSE_EVENTS:
+            return False
+        if not isinstance(watched, QWidget) or watched.window() is not self.window:
+            return False
+        starts = kind in (QEvent.Type.TouchBegin, QEvent.Type.MouseButtonPress)
+        if kind in MOUSE_EVENTS and is_from_touch(event):  # type: ignore[arg-type]
+            return self._swallowing  # the touch itself is what counts
+        if starts and not self._swallowing:
+            swallow, actions = self.controller.touch()
+            self.apply(actions)
+            self._swallowing = swallow
+        elif not self._swallowing:
+            self.controller.last_input = self.controller.clock()
+        ends = kind in (QEvent.Type.TouchEnd, QEvent.Type.TouchCancel)
+        if kind == QEvent.Type.MouseButtonRelease:
+            ends = isinstance(event, QMouseEvent) and not event.buttons()
+        swallowed = self._swallowing
+        if ends:
+            self._swallowing = False
+        return swallowed
+
+    # --- actions ----------------------------------------------------------------------------
+
+    def check(self) -> None:
+        self.apply(self.controller.tick())
+        if self.controller.mode == Mode.COUNTDOWN:
+            self._update_countdown()
+
+    def start_autoplay(self) -> None:
+        self.apply(self.controller.start_autoplay())
+
+    def apply(self, actions: list[Action]) -> None:
+        for action in actions:
+            log.info("mode %s: %s", self.controller.mode, action)
+            if action == Action.SHOW_COUNTDOWN:
+                self._update_countdown()
+                self.countdown.show_over()
+            elif action == Action.HIDE_COUNTDOWN:
+                self.countdown.hide()
+            elif action == Action.RESET:
+                self.window.reset_visitor()
+            elif action == Action.START_AUTOPLAY:
+                self.player.start()
+                self.cue.set_texts(self.window.session.text("autoplay.cue"), "")
+                self.cue.show_over()
+            elif action == Action.STOP_AUTOPLAY:
+                self.player.stop()
+                self.cue.hide()
+            elif action == Action.CLOSE:
+                self.window.pause()
+                session = self.window.session
+                self.closed.set_texts(session.text("app.title"), session.text("closed.body"))
+                self.closed.show_over()
+            elif action == Action.OPEN:
+                self.closed.hide()
+                self.window.resume()
+
+    def _update_countdown(self) -> None:
+        session = self.window.session
+        seconds = str(max(1, round(self.controller.countdown_left)))
+        self.countdown.set_texts(
+            session.text("countdown.title"), fill(session.text("countdown.body"), value=seconds)
+        )
