@@ -79,7 +79,7 @@ def run(args: argparse.Namespace, started: float) -> int:
     if args.selftest:
         from kiosk.ui.selftest import run_selftest
 
-        return run_selftest(app, window, started)
+        return run_selftest(app, window, started, [args.lang] if args.lang else None)
     show(window, args)
     start_runtime(window, args)
     return app.exec()

@@ -56,7 +56,16 @@ def test_selftest_fails_on_broken_content(content_dir: Path) -> None:
     (content_dir / "units.csv").unlink()
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run(
-        [sys.executable, "-m", "kiosk", "--selftest", "--content", str(content_dir)],
+        [
+            sys.executable,
+            "-m",
+            "kiosk",
+            "--selftest",
+            "--lang",
+            "en",
+            "--content",
+            str(content_dir),
+        ],
         cwd=REPO,
         env=env,
         capture_output=True,
@@ -66,6 +75,7 @@ def test_selftest_fails_on_broken_content(content_dir: Path) -> None:
     assert result.returncode == 1
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert any("units.csv" in e for e in report["errors"])
+    assert report["languages"] == 1
 
 
 def test_bundled_content_path_is_the_default() -> None:
