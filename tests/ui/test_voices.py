@@ -3,6 +3,7 @@ itself after a while; nothing moves under a finger, and nothing runs once the pa
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from PySide6.QtTest import QTest
 from kiosk.content.models import Voice
 from kiosk.i18n import Language
 from kiosk.ui.pages.voices import VoicesPage
+from kiosk.ui.widgets.quote import WORD_JOINER, balanced_width, keep_terms_together, wrap_lines
 from tests.content.helpers import set_cell
 from tests.ui.conftest import center, make_window, mouse_drag, touch_device, touch_drag, touch_tap
 
@@ -31,7 +33,8 @@ def open_voices(window, qtbot, advance_ms: int | None = None) -> VoicesPage:  # 
 
 def shown(page: VoicesPage) -> tuple[str, str, str]:
     view = page.stage.view
-    return view.speaker.text(), view.quote.text(), view.role.text()
+    quote = view.quote.text().replace(WORD_JOINER, "")  # invisible: keeps ‘大脑’ on one line
+    return view.speaker.text(), quote, view.role.text()
 
 
 def expected(voice: Voice, lang: Language) -> tuple[str, str, str]:
@@ -208,3 +211,21 @@ def test_every_quote_fits_every_screen(qtbot, size) -> None:
         area = page.area.geometry().translated(page.mapTo(window, QPoint(0, 0)))
         assert screen.contains(area)
         page.advance()
+
+
+def test_quoted_terms_stay_on_one_line_and_lines_are_balanced(window) -> None:
+    text = "“综合来看，深圳强在‘小脑’和‘四肢’，硬件‘四肢’更已领跑全国。”"
+    joined = keep_terms_together(text)
+    assert joined.replace(WORD_JOINER, "") == text
+    assert "‘" + WORD_JOINER + "小" in joined and "“" + WORD_JOINER not in joined
+    font = window.theme.font("headline", "zh-Hans")
+    for width in range(640, 1500, 37):  # a quote's column is never narrower
+        balanced = balanced_width(joined, font, width)
+        assert balanced <= width
+        lines = wrap_lines(joined, font, balanced)
+        assert len(lines) == len(wrap_lines(joined, font, width))
+        starts = [start for start, _ in lines]
+        inside = {i for m in re.finditer("‘[^’]*’", joined) for i in range(m.start() + 1, m.end())}
+        assert not inside & set(starts), width
+        used = [w for _, w in lines]
+        assert used[-1] >= 0.4 * max(used) or len(lines) == 1, width

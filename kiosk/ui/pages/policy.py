@@ -6,8 +6,8 @@ down. Cards reveal as they come into view; a tap enlarges an event.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRect, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, Qt
+from PySide6.QtGui import QPainter, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QScrollBar, QScroller, QVBoxLayout, QWidget
 
 from kiosk.ui.input import CLAIMS_SWIPES, KineticScroll
@@ -42,6 +42,7 @@ class PolicyPage(PageView):
         self.scroll.setWidget(self.strip)
         if not theme.portrait:  # sideways drags scroll the timeline, not the pages
             self.scroll.setProperty(CLAIMS_SWIPES, True)
+            self.strip.set_ground(self._paint_strip_ground)  # the ground only varies down
         self.scroll.viewport().installEventFilter(self)
         self.bar.valueChanged.connect(self._on_scrolled)
         self.kinetic = KineticScroll(self.scroll)
@@ -152,6 +153,12 @@ class PolicyPage(PageView):
         self.strip.pin_years(visible)
         if self._entered:
             self.strip.reveal_within(visible)
+
+    def _paint_strip_ground(self, painter: QPainter) -> None:
+        painter.save()
+        painter.translate(-QPointF(self.strip.mapTo(self, QPoint(0, 0))))
+        self.paint_ground(painter)
+        painter.restore()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:

@@ -34,6 +34,7 @@ from kiosk.ui.widgets.text import TextLabel
 
 OPEN_MS = 420
 CLOSE_MS = 300
+SCRIM = 0.82  # how dark the page gets under an open event
 PANEL_WIDTH = 1240  # landscape, at 1080 px on the short side
 
 
@@ -129,6 +130,7 @@ class EventDetail(Pressable):
         self._from = QRectF()
         self._card_picture = QPixmap()
         self._panel_picture = QPixmap()
+        self._backdrop = QPixmap()  # the page under it, while it moves
         self.animation = QVariantAnimation(self)
         self.animation.valueChanged.connect(self._on_level)
         self.animation.finished.connect(self._on_finished)
@@ -201,6 +203,7 @@ class EventDetail(Pressable):
             self._on_level(target)
             self._on_finished()
             return
+        self._take_backdrop()
         self.animation.setDuration(round(duration * abs(target - self.level)))
         self.animation.setEasingCurve(curve)
         self.animation.setStartValue(self.level)
@@ -211,7 +214,21 @@ class EventDetail(Pressable):
         self.level = float(value)
         self.update()
 
+    def _take_backdrop(self) -> None:
+        """A picture of the page under it: while it moves it paints that picture and is
+        opaque, so no frame repaints the page's cards and texts beneath it."""
+        page = self.parentWidget()
+        if page is None or self.running:
+            return
+        shown = self.isVisible()
+        self.setVisible(False)
+        self._backdrop = page.grab()
+        self.setVisible(shown)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
+
     def _on_finished(self) -> None:
+        self._backdrop = QPixmap()
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
         if self._target == 1.0:
             self.panel.show()
             self.update()
@@ -263,7 +280,14 @@ class EventDetail(Pressable):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
-        painter.fillRect(self.rect(), self.theme.palette.color("ground", 0.82 * self.level))
+        dim = SCRIM * self.level
+        if self._backdrop.isNull():
+            painter.fillRect(self.rect(), self.theme.palette.color("ground", dim))
+        else:  # the page dimmed: one solid fill and one blend, the cheapest way to a dim page
+            painter.fillRect(self.rect(), self.theme.palette.color("ground"))
+            painter.setOpacity(1.0 - dim)
+            painter.drawPixmap(0, 0, self._backdrop)
+            painter.setOpacity(1.0)
         if self.panel.isVisible():
             return
         rect = _lerp_rect(self._from, QRectF(self.panel.geometry()), self.level)

@@ -53,42 +53,43 @@ def quote_text(content: Content, voice: Voice, lang: Language) -> str:
     return fill(content.string("voices.quote", lang), text=voice.quote.get(lang))
 
 
-_TERM = re.compile(r"[‘“「『][^’”」』]{1,8}[’”」』]")  # a short quoted term: ‘大脑’
+WORD_JOINER = "\u2060"
+_TERM = re.compile(r"[‘“「『][^‘“「『’”」』]{1,8}[’”」』]")  # a short quoted term: ‘大脑’
 
 
-def line_starts(text: str, font: QFont, width: int) -> list[int]:
-    """Where each line of ``text`` wrapped at ``width`` starts (as QLabel wraps it)."""
+def wrap_lines(text: str, font: QFont, width: int) -> list[tuple[int, float]]:
+    """Each line of ``text`` wrapped at ``width`` as QLabel wraps it: (start, width used)."""
     layout = QTextLayout(text, font)
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WordWrap)
     layout.setTextOption(option)
     layout.beginLayout()
-    starts = []
+    lines = []
     while (line := layout.createLine()).isValid():
         line.setLineWidth(width)
-        starts.append(line.textStart())
+        lines.append((line.textStart(), line.naturalTextWidth()))
     layout.endLayout()
-    return starts
+    return lines
 
 
 def balanced_width(text: str, font: QFont, width: int) -> int:
     """The narrowest width up to ``width`` that wraps ``text`` into as few lines as ``width``
-    does (so no last line holds a lone word), preferring one that breaks no quoted term."""
-    lines = len(line_starts(text, font, width))
+    does: lines of even length, no last line holding a lone word."""
+    count = len(wrap_lines(text, font, width))
     low, high = max(1, width // 3), width
     while high - low > 2:
         middle = (low + high) // 2
-        if len(line_starts(text, font, middle)) > lines:
+        if len(wrap_lines(text, font, middle)) > count:
             low = middle
         else:
             high = middle
-    terms = [range(m.start() + 1, m.end()) for m in _TERM.finditer(text)]
-    step = max(1, font.pixelSize() // 3)
-    for candidate in range(high, width + 1, step):
-        starts = line_starts(text, font, candidate)
-        if len(starts) == lines and not any(s in term for s in starts for term in terms):
-            return candidate
     return high
+
+
+def keep_terms_together(text: str) -> str:
+    """``text`` with word joiners inside short quoted terms (‘大脑’), so a line never breaks
+    inside one. The joiners are invisible and take no space."""
+    return _TERM.sub(lambda m: WORD_JOINER.join(m.group()), text)
 
 
 class QuoteView(QWidget):
@@ -132,7 +133,7 @@ class QuoteView(QWidget):
         self.speaker.setFont(self.theme.font("title", lang))
         self.role.setFont(self.theme.font("body", lang))
         self.source.setFont(self.theme.font("caption", lang))
-        self.quote.setText(quote_text(content, voice, lang))
+        self.quote.setText(keep_terms_together(quote_text(content, voice, lang)))
         self.speaker.setText(voice.speaker.get(lang))
         self.role.setText(voice.role.get(lang))
         self.source.setText(source_line(content, voice.source, lang, "voices.source"))
@@ -187,7 +188,7 @@ def fit_quote_font(
         metrics = QFontMetrics(font)
         tallest = max(
             metrics.boundingRect(
-                QRect(0, 0, width, 10**6), flags, quote_text(content, v, lang)
+                QRect(0, 0, width, 10**6), flags, keep_terms_together(quote_text(content, v, lang))
             ).height()
             for v in voices
         )

@@ -7,9 +7,12 @@ its mark on the axis lights up with it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import (
     QAbstractAnimation,
     QEasingCurve,
+    QEvent,
     QPoint,
     QPointF,
     QRect,
@@ -20,8 +23,8 @@ from PySide6.QtCore import (
     QVariantAnimation,
     Signal,
 )
-from PySide6.QtGui import QLinearGradient, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QGraphicsOpacityEffect, QVBoxLayout, QWidget
+from PySide6.QtGui import QLinearGradient, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtWidgets import QGraphicsEffect, QVBoxLayout, QWidget
 
 from kiosk.content import Content
 from kiosk.content.models import Event
@@ -37,6 +40,58 @@ REVEAL_MS = 560
 REVEAL_STAGGER_MS = 90
 CARD_WIDTH = 500  # landscape, at 1080 px on the short side
 TEXT_LINES = 3  # a card's summary; the detail view shows it all
+
+
+class RevealEffect(QGraphicsEffect):
+    """Draws its widget faded to ``level`` and shifted by ``slide * (1 - level)``.
+
+    The widget stays where it is (its touch area never moves) and is drawn from one picture
+    taken when the reveal starts, so a frame of the reveal lays out and draws no text.
+    """
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.level = 1.0
+        self.slide = QPointF()
+        self._picture: QPixmap | None = None
+        self.setEnabled(False)
+
+    def set_slide(self, slide: QPointF) -> None:
+        self.slide = QPointF(slide)
+        self.forget()
+        self.updateBoundingRect()
+
+    def set_level(self, level: float) -> None:
+        self.level = level
+        if level >= 1.0:
+            self._picture = None
+        self.setEnabled(level < 1.0)
+        self.update()
+
+    def forget(self) -> None:
+        """The widget changed: take a new picture at the next frame."""
+        self._picture = None
+
+    def boundingRectFor(self, rect: QRectF) -> QRectF:  # noqa: N802
+        return rect.united(rect.translated(self.slide))
+
+    def draw(self, painter: QPainter) -> None:
+        if self.level >= 1.0:
+            self.drawSource(painter)
+            return
+        if self.level <= 0.0:
+            return
+        if self._picture is None:
+            self._picture = self.sourcePixmap(
+                Qt.CoordinateSystem.LogicalCoordinates,
+                QPoint(),
+                QGraphicsEffect.PixmapPadMode.NoPad,
+            )
+        hidden = 1.0 - self.level
+        painter.save()
+        painter.setOpacity(painter.opacity() * self.level)
+        painter.drawPixmap(QPointF(self.slide.x() * hidden, self.slide.y() * hidden), self._picture)
+        painter.restore()
 
 
 class EventCard(Card):
@@ -65,13 +120,12 @@ class EventCard(Card):
         layout.addStretch(1)
         layout.addSpacing(theme.px(6))
         layout.addWidget(self.source)
-        self.base = QRect()  # where the layout put the card; it slides in from base + slide
-        self.slide = QPoint()
+        self.base = QRect()  # where the strip put the card
         self.reveal_level = 1.0
         self.revealed = True  # shown, or on its way in, since the strip was last concealed
-        self._fade = QGraphicsOpacityEffect(self)
-        self._fade.setEnabled(False)
-        self.setGraphicsEffect(self._fade)
+        self._effect = RevealEffect(self)
+        self.setGraphicsEffect(self._effect)
+        self.pressed_changed.connect(self._on_pressed)
         self.animation = QVariantAnimation(self)
         self.animation.setDuration(REVEAL_MS)
         self.animation.setEasingCurve(QEasingCurve.Type.OutCubic)
@@ -95,12 +149,13 @@ class EventCard(Card):
         number = content.format_figure(figure, lang) if figure else ""
         self.number.set_fit(self.theme.font("headline", lang), [number])
         self.number.setText(number)
+        self._effect.forget()
 
     def place(self, rect: QRect, slide: QPoint) -> None:
-        """Lay the card out at ``rect``; while hidden it sits ``slide`` further on."""
-        self.base, self.slide = QRect(rect), QPoint(slide)
-        self.resize(rect.size())
-        self._set_reveal(self.reveal_level)
+        """Lay the card out at ``rect``; while hidden it is drawn ``slide`` further on."""
+        self.base = QRect(rect)
+        self.setGeometry(rect)
+        self._effect.set_slide(QPointF(slide))
 
     @property
     def running(self) -> bool:
@@ -128,14 +183,12 @@ class EventCard(Card):
 
     def _set_reveal(self, level: float) -> None:
         self.reveal_level = level
-        hidden = 1.0 - level
-        self.move(
-            self.base.topLeft()
-            + QPoint(round(self.slide.x() * hidden), round(self.slide.y() * hidden))
-        )
-        self._fade.setOpacity(level)
-        self._fade.setEnabled(level < 1.0)  # no off-screen rendering once it is in
+        self._effect.set_level(level)
         self.reveal_changed.emit()
+
+    def _on_pressed(self, pressed: bool) -> None:
+        if pressed:
+            self.settle()  # a finger on a card arriving brings it in at once
 
 
 class TimelineStrip(QWidget):
@@ -155,6 +208,25 @@ class TimelineStrip(QWidget):
         self.years: list[tuple[TextLabel, EventCard]] = []  # a year's label, its first card
         self._viewport = QSize()
         self._axis = 0  # y of the axis (landscape) or x (portrait)
+        self._ground: Callable[[QPainter], None] | None = None
+
+    def set_ground(self, paint_ground: Callable[[QPainter], None]) -> None:
+        """Paint the page's ground under the strip (given in the strip's coordinates).
+
+        An opaque strip is scrolled by moving the pixels already drawn, repainting only the
+        strip that comes into view, instead of every card and text in view each frame.
+        """
+        self._ground = paint_ground
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if self._ground is not None and event.type() in (
+            QEvent.Type.Polish,
+            QEvent.Type.StyleChange,
+        ):  # the style sheet's polish clears it
+            self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
+        return handled
 
     # content -------------------------------------------------------------------------------
 
@@ -303,10 +375,12 @@ class TimelineStrip(QWidget):
     # painting ------------------------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        if self._ground is not None:
+            self._ground(painter)
         if not self.cards:
             return
         palette, px = self.theme.palette, self.theme.px
-        painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         first, last = self.mark_center(self.cards[0]), self.mark_center(self.cards[-1])
         if self.vertical:
