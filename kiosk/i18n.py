@@ -1,11 +1,13 @@
 """Languages and per-language number formatting (pure Python, no Qt).
 
 Words visitors read come from the content folder; this module only knows the three languages
-and how each writes a number (grouping, 亿/億/billion scaling, signs).
+and how each writes a number (grouping, 亿/億/billion scaling, signs) and a date.
 """
 
 from __future__ import annotations
 
+import datetime
+import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Final, Literal
 
@@ -77,3 +79,46 @@ def fill(template: str, **values: str) -> str:
     for key, text in values.items():
         out = out.replace("{" + key + "}", text)
     return out
+
+
+_DATE: Final = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+_MONTHS_EN: Final = (
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+)
+
+
+def format_date(date: str, lang: Language) -> str:
+    """A content date (YYYY, YYYY-MM or YYYY-MM-DD) as visitors read it.
+
+    2025 -> 2025年 / 2025; 2025-03 -> 2025年3月 / Mar 2025; 2025-03-08 -> 2025年3月8日 /
+    8 Mar 2025. Text that is not such a date (the loader reports it) is returned as typed.
+    """
+    found = _DATE.fullmatch(date.strip())
+    if found is None:
+        return date
+    year, month, day = (int(g) if g else None for g in found.groups())
+    try:
+        datetime.date(year or 1, month or 1, day or 1)
+    except ValueError:
+        return date
+    if lang == "en":
+        words = [str(day)] if day else []
+        words += [_MONTHS_EN[month - 1]] if month else []
+        return " ".join([*words, str(year)])
+    return f"{year}年" + (f"{month}月" if month else "") + (f"{day}日" if day else "")
+
+
+def date_year(date: str) -> str:
+    """The year of a content date, for a timeline's year marks ('2025-03' -> '2025')."""
+    return date.strip()[:4]

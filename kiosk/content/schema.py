@@ -50,6 +50,11 @@ REQUIRED_STRINGS: Final[dict[str, tuple[str, ...]]] = {
     "robot.category.drone": (),
     "page.empty": (),
     "page.error": (),
+    "policy.hint": (),
+    "policy.close": (),
+    "voices.hint": (),
+    "voices.quote": ("{text}",),
+    "voices.source": ("{text}",),
 }
 
 

@@ -9,7 +9,9 @@ import pytest
 
 from kiosk.content import Content
 from kiosk.i18n import (
+    date_year,
     fill,
+    format_date,
     format_growth,
     format_money_cny_100m,
     format_number,
@@ -232,3 +234,30 @@ def test_fill_replaces_only_its_placeholders() -> None:
 )
 def test_parse_language(code: str, expected: str | None) -> None:
     assert parse_language(code) == expected
+
+
+@pytest.mark.parametrize(
+    ("date", "zh_hans", "zh_hant", "en"),
+    [
+        ("2025", "2025年", "2025年", "2025"),
+        ("2025-03", "2025年3月", "2025年3月", "Mar 2025"),
+        ("2024-12", "2024年12月", "2024年12月", "Dec 2024"),
+        ("2025-03-08", "2025年3月8日", "2025年3月8日", "8 Mar 2025"),
+        ("2024-01-31", "2024年1月31日", "2024年1月31日", "31 Jan 2024"),
+        (" 2026-09 ", "2026年9月", "2026年9月", "Sep 2026"),
+    ],
+)
+def test_format_date(date: str, zh_hans: str, zh_hant: str, en: str) -> None:
+    assert format_date(date, "zh-Hans") == zh_hans
+    assert format_date(date, "zh-Hant") == zh_hant
+    assert format_date(date, "en") == en
+
+
+@pytest.mark.parametrize("date", ["", "25", "2025-3", "2025-13", "2025-02-30", "March", "２０２５"])
+def test_format_date_leaves_what_is_not_a_date_as_typed(date: str) -> None:
+    for lang in ("zh-Hans", "zh-Hant", "en"):
+        assert format_date(date, lang) == date
+
+
+def test_date_year() -> None:
+    assert [date_year(d) for d in ("2022", "2025-03", "2026-01-02")] == ["2022", "2025", "2026"]

@@ -14,6 +14,8 @@ PAGE_VIEWS: dict[str, str] = {
     "home": "kiosk.ui.pages.home:HomePage",
     "figures": "kiosk.ui.pages.figures:FiguresPage",
     "chain": "kiosk.ui.pages.chain:ChainPage",
+    "policy": "kiosk.ui.pages.policy:PolicyPage",
+    "voices": "kiosk.ui.pages.voices:VoicesPage",
 }
 
 

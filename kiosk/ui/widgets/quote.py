@@ -1,0 +1,460 @@
+"""One large quote at a time: the quote, who said it, and the motion between quotes.
+
+The stage moves pictures of the quotes (taken once per change), never re-laying out text
+during a frame: the quote follows a dragging finger, then slides and cross-fades to the next
+one or springs back.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from PySide6.QtCore import (
+    QAbstractAnimation,
+    QEasingCurve,
+    QPointF,
+    QRect,
+    QRectF,
+    Qt,
+    QVariantAnimation,
+    Signal,
+)
+from PySide6.QtGui import (
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+    QResizeEvent,
+    QTextLayout,
+    QTextOption,
+)
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from kiosk.content import Content
+from kiosk.content.models import Voice
+from kiosk.i18n import Language, fill
+from kiosk.ui.input import PointerWatcher
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.snapshot import snapshot
+from kiosk.ui.widgets.sources import source_line
+from kiosk.ui.widgets.text import TextLabel
+
+TRANSITION_MS = 440
+APPEAR_MS = 650
+SPRING_MS = 260
+CENTER = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
+FOOTER_GAPS = (40, 22, 6, 12)  # above the rule, the speaker, the role and the source
+
+
+def quote_text(content: Content, voice: Voice, lang: Language) -> str:
+    """The quote inside the language's quotation marks (strings.csv ``voices.quote``)."""
+    return fill(content.string("voices.quote", lang), text=voice.quote.get(lang))
+
+
+WORD_JOINER = "\u2060"
+_TERM = re.compile(r"[‘“「『][^‘“「『’”」』]{1,8}[’”」』]")  # a short quoted term: ‘大脑’
+
+
+def wrap_lines(text: str, font: QFont, width: int) -> list[tuple[int, float]]:
+    """Each line of ``text`` wrapped at ``width`` as QLabel wraps it: (start, width used)."""
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    lines = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        lines.append((line.textStart(), line.naturalTextWidth()))
+    layout.endLayout()
+    return lines
+
+
+def balanced_width(text: str, font: QFont, width: int) -> int:
+    """The narrowest width up to ``width`` that wraps ``text`` into as few lines as ``width``
+    does: lines of even length, no last line holding a lone word."""
+    count = len(wrap_lines(text, font, width))
+    low, high = max(1, width // 3), width
+    while high - low > 2:
+        middle = (low + high) // 2
+        if len(wrap_lines(text, font, middle)) > count:
+            low = middle
+        else:
+            high = middle
+    return high
+
+
+def keep_terms_together(text: str) -> str:
+    """``text`` with word joiners inside short quoted terms (‘大脑’), so a line never breaks
+    inside one. The joiners are invisible and take no space."""
+    return _TERM.sub(lambda m: WORD_JOINER.join(m.group()), text)
+
+
+class QuoteView(QWidget):
+    """The quote large and centred; under it a short rule, the speaker, the role, the source."""
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.theme = theme
+        self.voice: Voice | None = None
+        self.quote = TextLabel(self, align=CENTER)
+        self.quote.setObjectName("quote")
+        self.rule = QWidget(self)
+        self.rule.setFixedSize(theme.px(72), max(2, theme.px(4)))
+        self.rule.setStyleSheet(f"background: {theme.palette.accent};")
+        self.speaker = TextLabel(self, role="warm", align=CENTER)
+        self.speaker.setObjectName("speaker")
+        self.role = TextLabel(self, role="dim", align=CENTER)
+        self.source = TextLabel(self, role="dim", align=CENTER)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)  # every gap is explicit, so footer_height can add them up
+        layout.addStretch(1)
+        layout.addWidget(self.quote, 0, Qt.AlignmentFlag.AlignHCenter)
+        for gap, widget in zip(FOOTER_GAPS, self._footer(), strict=True):
+            layout.addSpacing(theme.px(gap))
+            if widget is self.rule:
+                layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+            else:
+                layout.addWidget(widget)
+        layout.addStretch(1)
+
+    def _footer(self) -> tuple[QWidget, ...]:
+        return (self.rule, self.speaker, self.role, self.source)
+
+    def set_quote_font(self, font: QFont) -> None:
+        self.quote.setFont(font)
+        self._balance()
+
+    def set_voice(self, voice: Voice, content: Content, lang: Language) -> None:
+        self.voice = voice
+        self.speaker.setFont(self.theme.font("title", lang))
+        self.role.setFont(self.theme.font("body", lang))
+        self.source.setFont(self.theme.font("caption", lang))
+        self.quote.setText(keep_terms_together(quote_text(content, voice, lang)))
+        self.speaker.setText(voice.speaker.get(lang))
+        self.role.setText(voice.role.get(lang))
+        self.source.setText(source_line(content, voice.source, lang, "voices.source"))
+        self._balance()
+
+    def _balance(self) -> None:
+        """Narrow the quote to its balanced width: lines of even length, centred."""
+        if self.width() > 0:
+            width = balanced_width(self.quote.text(), self.quote.font(), self.width())
+            self.quote.setFixedWidth(min(self.width(), width + self.theme.px(4)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._balance()
+
+    def footer_height(self, voice: Voice, content: Content, lang: Language, width: int) -> int:
+        """Height of everything under the quote for ``voice`` at ``width``."""
+        flags = int(Qt.TextFlag.TextWordWrap)
+        theme = self.theme
+        total = sum(theme.px(gap) for gap in FOOTER_GAPS) + self.rule.height()
+        texts = (
+            (theme.font("title", lang), voice.speaker.get(lang)),
+            (theme.font("body", lang), voice.role.get(lang)),
+            (
+                theme.font("caption", lang),
+                source_line(content, voice.source, lang, "voices.source"),
+            ),
+        )
+        for font, text in texts:
+            total += (
+                QFontMetrics(font).boundingRect(QRect(0, 0, width, 10**6), flags, text).height()
+            )
+        return total
+
+
+def fit_quote_font(
+    base: QFont, view: QuoteView, voices: list[Voice], content: Content, lang: Language
+) -> QFont:
+    """``base`` at the largest size (down to 60 %) at which every quote fits ``view``.
+
+    One size for all quotes, so the type does not jump from one quote to the next.
+    """
+    width, height = view.width(), view.height()
+    if width <= 0 or height <= 0 or not voices:
+        return QFont(base)
+    flags = int(Qt.TextFlag.TextWordWrap)
+    budget = height - max(view.footer_height(v, content, lang, width) for v in voices)
+    font = QFont(base)
+    size = base.pixelSize()
+    while size > base.pixelSize() * 0.6:
+        font.setPixelSize(size)
+        metrics = QFontMetrics(font)
+        tallest = max(
+            metrics.boundingRect(
+                QRect(0, 0, width, 10**6), flags, keep_terms_together(quote_text(content, v, lang))
+            ).height()
+            for v in voices
+        )
+        if tallest <= budget:
+            break
+        size -= max(1, round(base.pixelSize() * 0.04))
+    return font
+
+
+@dataclass
+class _Picture:
+    """A picture moving from ``start`` to ``end`` (offsets) and ``fade`` (alpha from, to)."""
+
+    pixmap: QPixmap
+    origin: QPointF
+    start: QPointF
+    end: QPointF
+    fade: tuple[float, float]
+
+    def at(self, level: float) -> tuple[QPointF, float]:
+        offset = self.start + (self.end - self.start) * level
+        return self.origin + offset, self.fade[0] + (self.fade[1] - self.fade[0]) * level
+
+
+class QuoteStage(QWidget):
+    """Shows a :class:`QuoteView`; moves pictures of it while a quote changes."""
+
+    resized = Signal()
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.theme = theme
+        self.view = QuoteView(theme, self)
+        self._pictures: list[_Picture] = []
+        self._level = 0.0
+        self._drag_picture: _Picture | None = None
+        self.animation = QVariantAnimation(self)
+        self.animation.setStartValue(0.0)
+        self.animation.setEndValue(1.0)
+        self.animation.valueChanged.connect(self._on_level)
+        self.animation.finished.connect(self._on_finished)
+
+    @property
+    def running(self) -> bool:
+        return self.animation.state() == QAbstractAnimation.State.Running
+
+    @property
+    def travel(self) -> float:
+        """How far a quote slides when it changes."""
+        return self.width() * 0.22
+
+    def _picture(self) -> tuple[QPixmap, QPointF]:
+        area = self.view.childrenRect()
+        return snapshot(self.view, area), QPointF(self.view.pos() + area.topLeft())
+
+    # changes -------------------------------------------------------------------------------
+
+    def show_voice(self, voice: Voice, content: Content, lang: Language) -> None:
+        """Show ``voice`` at once."""
+        self.settle()
+        self.view.set_voice(voice, content, lang)
+
+    def drag(self, dx: float) -> None:
+        """The quote follows a finger ``dx`` pixels from where it went down (damped)."""
+        if self._drag_picture is None:
+            self.settle()
+            pixmap, origin = self._picture()
+            self._drag_picture = _Picture(pixmap, origin, QPointF(), QPointF(), (1.0, 1.0))
+            self._pictures = [self._drag_picture]
+            self.view.hide()
+        damped = dx * 0.55
+        fade = 1.0 - min(0.6, abs(damped) / max(1.0, self.width() * 0.5))
+        self._drag_picture.start = self._drag_picture.end = QPointF(damped, 0)
+        self._drag_picture.fade = (fade, fade)
+        self.update()
+
+    def change_to(self, voice: Voice, content: Content, lang: Language, direction: int) -> None:
+        """Slide and cross-fade to ``voice``; ``direction`` +1 comes from the right."""
+        if self._drag_picture is not None:
+            out = self._drag_picture
+            start, alpha = out.at(0.0)
+            start -= out.origin
+        else:
+            self.settle()
+            pixmap, origin = self._picture()
+            out = _Picture(pixmap, origin, QPointF(), QPointF(), (1.0, 1.0))
+            start, alpha = QPointF(), 1.0
+        self._drag_picture = None
+        out.start, out.end = start, QPointF(-direction * self.travel, 0)
+        out.fade = (alpha, 0.0)
+        self.view.set_voice(voice, content, lang)
+        pixmap, origin = self._picture()
+        incoming = _Picture(
+            pixmap, origin, QPointF(direction * self.travel * 0.7, 0), QPointF(), (0.0, 1.0)
+        )
+        self._run([out, incoming], TRANSITION_MS, QEasingCurve.Type.OutCubic)
+
+    def spring_back(self) -> None:
+        """A drag that was no swipe: the quote returns."""
+        picture = self._drag_picture
+        self._drag_picture = None
+        if picture is None:
+            return
+        picture.end = QPointF()
+        picture.fade = (picture.fade[0], 1.0)
+        self._run([picture], SPRING_MS, QEasingCurve.Type.OutCubic)
+
+    def appear(self) -> None:
+        """The entrance: the quote rises and fades in."""
+        self.settle()
+        pixmap, origin = self._picture()
+        rise = QPointF(0, self.theme.px(56))
+        self._run(
+            [_Picture(pixmap, origin, rise, QPointF(), (0.0, 1.0))],
+            APPEAR_MS,
+            QEasingCurve.Type.OutCubic,
+        )
+
+    def settle(self) -> None:
+        """Show the live quote, at once."""
+        self.animation.stop()
+        self._drag_picture = None
+        if self._pictures:
+            self._pictures = []
+            self.update()
+        self.view.show()
+
+    # motion --------------------------------------------------------------------------------
+
+    def _run(self, pictures: list[_Picture], duration: int, curve: QEasingCurve.Type) -> None:
+        self.animation.stop()
+        self._pictures = pictures
+        self._level = 0.0
+        self.view.hide()
+        self.animation.setDuration(duration)
+        self.animation.setEasingCurve(curve)
+        self.animation.start()
+        self.update()
+
+    def _on_level(self, value: float) -> None:
+        self._level = float(value)
+        self.update()
+
+    def _on_finished(self) -> None:
+        self._pictures = []
+        self.view.show()
+        self.update()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.settle()
+        self.view.setGeometry(self.rect())
+        self.resized.emit()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        if not self._pictures:
+            return
+        painter = QPainter(self)
+        for picture in self._pictures:
+            position, alpha = picture.at(self._level)
+            if alpha <= 0.0:
+                continue
+            painter.setOpacity(alpha)
+            size = QRectF(picture.pixmap.rect()).size() / picture.pixmap.devicePixelRatio()
+            painter.drawPixmap(
+                QRectF(position, size), picture.pixmap, QRectF(picture.pixmap.rect())
+            )
+
+
+class QuoteDots(QWidget):
+    """Which quote of how many; the current dot fills while the next one is due."""
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.theme = theme
+        self.count = 0
+        self.index = 0
+        self.progress = 0.0
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setFixedHeight(theme.px(24))
+
+    def set_position(self, index: int, count: int) -> None:
+        self.index, self.count = index, count
+        step = self.theme.px(26)
+        self.setFixedWidth(max(1, (count - 1) * step + self.theme.px(48) + self.theme.px(16)))
+        self.update()
+
+    def set_progress(self, progress: float) -> None:
+        self.progress = progress
+        self.update(self._current_rect().toAlignedRect())
+
+    def _current_rect(self) -> QRectF:
+        px = self.theme.px
+        step, dot, pill = px(26), px(12), px(48)
+        x = px(8) + self.index * step
+        return QRectF(x, (self.height() - dot) / 2, pill, dot)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        palette, px = self.theme.palette, self.theme.px
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        step, dot, pill = px(26), px(12), px(48)
+        y = (self.height() - dot) / 2
+        for i in range(self.count):
+            x = px(8) + i * step + (pill - dot if i > self.index else 0)
+            if i == self.index:
+                continue
+            painter.setBrush(palette.color("line"))
+            painter.drawEllipse(QRectF(x, y, dot, dot))
+        if self.count:
+            current = self._current_rect()
+            painter.setBrush(palette.color("accent", 0.35))
+            painter.drawRoundedRect(current, dot / 2, dot / 2)
+            filled = QRectF(current)
+            filled.setWidth(dot + (pill - dot) * self.progress)
+            painter.setBrush(palette.color("accent"))
+            painter.drawRoundedRect(filled, dot / 2, dot / 2)
+
+
+class HorizontalDrag(PointerWatcher):
+    """A finger or mouse dragging sideways over ``area``.
+
+    ``pressed`` when it goes down, ``dragged(dx)`` while it moves sideways, and on release
+    ``released(direction)``: +1 for a swipe to the left (show the next), -1 to the right,
+    0 for anything else (a tap, a short or vertical drag).
+    """
+
+    pressed = Signal()
+    dragged = Signal(float)
+    released = Signal(int)
+
+    def __init__(self, area: QWidget, slop: float, distance: float, flick: float) -> None:
+        super().__init__(area)
+        self._area = area
+        self._slop, self._distance, self._flick = slop, distance, flick
+        self._start = QPointF()
+        self._start_time = 0
+        self._axis = ""  # "", "x" (a sideways drag) or "y"
+
+    def accepts(self, watched: QWidget, pos: QPointF) -> bool:
+        area = self._area
+        if not area.isVisible() or watched.window() is not area.window():
+            return False
+        under = self.widget_at(watched, pos)
+        return under is area or area.isAncestorOf(under)
+
+    def _press(self, pos: QPointF, timestamp: int) -> None:
+        self._start, self._start_time, self._axis = QPointF(pos), timestamp, ""
+        self.pressed.emit()
+
+    def _move(self, pos: QPointF, timestamp: int) -> None:
+        dx, dy = pos.x() - self._start.x(), pos.y() - self._start.y()
+        if not self._axis and max(abs(dx), abs(dy)) > self._slop:
+            self._axis = "x" if abs(dx) > abs(dy) else "y"
+        if self._axis == "x":
+            self.dragged.emit(dx)
+
+    def _release(self, pos: QPointF, timestamp: int) -> None:
+        self._move(pos, timestamp)
+        dx = pos.x() - self._start.x()
+        quick = timestamp - self._start_time < 300
+        swiped = abs(dx) >= self._distance or (quick and abs(dx) >= self._flick)
+        self.released.emit((1 if dx < 0 else -1) if self._axis == "x" and swiped else 0)
+        self._axis = ""
+
+    def _cancel(self) -> None:
+        self._axis = ""
+        self.released.emit(0)

@@ -1,0 +1,26 @@
+"""A widget drawn once into a transparent pixmap, so a transition moves a picture, not text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QPixmap, QRegion
+from PySide6.QtWidgets import QWidget
+
+
+def snapshot(widget: QWidget, area: QRect | None = None) -> QPixmap:
+    """``widget`` (shown or not) rendered with its children into a transparent pixmap.
+
+    ``area`` (in the widget's coordinates) limits the picture to the part that has content,
+    which keeps the pixmap and the cost of drawing it each frame small.
+    """
+    widget.ensurePolished()
+    if widget.layout() is not None:
+        widget.layout().activate()
+    rect = QRect(widget.rect()) if area is None else area.intersected(widget.rect())
+    ratio = widget.devicePixelRatioF()
+    pixmap = QPixmap(rect.size() * ratio)
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    if not rect.isEmpty():
+        widget.render(pixmap, QPoint(), QRegion(rect), QWidget.RenderFlag.DrawChildren)
+    return pixmap

@@ -1,0 +1,243 @@
+"""The policy timeline: kinetic scrolling by touch and mouse, cards that reveal as they come
+into view, a tap that enlarges an event, and nothing left running once the page is hidden."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QTimer
+
+from kiosk.i18n import format_date
+from kiosk.ui.pages.policy import PolicyPage
+from kiosk.ui.widgets.timeline import EventCard
+from tests.content.helpers import set_cell
+from tests.ui.conftest import center, make_window, mouse_drag, touch_drag, touch_tap
+
+LANGS = ["zh-Hans", "zh-Hant", "en"]
+
+
+def open_policy(window, qtbot) -> PolicyPage:  # noqa: ANN001
+    """Go to the page as a visitor would (tap its home tile) and let the first cards in."""
+    home = window.stack.page("home")
+    tile = next(t for t in home.tiles if t.page_id == "policy")
+    touch_tap(tile)
+    page: PolicyPage = window.stack.page("policy")
+    qtbot.waitUntil(lambda: window.stack.current is page, timeout=2000)
+    qtbot.waitUntil(lambda: page.running_animations() == 0, timeout=4000)
+    return page
+
+
+def card(page: PolicyPage, event_id: str) -> EventCard:
+    found = page.strip.card(event_id)
+    assert found is not None, event_id
+    return found
+
+
+def in_view(page: PolicyPage, c: EventCard) -> bool:
+    return page.visible_rect().intersects(c.base)
+
+
+def active_timers(widget) -> list[QTimer]:  # noqa: ANN001
+    return [t for t in widget.findChildren(QTimer) if t.isActive()]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_event_in_date_order_with_its_date_and_number(qtbot, lang: str) -> None:
+    window = make_window(qtbot, lang=lang)
+    page = open_policy(window, qtbot)
+    content = window.session.content
+    assert [c.event.id for c in page.strip.cards] == [e.id for e in content.events]
+    for c in page.strip.cards:
+        event = c.event
+        assert c.date.text() == format_date(event.date, lang)
+        assert c.title.text() == event.title.get(lang)
+        assert c.text.full_text == event.text.get(lang)
+        if event.figure is None:
+            assert not c.number.isVisibleTo(c)
+        else:
+            assert c.number.text() == content.format_figure(event.figure, lang)
+    years = [label.text() for label, _ in page.strip.years]
+    assert years == ["2022", "2024", "2025", "2026"]
+    output = card(page, "ai_output_2024")
+    expected = {"zh-Hans": "3685亿元", "zh-Hant": "3685億元", "en": "CNY 368.5 billion"}
+    assert output.number.text() == expected[lang]
+    assert (
+        card(page, "scenarios_527").date.text()
+        == {
+            "zh-Hans": "2025年3月",
+            "zh-Hant": "2025年3月",
+            "en": "Mar 2025",
+        }[lang]
+    )
+
+
+def test_a_finger_drags_the_timeline_and_the_cards_it_brings_in_reveal(window, qtbot) -> None:
+    page = open_policy(window, qtbot)
+    bar = page.bar
+    assert bar is page.scroll.horizontalScrollBar() and bar.value() == 0
+    shown = [c for c in page.strip.cards if in_view(page, c)]
+    hidden = [c for c in page.strip.cards if not in_view(page, c)]
+    assert shown and hidden
+    assert all(c.revealed and c.reveal_level == 1.0 for c in shown)
+    assert all(not c.revealed and c.reveal_level == 0.0 for c in hidden)
+    first = shown[-1]
+    start = center(first)
+    touch_drag(first, start, start - QPoint(window.theme.px(700), 0), steps=12)
+    qtbot.waitUntil(lambda: bar.value() > window.theme.px(300), timeout=2000)
+    assert window.current_page_id == "policy"  # the timeline's drag is no page swipe
+    qtbot.waitUntil(lambda: hidden[0].reveal_level == 1.0, timeout=3000)
+    assert hidden[0].revealed and in_view(page, hidden[0])
+    assert not page.detail.isVisible()  # a drag over a card is not a tap on it
+    qtbot.waitUntil(lambda: page.running_animations() == 0, timeout=4000)
+    assert all(c.revealed for c in page.strip.cards if in_view(page, c))
+    assert not hidden[-1].revealed  # the far end has not been seen yet
+
+
+def test_the_mouse_drags_the_timeline_too(window, qtbot) -> None:
+    page = open_policy(window, qtbot)
+    viewport = page.scroll.viewport()
+    start = center(viewport)
+    mouse_drag(viewport, start, start - QPoint(window.theme.px(600), 0), steps=12)
+    qtbot.waitUntil(lambda: page.bar.value() > window.theme.px(250), timeout=2000)
+    assert window.current_page_id == "policy"
+    qtbot.waitUntil(lambda: page.running_animations() == 0, timeout=4000)
+    assert all(c.reveal_level == 1.0 for c in page.strip.cards if in_view(page, c))
+
+
+def test_portrait_scrolls_down_and_a_sideways_swipe_still_changes_page(qtbot) -> None:
+    window = make_window(qtbot, size=(1080, 1920))
+    page = open_policy(window, qtbot)
+    bar = page.bar
+    assert bar is page.scroll.verticalScrollBar()
+    viewport = page.scroll.viewport()
+    start = center(viewport)
+    touch_drag(viewport, start, start - QPoint(0, window.theme.px(700)), steps=12)
+    qtbot.waitUntil(lambda: bar.value() > window.theme.px(300), timeout=2000)
+    qtbot.waitUntil(lambda: page.running_animations() == 0, timeout=4000)
+    assert all(c.reveal_level == 1.0 for c in page.strip.cards if in_view(page, c))
+    touch_drag(viewport, start, start - QPoint(window.theme.px(500), 0), steps=6)
+    qtbot.waitUntil(lambda: window.current_page_id == "voices", timeout=2000)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_tap_enlarges_the_event_with_its_number_and_a_tap_outside_closes(qtbot, lang) -> None:
+    window = make_window(qtbot, lang=lang)
+    page = open_policy(window, qtbot)
+    content = window.session.content
+    detail = page.detail
+    target = card(page, "ai_output_2024")
+    touch_tap(target)
+    assert detail.isVisible() and detail.running  # it grows out of the card
+    qtbot.waitUntil(lambda: detail.is_open and not detail.running, timeout=2000)
+    event = target.event
+    panel = detail.panel
+    assert panel.isVisible()
+    assert panel.title.text() == event.title.get(lang)
+    assert panel.text.text() == event.text.get(lang)  # the whole text, not the card's summary
+    assert panel.date.text() == format_date(event.date, lang)
+    assert panel.number.text() == content.format_figure(event.figure, lang)
+    assert panel.growth.text() == content.format_growth(event.figure, lang)
+    assert panel.number.font().pixelSize() > target.number.font().pixelSize()
+    assert panel.close_button.height() >= window.theme.touch
+    # a tap on the panel keeps it; a tap on the dimmed page around it closes it
+    touch_tap(panel, QPoint(panel.width() // 3, panel.height() - window.theme.px(30)))
+    assert detail.is_open and not detail.running
+    outside = QPoint(detail.width() // 2, detail.height() - window.theme.px(30))
+    assert not panel.geometry().contains(outside)
+    touch_tap(detail, outside)
+    qtbot.waitUntil(lambda: not detail.isVisible(), timeout=2000)
+    assert window.current_page_id == "policy"
+
+
+def test_the_close_button_closes_and_an_event_without_a_figure_shows_no_number(window, qtbot):
+    page = open_policy(window, qtbot)
+    detail = page.detail
+    touch_tap(card(page, "astribot_founded"))
+    qtbot.waitUntil(lambda: detail.is_open and not detail.running, timeout=2000)
+    assert detail.panel.title.text() == "星尘智能在深圳成立"
+    assert not detail.panel.number.isVisibleTo(detail.panel)
+    assert detail.panel.close_button.text() == "关闭"
+    touch_tap(detail.panel.close_button)
+    qtbot.waitUntil(lambda: not detail.isVisible(), timeout=2000)
+    assert page.running_animations() == 0
+
+
+def test_the_enlarged_event_follows_the_language(window, qtbot) -> None:
+    page = open_policy(window, qtbot)
+    page.show_detail("scenarios_527")
+    qtbot.waitUntil(lambda: page.detail.is_open, timeout=2000)
+    touch_tap(window.header.languages["en"])
+    panel = page.detail.panel
+    assert panel.title.text() == "AI use cases, batch by batch"
+    assert panel.number.text() == "527 scenarios"
+    assert panel.date.text() == "Mar 2025"
+    assert panel.close_button.text() == "Close"
+
+
+def test_details_are_the_events_and_show_detail_scrolls_to_the_card(window, qtbot) -> None:
+    page = open_policy(window, qtbot)
+    content = window.session.content
+    assert page.details() == [e.id for e in content.events]
+    last = content.events[-1]
+    page.show_detail(last.id)
+    page.settle()
+    assert page.detail.is_open and page.detail.panel.title.text() == last.title.zh_hans
+    assert in_view(page, card(page, last.id))
+    page.reset()
+    assert page.bar.value() == 0 and not page.detail.isVisible()
+
+
+def test_entering_replays_the_reveal_and_leaving_stops_everything(window, qtbot) -> None:
+    page = open_policy(window, qtbot)
+    page.show_detail("ai_output_2024")
+    window.go_home()
+    assert page.running_animations() == 0
+    assert active_timers(page) == []
+    assert not page.detail.isVisible()
+    assert all(c.reveal_level == 1.0 for c in page.strip.cards)
+    window.go_to("policy")
+    shown = [c for c in page.strip.cards if in_view(page, c)]
+    assert page.running_animations() >= len(shown) > 0
+    assert all(c.reveal_level < 1.0 for c in shown)
+    qtbot.waitUntil(lambda: all(c.reveal_level == 1.0 for c in shown), timeout=4000)
+    window.go_home()
+    assert page.running_animations() == 0
+
+
+def test_autoplay_advance_scrolls_on_until_the_end(window, qtbot) -> None:
+    page = open_policy(window, qtbot)
+    steps = 0
+    while page.advance():
+        steps += 1
+        qtbot.waitUntil(lambda: page.running_animations() == 0, timeout=4000)
+        assert steps < 40
+    assert steps > 3
+    assert page.bar.value() == page.bar.maximum()
+    assert all(c.revealed for c in page.strip.cards if in_view(page, c))
+
+
+def test_event_text_is_shown_literally(content_dir: Path, qtbot) -> None:
+    tag = "<b>Bold</b> <img src=x>"
+    set_cell(content_dir, "events.csv", "ai_output_2024", "title_en", tag)
+    set_cell(content_dir, "events.csv", "ai_output_2024", "text_en", tag)
+    window = make_window(qtbot, content_dir, lang="en")
+    page = open_policy(window, qtbot)
+    target = card(page, "ai_output_2024")
+    assert target.title.text() == tag
+    assert target.text.text() == tag
+    page.show_detail("ai_output_2024")
+    page.settle()
+    assert page.detail.panel.title.text() == tag
+    assert page.detail.panel.text.text() == tag
+
+
+def test_no_events_shows_a_calm_message(content_dir: Path, qtbot) -> None:
+    (content_dir / "events.csv").unlink()
+    window = make_window(qtbot, content_dir)
+    window.go_to("policy", animate=False)
+    page: PolicyPage = window.stack.page("policy")
+    assert page.strip.cards == [] and page.details() == []
+    assert page.empty.isVisible()
+    assert page.empty.text() == window.session.content.strings["page.empty"].zh_hans
+    assert page.advance() is False
