@@ -29,6 +29,7 @@ from kiosk.ui.widgets.text import TextLabel
 OPEN_MS = 320
 CLOSE_MS = 260
 SCRIM_ALPHA = 0.82
+PANEL_OPAQUE_AT = 0.35  # of the opening's progress
 TOP_ALIGN = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
 
 
@@ -445,7 +446,8 @@ class RobotDetail(Pressable):
         if self._snapshot.isNull() or self.progress <= 0.0:
             return
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        painter.setOpacity(self.progress)
+        # the panel turns opaque early, so the card under it never shows through its words
+        painter.setOpacity(min(1.0, self.progress / PANEL_OPAQUE_AT))
         rect = QRectF(self.panel.geometry())
         scale = 0.95 + 0.05 * self.progress
         rise = self.theme.px(36) * (1.0 - self.progress)
