@@ -48,6 +48,8 @@ REQUIRED_STRINGS: Final[dict[str, tuple[str, ...]]] = {
     "robot.category.service": (),
     "robot.category.industrial": (),
     "robot.category.drone": (),
+    "robot.more": (),
+    "robot.back": (),
     "page.empty": (),
     "page.error": (),
     "policy.hint": (),

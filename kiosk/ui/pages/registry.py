@@ -13,6 +13,7 @@ from kiosk.ui.pages.base import PageView
 PAGE_VIEWS: dict[str, str] = {
     "home": "kiosk.ui.pages.home:HomePage",
     "figures": "kiosk.ui.pages.figures:FiguresPage",
+    "robots": "kiosk.ui.pages.robots:RobotsPage",
     "chain": "kiosk.ui.pages.chain:ChainPage",
     "policy": "kiosk.ui.pages.policy:PolicyPage",
     "voices": "kiosk.ui.pages.voices:VoicesPage",

@@ -1,0 +1,581 @@
+"""A horizontal carousel of large cards that follows a finger or the mouse and snaps to a card.
+
+The strip's place is one number, ``position`` (0.0: the first card centred; 1.5: halfway between
+the second and the third). A finger or the mouse moves it 1:1; one snap animation moves it
+otherwise. Cards are pixmaps their owners draw once per size: a frame only moves and scales them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import deque
+from collections.abc import Callable, Sequence
+from typing import Protocol
+
+from PySide6.QtCore import (
+    QAbstractAnimation,
+    QEasingCurve,
+    QEvent,
+    QPoint,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    QVariantAnimation,
+    Signal,
+)
+from PySide6.QtGui import (
+    QMouseEvent,
+    QMoveEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QResizeEvent,
+    QTouchEvent,
+)
+from PySide6.QtWidgets import QWidget
+
+from kiosk.ui.input import CLAIMS_SWIPES, TOUCH_EVENTS, Pressable, is_from_touch
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.buttons import FeedbackPressable, mix
+
+SNAP_MS = 400
+INTRO_MS = 650
+PEEK_SCALE = 0.84  # a neighbour's size next to the centred card
+NEIGHBOUR_OPACITY = 0.45
+FLICK_PX_PER_MS = 0.45  # at 1080 px: a release faster than this moves on in its direction
+VELOCITY_WINDOW_MS = 90  # the release speed is measured over the last moments of a drag
+EDGE_RESISTANCE = 0.3  # past the first or the last card the strip follows a part of the drag
+KEEP_AROUND = 2  # cards within this distance of the current one keep their pixmaps
+
+
+class CarouselCard(Protocol):
+    """What the carousel needs of a card: its picture at a size, cached by the card."""
+
+    def pixmap(self, size: QSize, ratio: float) -> QPixmap: ...
+
+    def has_pixmap(self, size: QSize, ratio: float) -> bool: ...
+
+    def release(self) -> None: ...
+
+
+class Carousel(QWidget):
+    """Large cards in a row: the current one centred and bright, its neighbours peeking in.
+
+    A drag moves the strip with the finger; the release snaps to the nearest card, and a quick
+    flick moves on to the next card in its direction however short it was. A press that moves
+    less than the tap slop is a tap: on the centred card it emits ``card_activated``, on a
+    neighbour it brings that card to the centre.
+    """
+
+    current_changed = Signal(int)  # the card the strip shows or is on its way to
+    position_changed = Signal(float)
+    card_activated = Signal(int)  # the centred card was tapped
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.theme = theme
+        self.setProperty(CLAIMS_SWIPES, True)  # its horizontal drags are its own
+        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # it paints its own ground
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.cards: list[CarouselCard] = []
+        self.card_size = QSize(1, 1)
+        # the centred card's size for the carousel's size (the owner decides the proportions)
+        self.size_policy: Callable[[QSize], QSize] | None = None
+        self.gap = theme.px(36)
+        self._position = 0.0
+        self._current = 0
+        self._spread = 1.0  # the entrance: neighbours tucked behind (0) or in place (1)
+        self._paint_ground: Callable[[QPainter], None] | None = None
+        self._ground_owner: QWidget | None = None
+        self._ground = QPixmap()
+        self.snap = QVariantAnimation(self)
+        self.snap.setEasingCurve(QEasingCurve.Type.OutCubic)
+        self.snap.valueChanged.connect(self._on_snap_value)
+        self.snap.finished.connect(self._on_landed)
+        self.intro = QVariantAnimation(self)
+        self.intro.setDuration(INTRO_MS)
+        self.intro.setEasingCurve(QEasingCurve.Type.OutCubic)
+        self.intro.setStartValue(0.0)
+        self.intro.setEndValue(1.0)
+        self.intro.valueChanged.connect(self._on_spread)
+        self.prefetch = QTimer(self)  # draws the cards around the current one between frames
+        self.prefetch.setSingleShot(True)
+        self.prefetch.setInterval(0)
+        self.prefetch.timeout.connect(self._prefetch_one)
+        self._touch_id: int | None = None
+        self._pressing = False
+        self._origin = QPointF()
+        self._origin_position = 0.0
+        self._travel = 0.0
+        self._samples: deque[tuple[int, float]] = deque(maxlen=32)
+
+    # -- the cards and where the strip is -------------------------------------------------
+
+    def set_cards(self, cards: Sequence[CarouselCard]) -> None:
+        """Show ``cards``, from the first."""
+        self.stop()
+        for card in self.cards:
+            card.release()
+        self.cards = list(cards)
+        self._current = -1
+        self._set_position(0.0)
+        self._set_current(0)
+        self.update()
+
+    def set_card_size(self, size: QSize) -> None:
+        """The size of the centred card; neighbours are drawn smaller."""
+        if size != self.card_size:
+            self.card_size = QSize(max(1, size.width()), max(1, size.height()))
+            self.refresh()
+
+    def set_ground(self, owner: QWidget, paint: Callable[[QPainter], None]) -> None:
+        """Paint ``owner``'s background (``paint`` in its coordinates) under the cards."""
+        self._ground_owner, self._paint_ground = owner, paint
+        self._ground = QPixmap()
+
+    def refresh(self) -> None:
+        """The cards' pictures changed (language, size): repaint and draw the neighbours ahead."""
+        self.update()
+        self.prefetch.start()
+
+    @property
+    def position(self) -> float:
+        return self._position
+
+    @property
+    def current_index(self) -> int:
+        """The centred card, or the one a snap is moving to."""
+        return self._current
+
+    @property
+    def count(self) -> int:
+        return len(self.cards)
+
+    def pitch(self) -> float:
+        """The distance between the centres of the centred card and a neighbour."""
+        return self.card_size.width() * (1 + PEEK_SCALE) / 2 + self.gap
+
+    def scroll_to(self, index: int, animate: bool = True) -> None:
+        """Centre card ``index``: with a snap animation, or at once."""
+        if not self.cards:
+            return
+        index = max(0, min(index, len(self.cards) - 1))
+        self.snap.stop()
+        self._set_current(index)
+        if not animate or not self.isVisible() or abs(self._position - index) < 1e-3:
+            self._set_position(float(index))
+            self._on_landed()
+            return
+        distance = abs(self._position - index)
+        self.snap.setDuration(round(SNAP_MS + 80 * min(max(distance - 1, 0), 3)))
+        self.snap.setStartValue(self._position)
+        self.snap.setEndValue(float(index))
+        self.snap.start()
+
+    def step(self, direction: int) -> bool:
+        """Move one card forward (+1) or back (-1); False when there is none that way."""
+        target = self._current + direction
+        if not 0 <= target < len(self.cards):
+            return False
+        self.scroll_to(target)
+        return True
+
+    def play_intro(self) -> None:
+        """The entrance: the neighbours glide out from behind the centred card."""
+        self.intro.stop()
+        if self.cards and self.isVisible():
+            self.intro.start()
+
+    def settle(self) -> None:
+        """Jump every animation to its end."""
+        if self.intro.state() == QAbstractAnimation.State.Running:
+            self.intro.stop()
+        self._on_spread(1.0)
+        if self.snap.state() == QAbstractAnimation.State.Running:
+            self.snap.stop()
+            self._set_position(float(self._current))
+            self._on_landed()
+
+    def stop(self) -> None:
+        """Forget a drag in progress, finish the animations and the drawing ahead."""
+        self._pressing, self._touch_id = False, None
+        if self.cards and self._position != self._current:
+            self._set_position(float(self._current))
+        self.settle()
+        self.prefetch.stop()
+
+    def running_animations(self) -> int:
+        running = QAbstractAnimation.State.Running
+        return (
+            (self.snap.state() == running)
+            + (self.intro.state() == running)
+            + self.prefetch.isActive()
+        )
+
+    def _set_position(self, value: float) -> None:
+        self._position = value
+        self.position_changed.emit(value)
+        self.update()
+
+    def _set_current(self, index: int) -> None:
+        if index != self._current:
+            self._current = index
+            self.current_changed.emit(index)
+
+    def _on_snap_value(self, value: object) -> None:
+        self._set_position(float(value))  # type: ignore[arg-type]
+
+    def _on_spread(self, value: object) -> None:
+        self._spread = float(value)  # type: ignore[arg-type]
+        self.update()
+
+    def _on_landed(self) -> None:
+        for index, card in enumerate(self.cards):  # keep the memory of a few cards only
+            if abs(index - self._current) > KEEP_AROUND:
+                card.release()
+        self.prefetch.start()
+
+    def _missing_near(self) -> list[CarouselCard]:
+        """The cards within reach of the current one that are not drawn yet, nearest first."""
+        if not self._has_room():
+            return []
+        ratio = self.devicePixelRatioF()
+        near = sorted(range(len(self.cards)), key=lambda i: abs(i - self._current))
+        return [
+            self.cards[i]
+            for i in near
+            if abs(i - self._current) <= KEEP_AROUND
+            and not self.cards[i].has_pixmap(self.card_size, ratio)
+        ]
+
+    def _prefetch_one(self) -> None:
+        """Draw one missing card near the current one, then come back for the next.
+
+        Never while the strip moves: a frame must not wait for a card that is not on screen.
+        """
+        if self._pressing or self.snap.state() == QAbstractAnimation.State.Running:
+            return  # landing starts it again
+        missing = self._missing_near()
+        if missing:
+            missing[0].pixmap(self.card_size, self.devicePixelRatioF())
+            if len(missing) > 1:
+                self.prefetch.start()
+
+    def draw_ahead_now(self) -> None:
+        """Draw every missing card near the current one at once (when nobody is watching)."""
+        self.prefetch.stop()
+        for card in self._missing_near():
+            card.pixmap(self.card_size, self.devicePixelRatioF())
+
+    # -- geometry ---------------------------------------------------------------------------
+
+    def _has_room(self) -> bool:
+        """Whether the cards have been given a size worth drawing."""
+        return min(self.card_size.width(), self.card_size.height()) >= self.theme.px(40)
+
+    def _offset(self, d: float) -> float:
+        """How far right of the middle the centre of a card ``d`` places away is drawn."""
+        near = min(abs(d), 1.0)
+        far = max(abs(d) - 1.0, 0.0)
+        step = self.card_size.width() * PEEK_SCALE + self.gap
+        tucked = 0.45 + 0.55 * self._spread
+        return math.copysign(near * self.pitch() + far * step, d) * tucked
+
+    def card_rect(self, index: int) -> QRectF:
+        """Where card ``index`` is drawn now."""
+        d = index - self._position
+        scale = 1.0 - (1.0 - PEEK_SCALE) * min(abs(d), 1.0)
+        width, height = self.card_size.width() * scale, self.card_size.height() * scale
+        x = self.width() / 2 + self._offset(d) - width / 2
+        y = (self.height() - height) / 2
+        if abs(scale - 1.0) < 1e-6:  # at rest the centred card sits on whole pixels: crisp
+            return QRectF(round(x), round(y), width, height)
+        return QRectF(x, y, width, height)
+
+    def card_at(self, pos: QPointF) -> int | None:
+        """The card drawn at ``pos`` (the nearest to the centre when two overlap)."""
+        for index in sorted(range(len(self.cards)), key=lambda i: abs(i - self._position)):
+            if self.card_rect(index).contains(pos):
+                return index
+        return None
+
+    def _opacity(self, d: float) -> float:
+        near = min(abs(d), 1.0)
+        return (1.0 - (1.0 - NEIGHBOUR_OPACITY) * near) * (1.0 if near < 0.5 else self._spread)
+
+    # -- painting ---------------------------------------------------------------------------
+
+    def _ground_pixmap(self) -> QPixmap:
+        ratio = self.devicePixelRatioF()
+        if self._ground.isNull() or self._ground.size() != self.size() * ratio:
+            self._ground = QPixmap(self.size() * ratio)
+            self._ground.setDevicePixelRatio(ratio)
+            self._ground.fill(self.theme.palette.color("ground"))
+            if self._paint_ground is not None and self._ground_owner is not None:
+                painter = QPainter(self._ground)
+                offset = self.mapTo(self._ground_owner, QPoint(0, 0))
+                painter.translate(-offset.x(), -offset.y())
+                self._paint_ground(painter)
+                painter.end()
+        return self._ground
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.drawPixmap(0, 0, self._ground_pixmap())
+        if not self.cards or not self._has_room():
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        ratio = self.devicePixelRatioF()
+        bounds = QRectF(self.rect())
+        visible = [i for i in range(len(self.cards)) if abs(i - self._position) < 2.5]
+        visible.sort(key=lambda i: -abs(i - self._position))  # the centred card on top
+        accent = self.theme.palette.color("accent")
+        for index in visible:
+            rect = self.card_rect(index)
+            if not rect.intersects(bounds):
+                continue
+            d = index - self._position
+            pixmap = self.cards[index].pixmap(self.card_size, ratio)
+            painter.setOpacity(self._opacity(d))
+            painter.drawPixmap(rect, pixmap, QRectF(pixmap.rect()))
+            glow = 1.0 - min(abs(d), 1.0)
+            if glow > 0.01:  # the centred card's edge lights up in the accent
+                scale = rect.width() / self.card_size.width()
+                radius = self.theme.radius * scale
+                path = QPainterPath()
+                path.addRoundedRect(rect.adjusted(1, 1, -1, -1), radius, radius)
+                painter.setOpacity(glow)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.setPen(QPen(accent, self.theme.px(3)))
+                painter.drawPath(path)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        self._ground = QPixmap()
+        if self.size_policy is not None:
+            self.set_card_size(self.size_policy(self.size()))
+        super().resizeEvent(event)
+
+    def moveEvent(self, event: QMoveEvent) -> None:  # noqa: N802
+        self._ground = QPixmap()
+        super().moveEvent(event)
+
+    # -- input: one finger or the real mouse ------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() in TOUCH_EVENTS:
+            self._on_touch(event)  # type: ignore[arg-type]
+            return True
+        return super().event(event)
+
+    def _on_touch(self, event: QTouchEvent) -> None:
+        event.accept()
+        kind = event.type()
+        if kind == QEvent.Type.TouchCancel:
+            self._cancel()
+            return
+        points = event.points()
+        if kind == QEvent.Type.TouchBegin:
+            self._touch_id = points[0].id()
+            self._press(points[0].position(), event.timestamp())
+            return
+        point = next((p for p in points if p.id() == self._touch_id), None)
+        if point is None:
+            return  # another finger: the first one decides
+        if kind == QEvent.Type.TouchEnd or point.state() == point.State.Released:
+            self._touch_id = None
+            self._release(point.position(), event.timestamp())
+        elif point.state() != point.State.Stationary:
+            self._drag(point.position(), event.timestamp())
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        event.accept()
+        if (
+            not is_from_touch(event)
+            and event.button() == Qt.MouseButton.LeftButton
+            and self._touch_id is None
+        ):
+            self._press(event.position(), event.timestamp())
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        event.accept()
+        if not is_from_touch(event) and self._touch_id is None:
+            self._drag(event.position(), event.timestamp())
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        event.accept()
+        if (
+            not is_from_touch(event)
+            and event.button() == Qt.MouseButton.LeftButton
+            and self._touch_id is None
+        ):
+            self._release(event.position(), event.timestamp())
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        event.accept()  # Qt sends the second press too; it is handled as a press of its own
+
+    def hideEvent(self, event: QEvent) -> None:  # noqa: N802
+        if self._pressing:
+            self._cancel()
+        super().hideEvent(event)  # type: ignore[arg-type]
+
+    def _press(self, pos: QPointF, timestamp: int) -> None:
+        if not self.cards:
+            return
+        # a finger catches the strip where it is: no animation holds a touch back
+        if self.intro.state() == QAbstractAnimation.State.Running:
+            self.intro.stop()
+            self._on_spread(1.0)
+        self.snap.stop()
+        self._pressing = True
+        self._origin = QPointF(pos)
+        self._origin_position = self._position
+        self._travel = 0.0
+        self._samples.clear()
+        self._samples.append((timestamp, pos.x()))
+
+    def _drag(self, pos: QPointF, timestamp: int) -> None:
+        if not self._pressing:
+            return
+        self._travel = max(self._travel, math.dist(pos.toTuple(), self._origin.toTuple()))
+        self._samples.append((timestamp, pos.x()))
+        wanted = self._origin_position - (pos.x() - self._origin.x()) / self.pitch()
+        last = len(self.cards) - 1
+        if wanted < 0:
+            wanted *= EDGE_RESISTANCE
+        elif wanted > last:
+            wanted = last + (wanted - last) * EDGE_RESISTANCE
+        self._set_position(wanted)
+        self._set_current(max(0, min(round(wanted), last)))
+
+    def _release(self, pos: QPointF, timestamp: int) -> None:
+        if not self._pressing:
+            return
+        self._drag(pos, timestamp)
+        self._pressing = False
+        if self._travel < Pressable.tap_slop:
+            self._tap(pos)
+            return
+        velocity = self._velocity(timestamp)  # px/ms; positive: the finger moved right
+        if abs(velocity) >= FLICK_PX_PER_MS * self.theme.scale:
+            if velocity < 0:  # towards the next card, however short the flick was
+                target = math.floor(self._position + 1e-6) + 1
+            else:
+                target = math.ceil(self._position - 1e-6) - 1
+        else:
+            target = round(self._position)
+        self.scroll_to(target)
+
+    def _cancel(self) -> None:
+        self._touch_id = None
+        if self._pressing:
+            self._pressing = False
+            self.scroll_to(round(self._position))
+
+    def _velocity(self, now: int) -> float:
+        recent = [(t, x) for t, x in self._samples if now - t <= VELOCITY_WINDOW_MS]
+        if len(recent) < 2:
+            return 0.0
+        (t0, x0), (t1, x1) = recent[0], recent[-1]
+        return (x1 - x0) / max(t1 - t0, 1)
+
+    def _tap(self, pos: QPointF) -> None:
+        index = self.card_at(pos)
+        nearest = max(0, min(round(self._position), len(self.cards) - 1))
+        if index is None or index != nearest:
+            self.scroll_to(nearest if index is None else index)
+            return
+        self.scroll_to(index)
+        self.card_activated.emit(index)
+
+
+class CarouselDots(QWidget):
+    """Where the carousel is among its cards; the bright pill follows the strip as it moves."""
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.theme = theme
+        self.count = 0
+        self.position = 0.0
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setFixedHeight(theme.touch)
+
+    def set_count(self, count: int) -> None:
+        self.count = count
+        self.updateGeometry()
+        self.update()
+
+    def set_position(self, position: float) -> None:
+        self.position = max(0.0, min(position, self.count - 1.0))
+        self.update()
+
+    def step(self) -> float:
+        return float(self.theme.px(34))
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(round(self.step() * max(self.count, 1) + self.theme.px(40)), self.theme.touch)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        if self.count < 2:
+            return
+        palette = self.theme.palette
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        step, radius = self.step(), self.theme.px(6)
+        left = (self.width() - (self.count - 1) * step) / 2
+        middle = self.height() / 2
+        painter.setBrush(palette.color("line"))
+        for i in range(self.count):
+            painter.drawEllipse(QPointF(left + i * step, middle), radius, radius)
+        centre = left + self.position * step
+        half = radius + self.theme.px(12)
+        pill = QRectF(centre - half, middle - radius * 1.2, 2 * half, radius * 2.4)
+        painter.setBrush(palette.color("accent"))
+        painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
+
+
+class ArrowButton(FeedbackPressable):
+    """A round button with a chevron: back (-1) or forward (+1); dimmed when there is no more."""
+
+    def __init__(self, direction: int, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(theme, parent)
+        self.direction = direction
+        side = theme.px(104)
+        self.setFixedSize(side, side)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.EnabledChange:
+            self.update()
+        super().changeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        palette = self.theme.palette
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if not self.isEnabled():
+            painter.setOpacity(0.3)
+        width = max(1.5, self.theme.px(2))
+        circle = QRectF(self.rect()).adjusted(width, width, -width, -width)
+        fill = mix(
+            palette.color("surface", 0.9), palette.color("surface_pressed"), self.press_level
+        )
+        edge = mix(palette.color("line"), palette.color("accent"), self.press_level)
+        painter.setBrush(fill)
+        painter.setPen(QPen(edge, width))
+        painter.drawEllipse(circle)
+        pen = QPen(palette.color("text"), self.theme.px(5))
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        c = circle.center()
+        arm = circle.width() * 0.14
+        tip = QPointF(c.x() + self.direction * arm * 0.55, c.y())
+        back = c.x() - self.direction * arm * 0.55
+        painter.drawPolyline([QPointF(back, c.y() - arm), tip, QPointF(back, c.y() + arm)])
