@@ -200,17 +200,22 @@ def fit_quote_font(
 
 @dataclass
 class _Picture:
-    """A picture moving from ``start`` to ``end`` (offsets) and ``fade`` (alpha from, to)."""
+    """A picture moving from ``start`` to ``end`` (offsets) over the whole motion, its alpha
+    going ``fade[0]`` to ``fade[1]`` during the part ``span`` of it (so one quote can be
+    mostly gone before the next one shows)."""
 
     pixmap: QPixmap
     origin: QPointF
     start: QPointF
     end: QPointF
     fade: tuple[float, float]
+    span: tuple[float, float] = (0.0, 1.0)
 
     def at(self, level: float) -> tuple[QPointF, float]:
         offset = self.start + (self.end - self.start) * level
-        return self.origin + offset, self.fade[0] + (self.fade[1] - self.fade[0]) * level
+        first, last = self.span
+        part = min(1.0, max(0.0, (level - first) / (last - first))) if last > first else 1.0
+        return self.origin + offset, self.fade[0] + (self.fade[1] - self.fade[0]) * part
 
 
 class QuoteStage(QWidget):
@@ -225,6 +230,7 @@ class QuoteStage(QWidget):
         self._pictures: list[_Picture] = []
         self._level = 0.0
         self._drag_picture: _Picture | None = None
+        self._column = 0
         self.animation = QVariantAnimation(self)
         self.animation.setStartValue(0.0)
         self.animation.setEndValue(1.0)
@@ -238,7 +244,17 @@ class QuoteStage(QWidget):
     @property
     def travel(self) -> float:
         """How far a quote slides when it changes."""
-        return self.width() * 0.22
+        return self.view.width() * 0.16
+
+    def set_column(self, width: int) -> None:
+        """The quote's column: at most ``width`` wide, centred (the stage itself spans the
+        whole area, so a quote sliding out is not cut at the column's edge)."""
+        self._column = width
+        self._place_view()
+
+    def _place_view(self) -> None:
+        width = min(self.width(), self._column) if self._column > 0 else self.width()
+        self.view.setGeometry((self.width() - width) // 2, 0, width, self.height())
 
     def _picture(self) -> tuple[QPixmap, QPointF]:
         area = self.view.childrenRect()
@@ -278,11 +294,11 @@ class QuoteStage(QWidget):
             start, alpha = QPointF(), 1.0
         self._drag_picture = None
         out.start, out.end = start, QPointF(-direction * self.travel, 0)
-        out.fade = (alpha, 0.0)
+        out.fade, out.span = (alpha, 0.0), (0.0, 0.55)
         self.view.set_voice(voice, content, lang)
         pixmap, origin = self._picture()
         incoming = _Picture(
-            pixmap, origin, QPointF(direction * self.travel * 0.7, 0), QPointF(), (0.0, 1.0)
+            pixmap, origin, QPointF(direction * self.travel, 0), QPointF(), (0.0, 1.0), (0.3, 1.0)
         )
         self._run([out, incoming], TRANSITION_MS, QEasingCurve.Type.OutCubic)
 
@@ -340,7 +356,7 @@ class QuoteStage(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         self.settle()
-        self.view.setGeometry(self.rect())
+        self._place_view()
         self.resized.emit()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
