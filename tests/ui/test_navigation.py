@@ -105,7 +105,7 @@ def test_only_the_first_page_is_built_before_the_first_frame(qtbot) -> None:
     window = build_window(load_content(BUNDLED), (1920, 1080))
     qtbot.addWidget(window)
     assert list(window.stack.pages) == ["home"]  # the others wait for the first frame
-    assert window.stack.order() == ["home", "figures"]
+    assert window.stack.order() == list(window.session.content.settings.page_order)
     window.show()
     qtbot.waitUntil(lambda: len(window.stack.pages) == len(window.stack.order()), timeout=3000)
     assert window.current_page_id == "home"
