@@ -99,8 +99,8 @@ class VoicesPage(PageView):
         self.area.setVisible(has_voices)
         self.empty.setVisible(not has_voices)
         self.dots.set_position(0, len(self.voices))
-        self.previous.setEnabled(len(self.voices) > 1)
-        self.next.setEnabled(len(self.voices) > 1)
+        for control in (self.previous, self.dots, self.next):  # one quote has nowhere to go
+            control.setVisible(len(self.voices) > 1)
 
     def retranslate(self) -> None:
         lang = self.session.language
