@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QTimer
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtTest import QTest
 
 from kiosk.content.models import Voice
 from kiosk.i18n import Language
 from kiosk.ui.pages.voices import VoicesPage
-from kiosk.ui.widgets.quote import WORD_JOINER, balanced_width, keep_terms_together, wrap_lines
+from kiosk.ui.widgets.quote import WORD_JOINER, balance_lines, keep_terms_together, wrap_lines
 from tests.content.helpers import set_cell
 from tests.ui.conftest import center, make_window, mouse_drag, touch_device, touch_drag, touch_tap
 
@@ -33,7 +34,8 @@ def open_voices(window, qtbot, advance_ms: int | None = None) -> VoicesPage:  # 
 
 def shown(page: VoicesPage) -> tuple[str, str, str]:
     view = page.stage.view
-    quote = view.quote.text().replace(WORD_JOINER, "")  # invisible: keeps ‘大脑’ on one line
+    # the joiners (invisible) keep ‘大脑’ on one line; the breaks even the lines out
+    quote = view.quote.text().replace(WORD_JOINER, "").replace("\n", "")
     return view.speaker.text(), quote, view.role.text()
 
 
@@ -213,19 +215,50 @@ def test_every_quote_fits_every_screen(qtbot, size) -> None:
         page.advance()
 
 
-def test_quoted_terms_stay_on_one_line_and_lines_are_balanced(window) -> None:
+def test_quotes_break_into_even_lines_never_inside_a_quoted_term(window) -> None:
     text = "“综合来看，深圳强在‘小脑’和‘四肢’，硬件‘四肢’更已领跑全国。”"
     joined = keep_terms_together(text)
     assert joined.replace(WORD_JOINER, "") == text
     assert "‘" + WORD_JOINER + "小" in joined and "“" + WORD_JOINER not in joined
-    font = window.theme.font("headline", "zh-Hans")
-    for width in range(640, 1500, 37):  # a quote's column is never narrower
-        balanced = balanced_width(joined, font, width)
-        assert balanced <= width
-        lines = wrap_lines(joined, font, balanced)
-        assert len(lines) == len(wrap_lines(joined, font, width))
-        starts = [start for start, _ in lines]
-        inside = {i for m in re.finditer("‘[^’]*’", joined) for i in range(m.start() + 1, m.end())}
-        assert not inside & set(starts), width
-        used = [w for _, w in lines]
-        assert used[-1] >= 0.4 * max(used) or len(lines) == 1, width
+    terms = [range(m.start() + 1, m.end()) for m in re.finditer("‘[^’]*’", joined)]
+    for lang, sample in (("zh-Hans", joined), ("en", "“" + "Shenzhen has strong firms " * 5 + "”")):
+        font = window.theme.font("headline", lang)
+        metrics = QFontMetricsF(font)
+        for width in range(640, 1500, 37):  # a quote's column is never narrower
+            broken = balance_lines(sample, font, width)
+            assert broken.replace("\n", "") == sample
+            lines = broken.split("\n")
+            assert len(lines) == len(wrap_lines(sample, font, width)), width
+            used = [metrics.horizontalAdvance(line.rstrip()) for line in lines]
+            greedy = max(w for _, w in wrap_lines(sample, font, width))
+            assert max(used) <= max(width, greedy) + 1  # as wide as wrapping would go, at most
+            if len(lines) > 1:  # no last line holding a lone word
+                assert used[-1] >= 0.45 * max(used), (width, lines)
+            starts = [len("".join(lines[:i])) for i in range(1, len(lines))]
+            assert sample is not joined or not any(s in t for s in starts for t in terms)
+
+
+def test_a_single_quote_shows_no_controls_and_never_moves(content_dir: Path, qtbot) -> None:
+    lines = (content_dir / "voices.csv").read_text(encoding="utf-8").splitlines()
+    (content_dir / "voices.csv").write_text("\n".join(lines[:2]) + "\n", encoding="utf-8")
+    window = make_window(qtbot, content_dir)
+    page = open_voices(window, qtbot)
+    assert len(page.voices) == 1
+    assert not page.next.isVisible() and not page.previous.isVisible()
+    assert page.running_animations() == 0  # no countdown to a next quote
+    swipe(page, -window.theme.px(500))
+    qtbot.waitUntil(lambda: settled(page), timeout=2000)
+    assert shown(page) == expected(page.voices[0], "zh-Hans")
+    assert page.advance() is False
+    assert window.current_page_id == "voices"
+
+
+def test_no_voices_shows_a_calm_message(content_dir: Path, qtbot) -> None:
+    (content_dir / "voices.csv").unlink()
+    window = make_window(qtbot, content_dir)
+    window.go_to("voices", animate=False)
+    page: VoicesPage = window.stack.page("voices")
+    assert page.voices == [] and not page.area.isVisible()
+    assert page.empty.isVisible()
+    assert page.empty.text() == window.session.content.strings["page.empty"].zh_hans
+    assert page.advance() is False and page.running_animations() == 0

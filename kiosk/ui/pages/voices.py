@@ -56,17 +56,13 @@ class VoicesPage(PageView):
         nav.addWidget(self.dots, 0, Qt.AlignmentFlag.AlignVCenter)
         nav.addWidget(self.next)
         nav.addStretch(1)
-        stage_row = QHBoxLayout()
-        stage_row.addStretch(1)
-        stage_row.addWidget(self.stage, 100)
-        stage_row.addStretch(1)
         area_layout = QVBoxLayout(self.area)
         area_layout.setContentsMargins(0, 0, 0, 0)
         area_layout.setSpacing(theme.px(20))
-        area_layout.addLayout(stage_row, 1)
+        area_layout.addWidget(self.stage, 1)
         area_layout.addLayout(nav)
         if not theme.portrait:
-            self.stage.setMaximumWidth(theme.px(QUOTE_WIDTH))
+            self.stage.set_column(theme.px(QUOTE_WIDTH))
         layout = QVBoxLayout(self)
         m = theme.margin
         layout.setContentsMargins(m, theme.touch + 2 * theme.px(24), m, theme.px(72))
@@ -103,8 +99,8 @@ class VoicesPage(PageView):
         self.area.setVisible(has_voices)
         self.empty.setVisible(not has_voices)
         self.dots.set_position(0, len(self.voices))
-        self.previous.setEnabled(len(self.voices) > 1)
-        self.next.setEnabled(len(self.voices) > 1)
+        for control in (self.previous, self.dots, self.next):  # one quote has nowhere to go
+            control.setVisible(len(self.voices) > 1)
 
     def retranslate(self) -> None:
         lang = self.session.language

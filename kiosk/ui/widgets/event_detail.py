@@ -1,8 +1,8 @@
-"""An event enlarged: its card grows into a panel over the dimmed page.
+"""An event enlarged: a panel zooms out of its card over the dimmed page.
 
-The growth is drawn with two pictures taken once (the card and the finished panel) that
-cross-fade while their rectangle moves from the card's place to the panel's, so no text is
-laid out during the motion. A tap outside the panel, or on its Close button, shrinks it back.
+The motion moves pictures taken once (the finished panel, and the page under it), so no text
+is laid out or drawn during it. A tap outside the panel, or on its Close button, shrinks it
+back into the card.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QPointF,
     QRect,
     QRectF,
+    QSizeF,
     Qt,
     QVariantAnimation,
     Signal,
@@ -38,13 +39,11 @@ SCRIM = 0.82  # how dark the page gets under an open event
 PANEL_WIDTH = 1240  # landscape, at 1080 px on the short side
 
 
-def _lerp_rect(a: QRectF, b: QRectF, t: float) -> QRectF:
-    return QRectF(
-        a.x() + (b.x() - a.x()) * t,
-        a.y() + (b.y() - a.y()) * t,
-        a.width() + (b.width() - a.width()) * t,
-        a.height() + (b.height() - a.height()) * t,
-    )
+def _zoomed(size: QSizeF, center: QPointF, scale: float) -> QRectF:
+    """A rectangle of ``size`` times ``scale`` around ``center``."""
+    rect = QRectF(QPointF(), size * scale)
+    rect.moveCenter(center)
+    return rect
 
 
 class DetailPanel(QWidget):
@@ -128,7 +127,6 @@ class EventDetail(Pressable):
         self.level = 0.0  # 0 closed .. 1 open
         self._target = 0.0  # where the running (or last) animation goes
         self._from = QRectF()
-        self._card_picture = QPixmap()
         self._panel_picture = QPixmap()
         self._backdrop = QPixmap()  # the page under it, while it moves
         self.animation = QVariantAnimation(self)
@@ -166,10 +164,8 @@ class EventDetail(Pressable):
             self._from = QRectF(
                 QRect(self.mapFromGlobal(card.mapToGlobal(QPoint(0, 0))), card.size())
             )
-            self._card_picture = snapshot(card)
         else:
             self._from = self._shrunk_panel()
-            self._card_picture = QPixmap()
         self._run(1.0, OPEN_MS if animate else 0, QEasingCurve.Type.OutCubic)
 
     def set_language(self, content: Content, lang: Language) -> None:
@@ -196,13 +192,13 @@ class EventDetail(Pressable):
     def _run(self, target: float, duration: int, curve: QEasingCurve.Type) -> None:
         self.animation.stop()
         self._target = target
-        if target == 1.0 or self.panel.isVisible() or self._panel_picture.isNull():
-            self._panel_picture = snapshot(self.panel)  # closing half-open keeps its picture
-        self.panel.hide()
         if duration <= 0 or self.level == target:
             self._on_level(target)
             self._on_finished()
             return
+        if target == 1.0 or self.panel.isVisible() or self._panel_picture.isNull():
+            self._panel_picture = snapshot(self.panel)  # closing half-open keeps its picture
+        self.panel.hide()
         self._take_backdrop()
         self.animation.setDuration(round(duration * abs(target - self.level)))
         self.animation.setEasingCurve(curve)
@@ -236,7 +232,7 @@ class EventDetail(Pressable):
             self.hide()
             self.event = None
             self.closed.emit()
-        self._card_picture = self._panel_picture = QPixmap()
+        self._panel_picture = QPixmap()
 
     # geometry ------------------------------------------------------------------------------
 
@@ -290,10 +286,12 @@ class EventDetail(Pressable):
             painter.setOpacity(1.0)
         if self.panel.isVisible():
             return
-        rect = _lerp_rect(self._from, QRectF(self.panel.geometry()), self.level)
+        # the panel zooms out of the card: from the card's width and centre to its own place
+        panel = QRectF(self.panel.geometry())
+        start = min(1.0, self._from.width() / panel.width())
+        t = self.level
+        center = self._from.center() + (panel.center() - self._from.center()) * t
+        picture = _zoomed(panel.size(), center, start + (1.0 - start) * t)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        if not self._card_picture.isNull():
-            painter.setOpacity(max(0.0, 1.0 - self.level * 1.8))
-            painter.drawPixmap(rect, self._card_picture, QRectF(self._card_picture.rect()))
-        painter.setOpacity(min(1.0, self.level * 1.4))
-        painter.drawPixmap(rect, self._panel_picture, QRectF(self._panel_picture.rect()))
+        painter.setOpacity(min(1.0, t * 2.5))
+        painter.drawPixmap(picture, self._panel_picture, QRectF(self._panel_picture.rect()))

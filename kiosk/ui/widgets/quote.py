@@ -17,12 +17,14 @@ from PySide6.QtCore import (
     QRect,
     QRectF,
     Qt,
+    QTextBoundaryFinder,
     QVariantAnimation,
     Signal,
 )
 from PySide6.QtGui import (
     QFont,
     QFontMetrics,
+    QFontMetricsF,
     QPainter,
     QPaintEvent,
     QPixmap,
@@ -72,18 +74,43 @@ def wrap_lines(text: str, font: QFont, width: int) -> list[tuple[int, float]]:
     return lines
 
 
-def balanced_width(text: str, font: QFont, width: int) -> int:
-    """The narrowest width up to ``width`` that wraps ``text`` into as few lines as ``width``
-    does: lines of even length, no last line holding a lone word."""
+def balance_lines(text: str, font: QFont, width: int) -> str:
+    """``text`` with line breaks ('\\n') where its lines come out most even, in as few lines
+    as wrapping at ``width`` takes (no last line holding a lone word).
+
+    Breaks only where the line-breaking rules allow one; spaces stay before the break.
+    """
     count = len(wrap_lines(text, font, width))
-    low, high = max(1, width // 3), width
-    while high - low > 2:
-        middle = (low + high) // 2
-        if len(wrap_lines(text, font, middle)) > count:
-            low = middle
-        else:
-            high = middle
-    return high
+    if count < 2:
+        return text
+    finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Line, text)
+    stops = [0]
+    while (stop := finder.toNextBoundary()) != -1:
+        if stop > stops[-1]:
+            stops.append(stop)
+    metrics = QFontMetricsF(font)
+    # best[k][j]: (sum of squared slack, previous stop) for text[:stops[j]] set in k lines
+    best: list[dict[int, tuple[float, int]]] = [{0: (0.0, -1)}] + [{} for _ in range(count)]
+    for lines in range(1, count + 1):
+        for j in range(1, len(stops)):
+            for i in range(j - 1, -1, -1):
+                used = metrics.horizontalAdvance(text[stops[i] : stops[j]].rstrip(" "))
+                if used > width and i < j - 1:
+                    break  # longer lines only get longer (one unbreakable run may overflow)
+                if i in best[lines - 1]:
+                    cost = best[lines - 1][i][0] + (width - used) ** 2
+                    if j not in best[lines] or cost < best[lines][j][0]:
+                        best[lines][j] = (cost, i)
+    end = len(stops) - 1
+    if end not in best[count]:
+        return text
+    breaks, j = [], end
+    for lines in range(count, 0, -1):
+        j = best[lines][j][1]
+        breaks.append(stops[j])
+    cuts = sorted(breaks)[1:]  # the first is 0
+    pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
+    return "\n".join(pieces)
 
 
 def keep_terms_together(text: str) -> str:
@@ -99,6 +126,7 @@ class QuoteView(QWidget):
         super().__init__(parent)
         self.theme = theme
         self.voice: Voice | None = None
+        self._quote = ""  # the quote with its marks, before it is broken into lines
         self.quote = TextLabel(self, align=CENTER)
         self.quote.setObjectName("quote")
         self.rule = QWidget(self)
@@ -112,7 +140,7 @@ class QuoteView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)  # every gap is explicit, so footer_height can add them up
         layout.addStretch(1)
-        layout.addWidget(self.quote, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.quote)
         for gap, widget in zip(FOOTER_GAPS, self._footer(), strict=True):
             layout.addSpacing(theme.px(gap))
             if widget is self.rule:
@@ -133,17 +161,18 @@ class QuoteView(QWidget):
         self.speaker.setFont(self.theme.font("title", lang))
         self.role.setFont(self.theme.font("body", lang))
         self.source.setFont(self.theme.font("caption", lang))
-        self.quote.setText(keep_terms_together(quote_text(content, voice, lang)))
+        self._quote = keep_terms_together(quote_text(content, voice, lang))
         self.speaker.setText(voice.speaker.get(lang))
         self.role.setText(voice.role.get(lang))
         self.source.setText(source_line(content, voice.source, lang, "voices.source"))
         self._balance()
 
     def _balance(self) -> None:
-        """Narrow the quote to its balanced width: lines of even length, centred."""
-        if self.width() > 0:
-            width = balanced_width(self.quote.text(), self.quote.font(), self.width())
-            self.quote.setFixedWidth(min(self.width(), width + self.theme.px(4)))
+        """Break the quote into even lines for the view's width."""
+        width = self.width() - self.theme.px(4)
+        self.quote.setText(
+            balance_lines(self._quote, self.quote.font(), width) if width > 0 else self._quote
+        )
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
@@ -200,17 +229,22 @@ def fit_quote_font(
 
 @dataclass
 class _Picture:
-    """A picture moving from ``start`` to ``end`` (offsets) and ``fade`` (alpha from, to)."""
+    """A picture moving from ``start`` to ``end`` (offsets) over the whole motion, its alpha
+    going ``fade[0]`` to ``fade[1]`` during the part ``span`` of it (so one quote can be
+    mostly gone before the next one shows)."""
 
     pixmap: QPixmap
     origin: QPointF
     start: QPointF
     end: QPointF
     fade: tuple[float, float]
+    span: tuple[float, float] = (0.0, 1.0)
 
     def at(self, level: float) -> tuple[QPointF, float]:
         offset = self.start + (self.end - self.start) * level
-        return self.origin + offset, self.fade[0] + (self.fade[1] - self.fade[0]) * level
+        first, last = self.span
+        part = min(1.0, max(0.0, (level - first) / (last - first))) if last > first else 1.0
+        return self.origin + offset, self.fade[0] + (self.fade[1] - self.fade[0]) * part
 
 
 class QuoteStage(QWidget):
@@ -225,6 +259,7 @@ class QuoteStage(QWidget):
         self._pictures: list[_Picture] = []
         self._level = 0.0
         self._drag_picture: _Picture | None = None
+        self._column = 0
         self.animation = QVariantAnimation(self)
         self.animation.setStartValue(0.0)
         self.animation.setEndValue(1.0)
@@ -238,7 +273,17 @@ class QuoteStage(QWidget):
     @property
     def travel(self) -> float:
         """How far a quote slides when it changes."""
-        return self.width() * 0.22
+        return self.view.width() * 0.16
+
+    def set_column(self, width: int) -> None:
+        """The quote's column: at most ``width`` wide, centred (the stage itself spans the
+        whole area, so a quote sliding out is not cut at the column's edge)."""
+        self._column = width
+        self._place_view()
+
+    def _place_view(self) -> None:
+        width = min(self.width(), self._column) if self._column > 0 else self.width()
+        self.view.setGeometry((self.width() - width) // 2, 0, width, self.height())
 
     def _picture(self) -> tuple[QPixmap, QPointF]:
         area = self.view.childrenRect()
@@ -278,11 +323,11 @@ class QuoteStage(QWidget):
             start, alpha = QPointF(), 1.0
         self._drag_picture = None
         out.start, out.end = start, QPointF(-direction * self.travel, 0)
-        out.fade = (alpha, 0.0)
+        out.fade, out.span = (alpha, 0.0), (0.0, 0.55)
         self.view.set_voice(voice, content, lang)
         pixmap, origin = self._picture()
         incoming = _Picture(
-            pixmap, origin, QPointF(direction * self.travel * 0.7, 0), QPointF(), (0.0, 1.0)
+            pixmap, origin, QPointF(direction * self.travel, 0), QPointF(), (0.0, 1.0), (0.3, 1.0)
         )
         self._run([out, incoming], TRANSITION_MS, QEasingCurve.Type.OutCubic)
 
@@ -340,7 +385,7 @@ class QuoteStage(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         self.settle()
-        self.view.setGeometry(self.rect())
+        self._place_view()
         self.resized.emit()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
