@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, Signal
 from PySide6.QtGui import QBrush, QLinearGradient, QPainter, QPaintEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk.content import Content
 from kiosk.ui.session import Session
@@ -47,6 +47,15 @@ class PageView(QWidget):
 
     def retranslate(self) -> None:
         """Set every visible string in the current language."""
+
+    def set_heading(self, title: QLabel, caption: QLabel) -> None:
+        """The page's title and caption from pages.csv, in the current language."""
+        lang = self.session.language
+        page = self.content.pages.get(self.page_id)
+        title.setFont(self.theme.font("headline", lang))
+        caption.setFont(self.theme.font("lead", lang))
+        title.setText(page.title.get(lang) if page else "")
+        caption.setText(page.caption.get(lang) if page else "")
 
     def enter(self) -> None:
         """The page became the current page: replay its entrance animations."""

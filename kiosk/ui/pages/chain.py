@@ -71,11 +71,7 @@ class ChainPage(PageView):
 
     def retranslate(self) -> None:
         lang = self.session.language
-        page = self.content.pages.get(self.page_id)
-        self.title.setFont(self.theme.font("headline", lang))
-        self.caption.setFont(self.theme.font("lead", lang))
-        self.title.setText(page.title.get(lang) if page else "")
-        self.caption.setText(page.caption.get(lang) if page else "")
+        self.set_heading(self.title, self.caption)
         for heading, key in (
             (self.layers_heading, "chain.layers"),
             (self.parts_heading, "chain.parts"),

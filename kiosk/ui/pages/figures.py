@@ -68,11 +68,7 @@ class FiguresPage(PageView):
 
     def retranslate(self) -> None:
         lang = self.session.language
-        page = self.content.pages.get(self.page_id)
-        self.title.setFont(self.theme.font("headline", lang))
-        self.caption.setFont(self.theme.font("lead", lang))
-        self.title.setText(page.title.get(lang) if page else "")
-        self.caption.setText(page.caption.get(lang) if page else "")
+        self.set_heading(self.title, self.caption)
         for card in self.cards:
             card.set_language(self.content, lang)
         empty = self.scroll.widget().findChild(TextLabel, "empty")

@@ -105,11 +105,7 @@ class RobotsPage(PageView):
 
     def retranslate(self) -> None:
         lang = self.session.language
-        page = self.content.pages.get(self.page_id)
-        self.title.setFont(self.theme.font("headline", lang))
-        self.caption.setFont(self.theme.font("lead", lang))
-        self.title.setText(page.title.get(lang) if page else "")
-        self.caption.setText(page.caption.get(lang) if page else "")
+        self.set_heading(self.title, self.caption)
         self.empty.setFont(self.theme.font("lead", lang))
         self.empty.setText(self.session.text("page.empty"))
         for card in self.cards:
