@@ -57,25 +57,69 @@ def build_parser() -> argparse.ArgumentParser:
     actions.add_argument("--validate", action="store_true", help="check the content and exit")
     actions.add_argument("--screenshot", type=Path, metavar="DIR", help="render every page, exit")
     actions.add_argument("--selftest", action="store_true", help="visit every page, print JSON")
+    actions.add_argument(
+        "--set-pin", action="store_true", help="set the admin panel's PIN (asks for it), exit"
+    )
     return parser
 
 
 def validate(folder: Path) -> int:
-    """Print every problem as ``file:row:column: message``; 0 when there is no error."""
+    """Print every problem as ``file:row:column: message``; 0 when there is no error.
+
+    Besides the content, the admin PIN's hash is checked: a malformed one is an error; none at
+    all is a warning (the admin panel then stays shut until ``--set-pin``).
+    """
     from kiosk.content import load_content
-    from kiosk.paths import missing_glyphs
+    from kiosk.content.errors import Problem, Severity
+    from kiosk.paths import missing_glyphs, user_config_dir
+    from kiosk.runtime.pin import PIN_FILE, read_pin_hash
 
     content = load_content(folder, missing_glyphs)
-    for problem in content.problems:
-        print(problem.format(str(folder)))
-    errors = len(content.errors)
-    warnings = len(content.problems) - errors
-    print(f"{folder}: {errors} error(s), {warnings} warning(s)", file=sys.stderr)
+    problems = list(content.problems)
+    pin_path = user_config_dir() / PIN_FILE
+    _, pin_problem = read_pin_hash(pin_path)
+    if pin_problem:
+        severity = Severity.ERROR if pin_path.exists() else Severity.WARNING
+        problems.append(Problem(str(pin_path), None, None, pin_problem.split(": ", 1)[1], severity))
+    for problem in problems:
+        print(problem.format(str(folder)) if problem in content.problems else problem.format())
+    errors = sum(problem.is_error for problem in problems)
+    print(f"{folder}: {errors} error(s), {len(problems) - errors} warning(s)", file=sys.stderr)
     return 1 if errors else 0
+
+
+def set_pin() -> int:
+    """Ask for a new admin PIN twice (or read one line from a pipe) and store its hash."""
+    import getpass
+
+    from kiosk.paths import user_config_dir
+    from kiosk.runtime.pin import PIN_FILE, check_new_pin, hash_pin, write_pin_hash
+
+    if sys.stdin.isatty():
+        pin = getpass.getpass("New admin PIN (4-12 digits): ").strip()
+        if getpass.getpass("The same PIN again: ").strip() != pin:
+            print("kiosk: error: the two PINs differ; nothing was changed", file=sys.stderr)
+            return 2
+    else:
+        pin = sys.stdin.readline().strip()
+    problem = check_new_pin(pin)
+    if problem:
+        print(f"kiosk: error: {problem}; nothing was changed", file=sys.stderr)
+        return 2
+    path = user_config_dir() / PIN_FILE
+    try:
+        write_pin_hash(path, hash_pin(pin))
+    except OSError as exc:
+        print(f"kiosk: error: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"kiosk: the admin PIN is stored as a salted scrypt hash in {path}")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.set_pin:
+        return set_pin()
     from kiosk.paths import bundled_content_dir
 
     folder = args.content or bundled_content_dir()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from functools import cache
 from pathlib import Path
@@ -62,3 +63,24 @@ def missing_glyphs(text: str) -> str:
     if not covered:
         return ""
     return "".join(dict.fromkeys(c for c in text if c.isprintable() and ord(c) not in covered))
+
+
+def _user_dir(override: str, xdg: str, xdg_default: str, windows: str) -> Path:
+    """A per-user writable folder: ``$override``, else the platform's convention."""
+    explicit = os.environ.get(override)
+    if explicit:
+        return Path(explicit)
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+        return base / "ai-city-kiosk" / windows
+    return Path(os.environ.get(xdg) or Path.home() / xdg_default) / "ai-city-kiosk"
+
+
+def user_state_dir() -> Path:
+    """Logs, the crash record and the heartbeat (``$KIOSK_STATE_DIR`` or XDG state home)."""
+    return _user_dir("KIOSK_STATE_DIR", "XDG_STATE_HOME", ".local/state", "state")
+
+
+def user_config_dir() -> Path:
+    """The admin PIN's hash (``$KIOSK_CONFIG_DIR`` or XDG config home)."""
+    return _user_dir("KIOSK_CONFIG_DIR", "XDG_CONFIG_HOME", ".config", "config")

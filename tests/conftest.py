@@ -9,9 +9,18 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.runtime.pin import PIN_FILE, hash_pin, write_pin_hash
+
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 # compiled content goes to a private folder, never the user's cache (the CLI tests inherit it)
 os.environ["KIOSK_CACHE_DIR"] = tempfile.mkdtemp(prefix="kiosk-test-cache-")
+# nor the user's admin PIN, logs or crash record
+os.environ["KIOSK_CONFIG_DIR"] = tempfile.mkdtemp(prefix="kiosk-test-config-")
+os.environ["KIOSK_STATE_DIR"] = tempfile.mkdtemp(prefix="kiosk-test-state-")
+
+# the admin PIN every test's kiosk has (tests of a missing or malformed one set their own)
+TEST_PIN = "2468"
+write_pin_hash(Path(os.environ["KIOSK_CONFIG_DIR"]) / PIN_FILE, hash_pin(TEST_PIN))
 
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED = REPO / "data"

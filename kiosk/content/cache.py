@@ -16,10 +16,10 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from kiosk.atomic import write_atomic
 from kiosk.content.models import Content
 
 CACHE_ENV = "KIOSK_CACHE_DIR"
@@ -78,19 +78,11 @@ def read_cached(folder: Path, key: str) -> Content | None:
 
 def write_cached(folder: Path, key: str, content: Content) -> None:
     """Store the compiled content atomically; a read-only or full disk only costs speed."""
-    target = cache_file(folder)
-    temporary: str | None = None
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=target.parent, delete=False) as stream:
-            temporary = stream.name
-            pickle.dump((key, content), stream, protocol=pickle.HIGHEST_PROTOCOL)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, target)
+        data = pickle.dumps((key, content), protocol=pickle.HIGHEST_PROTOCOL)
+        write_atomic(cache_file(folder), data)
     except (OSError, pickle.PicklingError):
-        if temporary is not None:
-            Path(temporary).unlink(missing_ok=True)
+        pass
 
 
 def load_content_cached(
