@@ -5,18 +5,28 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import signal
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QImageReader
 from PySide6.QtWidgets import QApplication
 
+from kiosk import __version__
 from kiosk.content import Content, load_content_cached
 from kiosk.i18n import Language
-from kiosk.paths import coverage_file, missing_glyphs
+from kiosk.logs import RecentLines, setup_logging
+from kiosk.paths import bundled_content_dir, coverage_file, missing_glyphs, user_state_dir
+from kiosk.runtime.crashes import RECORD_FILE, begin_run, end_run, in_safe_mode
 from kiosk.runtime.modes import Timing
+from kiosk.ui.contained import contain_all
+from kiosk.ui.content_watch import ContentWatcher
+from kiosk.ui.faults import FaultGuard
 from kiosk.ui.fonts import register_fonts
 from kiosk.ui.garbage import GarbageCollector
+from kiosk.ui.heartbeat import Heartbeat
 from kiosk.ui.input import Pressable
 from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.session import Session
@@ -26,6 +36,8 @@ if TYPE_CHECKING:
     from kiosk.ui.runtime import KioskRuntime
 
 log = logging.getLogger("kiosk")
+
+IMAGE_ALLOCATION_MB = 128
 
 
 def application() -> QApplication:
@@ -38,9 +50,13 @@ def application() -> QApplication:
         app = QApplication(sys.argv[:1])
         app.setApplicationName("AI City Kiosk")
         app.setStyle("Fusion")
+    # no image may take more than this to decode (content images are checked to be at most
+    # 4096 px a side before; this stops anything that slips past)
+    QImageReader.setAllocationLimit(IMAGE_ALLOCATION_MB)
     if getattr(app, "garbage", None) is None:  # pytest-qt may have made the app
         app.garbage = GarbageCollector(app)  # type: ignore[attr-defined]
     register_fonts()
+    contain_all()
     return app  # type: ignore[return-value]
 
 
@@ -58,37 +74,92 @@ def build_window(
 
 def run(args: argparse.Namespace, started: float) -> int:
     """Start the kiosk (or its screenshot and self-test modes)."""
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
+    state = user_state_dir()
+    recent = setup_logging(state / "logs")
     if args.screenshot or args.selftest:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        return _run_tool(args, started, recent)
+    record = state / RECORD_FILE
+    crashes = begin_run(record)
+    safe = in_safe_mode(crashes)
+    folder = args.content
+    if safe:
+        folder = bundled_content_dir()
+        log.warning(
+            "safe mode: %d crashes within 30 minutes; showing the bundled content from %s "
+            "without hot reload",
+            crashes,
+            folder,
+        )
+    log.info("AI City Kiosk %s starting (pid %d)", __version__, os.getpid())
     app = application()
-    content = load_content_cached(args.content, missing_glyphs, [coverage_file()])
+    content = _load(folder)
+    window = build_window(content, _size(app, args), args.lang)
+    show(window, args)
+    watcher = None if safe else ContentWatcher(folder, _load)
+    start_runtime(window, args, recent, watcher, crashes if safe else 0)
+    FaultGuard(window)
+    heartbeat = Heartbeat(window, state)
+    for name in ("SIGTERM", "SIGINT", "SIGHUP"):  # the service stopping us is a clean exit
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), lambda *_: QApplication.exit(0))
+    status = app.exec()
+    heartbeat.stopping()
+    if status == 0:
+        end_run(record)
+    log.info("AI City Kiosk exits with status %d", status)
+    return status
+
+
+def _load(folder: Path) -> Content:
+    """The content of ``folder``, compiled once and then read from the cache; problems logged."""
+    content = load_content_cached(folder, missing_glyphs, [coverage_file()])
     for problem in content.problems:
-        log.warning("content: %s", problem.format(str(args.content)))
-    screen = app.primaryScreen().geometry()
-    size = args.size or (
-        (1920, 1080) if args.screenshot or args.selftest else (screen.width(), screen.height())
+        log.warning("content: %s", problem.format(str(folder)))
+    log.info(
+        "content %s: version %s, %d error(s), %d warning(s)",
+        folder,
+        content.settings.version,
+        len(content.errors),
+        len(content.problems) - len(content.errors),
     )
-    window = build_window(content, size, args.lang)
+    return content
+
+
+def _size(app: QApplication, args: argparse.Namespace) -> tuple[int, int]:
+    if args.size:
+        return args.size
+    if args.screenshot or args.selftest:
+        return 1920, 1080
+    screen = app.primaryScreen().geometry()
+    return screen.width(), screen.height()
+
+
+def _run_tool(args: argparse.Namespace, started: float, recent: RecentLines) -> int:
+    """``--screenshot`` and ``--selftest``: the window offscreen, no runtime around it."""
+    app = application()
+    window = build_window(_load(args.content), _size(app, args), args.lang)
+    languages = [args.lang] if args.lang else None
     if args.screenshot:
         from kiosk.ui.screenshots import write_screenshots
 
-        return write_screenshots(window, args.screenshot, [args.lang] if args.lang else None)
-    if args.selftest:
-        from kiosk.ui.selftest import run_selftest
+        return write_screenshots(window, args.screenshot, languages, recent.last)
+    from kiosk.ui.selftest import run_selftest
 
-        return run_selftest(app, window, started, [args.lang] if args.lang else None)
-    show(window, args)
-    start_runtime(window, args)
-    return app.exec()
+    return run_selftest(app, window, started, languages)
 
 
-def start_runtime(window: KioskWindow, args: argparse.Namespace) -> KioskRuntime:
-    """Idle reset, the attract loop and opening hours around the window."""
+def start_runtime(
+    window: KioskWindow,
+    args: argparse.Namespace,
+    recent: RecentLines | None = None,
+    watcher: ContentWatcher | None = None,
+    safe_mode_crashes: int = 0,
+) -> KioskRuntime:
+    """Idle reset, the attract loop, opening hours, hot reload and the admin panel."""
     from kiosk.ui.runtime import KioskRuntime
 
+    contain_all()
     settings = window.session.content.settings
     timing = Timing(
         autoplay_after=args.autoplay_after or settings.autoplay_after,
@@ -96,7 +167,13 @@ def start_runtime(window: KioskWindow, args: argparse.Namespace) -> KioskRuntime
         countdown=settings.countdown,
         autoplay=settings.autoplay or bool(args.autoplay),
     )
-    runtime = KioskRuntime(window, timing)
+    runtime = KioskRuntime(
+        window,
+        timing,
+        log_lines=recent.last if recent else None,
+        watcher=watcher,
+        safe_mode_crashes=safe_mode_crashes,
+    )
     window.runtime = runtime  # type: ignore[attr-defined]
     if args.autoplay:
         runtime.start_autoplay()

@@ -8,7 +8,8 @@ Modes:
 - ``idle``: home, default language, nothing open; waiting for a visitor.
 - ``autoplay``: the attract loop. The first touch only wakes the kiosk (it is swallowed).
 - ``closed``: outside opening hours; a dark screen, nothing moves; touches are swallowed.
-- ``admin``: staff are in the admin panel; no timeouts.
+- ``admin``: staff are at the PIN pad or in the admin panel; no visitor timeouts, but left
+  alone for ``admin_after`` seconds it closes by itself.
 
 The controller is driven by :meth:`touch` (any input) and :meth:`tick` (call it often; it
 compares monotonic deadlines, it does not count ticks), and reports what the screen must do
@@ -41,6 +42,7 @@ class Action(StrEnum):
     STOP_AUTOPLAY = "stop_autoplay"
     CLOSE = "close"  # show the closed screen, stop everything
     OPEN = "open"
+    LEAVE_ADMIN = "leave_admin"  # close the PIN pad or the admin panel (left unattended)
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,7 @@ class Timing:
     reset_after: float = 120.0
     countdown: float = 15.0
     autoplay: bool = True  # whether the attract loop runs at all
+    admin_after: float = 120.0  # an admin panel or PIN pad left alone this long closes
 
     @property
     def leave_after(self) -> float:
@@ -136,7 +139,9 @@ class ModeController:
         """Compare the deadlines with the clock; call it a few times a second."""
         mode, timing = self.mode, self.timing
         if mode == Mode.ADMIN:
-            return []
+            if self.idle_for < timing.admin_after:
+                return []
+            return [Action.LEAVE_ADMIN, *self.leave_admin()]
         if not self.is_open():
             if mode == Mode.CLOSED:
                 return []

@@ -14,6 +14,7 @@ from kiosk.ui.header import Header
 from kiosk.ui.input import TOUCH_EVENTS, SwipeDetector
 from kiosk.ui.page_stack import PageStack
 from kiosk.ui.pages.base import PageView
+from kiosk.ui.pages.fallback import FallbackPage
 from kiosk.ui.pages.registry import PAGE_VIEWS, page_view
 from kiosk.ui.session import Session
 from kiosk.ui.theme import Theme
@@ -96,9 +97,22 @@ class KioskWindow(QWidget):
     def _make_page(self, page_id: str) -> PageView:
         view = page_view(page_id)
         assert view is not None
-        page = view(self.session, self.theme)
+        try:
+            page = view(self.session, self.theme)
+        except Exception:
+            log.exception("page '%s' could not be built; showing a stand-in", page_id)
+            return FallbackPage(self.session, self.theme, page_id)
         page.navigate_requested.connect(self.go_to)
         return page
+
+    def contain(self, page_id: str) -> bool:
+        """Replace a page whose code raised by its calm stand-in; False if nothing to do."""
+        page = self.stack.pages.get(page_id)
+        if page is None or isinstance(page, FallbackPage):
+            return False
+        log.error("page '%s' failed; a stand-in takes its place until the content changes", page_id)
+        self.stack.replace_page(page_id, FallbackPage(self.session, self.theme, page_id))
+        return True
 
     def _build_one_more(self) -> None:
         if self.stack.build_next():
@@ -154,8 +168,9 @@ class KioskWindow(QWidget):
         self.dots.set_position(order.index(page_id), len(order))
 
     def _on_content_changed(self, _content: object) -> None:
-        if list(self.session.content.settings.page_order) != self.stack.order():
-            self.build_pages()
+        stand_ins = any(isinstance(p, FallbackPage) for p in self.stack.pages.values())
+        if stand_ins or list(self.session.content.settings.page_order) != self.stack.order():
+            self.build_pages()  # new content: failed pages get another chance
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         self.stack.setGeometry(self.rect())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 
 from PySide6.QtCore import (
@@ -56,6 +57,27 @@ class PageStack(QWidget):
             page.hide()
             self.pages[page_id] = page
         return page
+
+    def replace_page(self, page_id: str, page: PageView) -> None:
+        """Put ``page`` in the place of the built page ``page_id`` (shown if that was current)."""
+        if self.transition.state() == QAbstractAnimation.State.Running:
+            self.transition.setCurrentTime(self.transition.duration())
+        old = self.pages.get(page_id)
+        page.setParent(self)
+        page.setGeometry(self.rect())
+        self.pages[page_id] = page
+        if old is not None and old is self.current:
+            self.current = page
+            page.show()
+            page.raise_()
+            page.enter()
+        else:
+            page.hide()
+        if old is not None:
+            with contextlib.suppress(Exception):  # it already failed once
+                old.leave()
+            old.hide()
+            old.deleteLater()
 
     def build_next(self) -> bool:
         """Build the first page not yet built; False when all are."""

@@ -10,17 +10,28 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer
-from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QTouchEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
+from kiosk import __version__
+from kiosk.content import Content, Problem
 from kiosk.content.models import PlaylistEntry
 from kiosk.i18n import LANGUAGES, fill
+from kiosk.paths import user_config_dir
+from kiosk.runtime.gesture import CornerTaps
 from kiosk.runtime.modes import Action, Mode, ModeController, Timing
+from kiosk.runtime.pin import PIN_FILE, PinGate, Verdict, read_pin_hash
+from kiosk.runtime.process_stats import format_duration, format_megabytes, rss_bytes, uptime
+from kiosk.ui.admin_panel import AdminPanel, AdminStatus
+from kiosk.ui.content_watch import ContentWatcher
+from kiosk.ui.frame_meter import FrameMeter
 from kiosk.ui.input import MOUSE_EVENTS, TOUCH_EVENTS, is_from_touch
 from kiosk.ui.main_window import KioskWindow
+from kiosk.ui.pin_pad import PinPad
 
 log = logging.getLogger(__name__)
 
@@ -103,9 +114,9 @@ class CueOverlay(Overlay):
         font = theme.font("button", lang)
         painter.setFont(font)
         width = painter.fontMetrics().horizontalAdvance(self.title) + 2 * theme.px(40)
-        pill = QRectF(0, 0, width, theme.px(76))
+        pill = QRectF(0, 0, width, theme.px(64))
         pill.moveCenter(QRectF(self.rect()).center())
-        pill.moveBottom(self.height() - theme.px(80))
+        pill.moveBottom(self.height() - theme.px(14))  # in the page dots' band, over nothing
         painter.setBrush(palette.color("surface", 0.92))
         painter.setPen(palette.color("accent"))
         painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
@@ -193,9 +204,13 @@ class KioskRuntime(QObject):
         timing: Timing | None = None,
         clock: Callable[[], float] = time.monotonic,
         wall_clock: Callable[[], datetime] = datetime.now,
+        log_lines: Callable[[int], list[str]] | None = None,
+        watcher: ContentWatcher | None = None,
+        safe_mode_crashes: int = 0,
     ) -> None:
         super().__init__(window)
         self.window = window
+        self.log_lines = log_lines
         settings = window.session.content.settings
         self.timing = timing or Timing(
             settings.autoplay_after, settings.reset_after, settings.countdown, settings.autoplay
@@ -211,6 +226,31 @@ class KioskRuntime(QObject):
         self.closed = ClosedOverlay(window, "closed")
         self.cue = CueOverlay(window, "autoplay-cue")
         self.cue.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.frames = FrameMeter(window)
+        self.taps = CornerTaps()
+        self._last_press = -1
+        self.gate = PinGate(None, clock)
+        self.pin_pad = PinPad(window.session, window.theme, window)
+        self.pin_pad.submitted.connect(self._check_pin)
+        self.pin_pad.cancelled.connect(self.close_admin)
+        self.admin = AdminPanel(window.session, window.theme, self.admin_status, window)
+        self.admin.close_requested.connect(self.close_admin)
+        self.admin.reload_requested.connect(self.reload_now)
+        self.admin.autoplay_toggled.connect(self.toggle_autoplay)
+        self.admin.exit_requested.connect(self.exit_kiosk)
+        self.notices: list[tuple[str, str]] = []  # (string key, role) shown in the admin panel
+        if safe_mode_crashes:
+            self.notices.append(("admin.safe_mode", "warm"))
+        self.safe_mode_crashes = safe_mode_crashes
+        self.pending: Content | None = None  # valid new content waiting for a quiet moment
+        self.reload_problems: list[Problem] = []  # errors of the last reload that failed
+        self.watcher = watcher
+        if watcher is not None:
+            watcher.setParent(self)
+            watcher.loaded.connect(self._content_loaded)
+            watcher.failed.connect(self._content_failed)
+        self._was_locked = False
+        window.session.language_changed.connect(self._retranslate)
         self._swallowing = False
         self.timer = QTimer(self)
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -236,7 +276,7 @@ class KioskRuntime(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         kind = event.type()
         if kind == QEvent.Type.Resize and watched is self.window:
-            for overlay in (self.countdown, self.closed, self.cue):
+            for overlay in (self.countdown, self.closed, self.cue, self.pin_pad, self.admin):
                 overlay.setGeometry(self.window.rect())
             return False
         if kind not in TOUCH_EVENTS and kind not in MOUSE_EVENTS:
@@ -246,6 +286,8 @@ class KioskRuntime(QObject):
         starts = kind in (QEvent.Type.TouchBegin, QEvent.Type.MouseButtonPress)
         if kind in MOUSE_EVENTS and is_from_touch(event):  # type: ignore[arg-type]
             return self._swallowing  # the touch itself is what counts
+        if starts:
+            self._count_corner_tap(event)
         if starts and not self._swallowing:
             swallow, actions = self.controller.touch()
             self.apply(actions)
@@ -258,7 +300,142 @@ class KioskRuntime(QObject):
         swallowed = self._swallowing
         if ends:
             self._swallowing = False
+            self._last_press = -1  # the next press counts, however soon it comes
         return swallowed
+
+    def _count_corner_tap(self, event: QEvent) -> None:
+        """Five quick taps in the top-left corner open the PIN pad (staff only)."""
+        stamp = event.timestamp()  # type: ignore[attr-defined]
+        if self._last_press == stamp:  # the same press delivered again to a parent widget
+            return
+        self._last_press = stamp
+        if isinstance(event, QTouchEvent):
+            if not event.points():
+                return
+            where = event.points()[0].globalPosition()
+        elif isinstance(event, QMouseEvent):
+            where = event.globalPosition()
+        else:
+            return
+        pos = self.window.mapFromGlobal(where.toPoint())
+        corner = self.window.theme.touch
+        in_corner = 0 <= pos.x() < corner and 0 <= pos.y() < corner
+        if self.taps.tap(self.controller.clock(), in_corner) and self.mode != Mode.ADMIN:
+            QTimer.singleShot(0, self.open_pin_pad)
+
+    # --- admin ------------------------------------------------------------------------------
+
+    def open_pin_pad(self) -> None:
+        """The PIN pad over everything; the visitor timeouts pause while staff are here."""
+        self.apply(self.controller.enter_admin())
+        pin_hash, problem = read_pin_hash(user_config_dir() / PIN_FILE)
+        self.gate.pin_hash = pin_hash
+        self.pin_pad.open()
+        log.info("admin: PIN pad opened")
+        if problem:
+            log.warning("admin: %s", problem)
+            self.pin_pad.set_message(self.window.session.text("admin.pin.none"), "warm")
+        elif self.gate.locked_for > 0:
+            self._show_locked()
+
+    def _show_locked(self) -> None:
+        seconds = str(max(1, round(self.gate.locked_for)))
+        text = fill(self.window.session.text("admin.pin.locked"), value=seconds)
+        self.pin_pad.set_message(text, "warm")
+
+    def _check_pin(self, pin: str) -> None:
+        verdict = self.gate.check(pin)
+        session = self.window.session
+        if verdict == Verdict.OPEN:
+            log.info("admin: panel opened")
+            self.pin_pad.hide()
+            self.admin.open()
+        elif verdict == Verdict.WRONG:
+            log.warning("admin: wrong PIN")
+            left = str(self.gate.max_attempts - self.gate.wrong)
+            self.pin_pad.set_message(fill(session.text("admin.pin.wrong"), value=left), "warm")
+        elif verdict == Verdict.LOCKED:
+            log.warning("admin: PIN pad locked for %.0f s", self.gate.locked_for)
+            self._show_locked()
+        else:
+            self.pin_pad.set_message(session.text("admin.pin.none"), "warm")
+
+    def close_admin(self) -> None:
+        self.pin_pad.hide()
+        self.admin.close_panel()
+        log.info("admin: closed")
+        self.apply(self.controller.leave_admin())
+
+    def toggle_autoplay(self) -> None:
+        enabled = not self.controller.timing.autoplay
+        self.controller.timing = replace(self.controller.timing, autoplay=enabled)
+        log.info("admin: attract loop %s", "enabled" if enabled else "disabled")
+        if enabled:
+            self.close_admin()
+            self.start_autoplay()
+        else:
+            self.admin.refresh()
+
+    def reload_now(self) -> None:
+        """Staff asked for the content folder to be read again."""
+        log.info("admin: reload requested")
+        if self.watcher is not None:
+            self.watcher.reload_now()
+        self.admin.refresh()
+
+    # --- hot reload -------------------------------------------------------------------------
+
+    def _content_loaded(self, content: Content) -> None:
+        self.pending = content
+        self._swap_when_quiet()
+
+    def _content_failed(self, problems: list[Problem]) -> None:
+        self.reload_problems = list(problems)
+        self.notices = [n for n in self.notices if not n[0].startswith("admin.reload")]
+        self.notices.append(("admin.reload.failed", "warm"))
+
+    def _swap_when_quiet(self) -> None:
+        """New content goes on screen between visitors, never under a visitor's finger."""
+        if self.pending is None or self.mode in (Mode.INTERACTIVE, Mode.COUNTDOWN):
+            return
+        content, self.pending = self.pending, None
+        playing = self.mode == Mode.AUTOPLAY
+        if playing:
+            self.player.stop()
+        self.window.session.set_content(content)
+        if self.mode != Mode.CLOSED:
+            self.window.reset_visitor()
+        if playing:
+            self.player.start()
+        self.reload_problems = []
+        self.notices = [n for n in self.notices if not n[0].startswith("admin.reload")]
+        self.notices.append(("admin.reload.done", "accent"))
+        warnings = len(content.problems)
+        log.info(
+            "content: version %s on screen (%d warning(s))", content.settings.version, warnings
+        )
+
+    def exit_kiosk(self) -> None:
+        log.info("admin: exit requested")
+        QApplication.exit(0)
+
+    def admin_status(self) -> AdminStatus:
+        content, text = self.window.session.content, self.window.session.text
+        return AdminStatus(
+            version=__version__,
+            content_folder=str(content.folder),
+            content_version=content.settings.version,
+            uptime=format_duration(uptime()),
+            frame_rate=self.frames.fps(),
+            memory=format_megabytes(rss_bytes()),
+            problems=[p.format() for p in (*self.reload_problems, *content.problems)],
+            notices=[
+                (fill(text(key), value=str(self.safe_mode_crashes)), role)
+                for key, role in self.notices
+            ],
+            log_lines=self.log_lines(14) if self.log_lines else [],
+            autoplay_enabled=self.controller.timing.autoplay,
+        )
 
     # --- actions ----------------------------------------------------------------------------
 
@@ -266,6 +443,14 @@ class KioskRuntime(QObject):
         self.apply(self.controller.tick())
         if self.controller.mode == Mode.COUNTDOWN:
             self._update_countdown()
+        elif self.pin_pad.isVisible():
+            locked = self.gate.locked_for > 0
+            if locked:
+                self._show_locked()
+            elif self._was_locked:
+                self.pin_pad.set_message(self.window.session.text("admin.pin.hint"))
+            self._was_locked = locked
+        self._swap_when_quiet()
 
     def start_autoplay(self) -> None:
         self.apply(self.controller.start_autoplay())
@@ -282,11 +467,13 @@ class KioskRuntime(QObject):
                 self.window.reset_visitor()
             elif action == Action.START_AUTOPLAY:
                 self.player.start()
-                self.cue.set_texts(self.window.session.text("autoplay.cue"), "")
+                self._retranslate()
+                self.window.dots.hide()  # the cue takes their place
                 self.cue.show_over()
             elif action == Action.STOP_AUTOPLAY:
                 self.player.stop()
                 self.cue.hide()
+                self.window.dots.show()
             elif action == Action.CLOSE:
                 self.window.pause()
                 session = self.window.session
@@ -295,6 +482,15 @@ class KioskRuntime(QObject):
             elif action == Action.OPEN:
                 self.closed.hide()
                 self.window.resume()
+            elif action == Action.LEAVE_ADMIN:
+                self.pin_pad.hide()
+                self.admin.close_panel()
+
+    def _retranslate(self, *_: object) -> None:
+        """The overlays' texts in the current language (the attract loop rotates it)."""
+        session = self.window.session
+        self.cue.set_texts(session.text("autoplay.cue"), "")
+        self.closed.set_texts(session.text("app.title"), session.text("closed.body"))
 
     def _update_countdown(self) -> None:
         session = self.window.session

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
@@ -24,7 +25,12 @@ def settle(window: KioskWindow) -> None:
     QApplication.processEvents()
 
 
-def write_screenshots(window: KioskWindow, folder: Path, languages: list[Language] | None) -> int:
+def write_screenshots(
+    window: KioskWindow,
+    folder: Path,
+    languages: list[Language] | None,
+    log_lines: Callable[[int], list[str]] | None = None,
+) -> int:
     """Write ``folder/<lang>/<page>.png`` and ``<page>--<detail>.png``; 0 on success."""
     window.show()
     written = 0
@@ -47,6 +53,47 @@ def write_screenshots(window: KioskWindow, folder: Path, languages: list[Languag
                     return 1
                 written += 1
                 page.reset()
+        written += _runtime_screens(window, target, log_lines)
     window.go_home()
     print(f"wrote {written} screenshots to {folder}")
     return 0
+
+
+def _runtime_screens(
+    window: KioskWindow, target: Path, log_lines: Callable[[int], list[str]] | None
+) -> int:
+    """The screens around the pages: the attract loop's cue, closed hours, PIN pad, admin panel."""
+    from kiosk.runtime.modes import Action, Timing
+    from kiosk.ui.runtime import KioskRuntime
+
+    runtime = KioskRuntime(window, Timing(), log_lines=log_lines)
+    runtime.timer.stop()
+    shots = 0
+
+    def grab(name: str) -> None:
+        nonlocal shots
+        settle(window)
+        if not window.grab().save(str(target / f"{name}.png")):
+            log.error("could not write %s", target / f"{name}.png")
+        shots += 1
+
+    language = window.session.language
+    runtime.start_autoplay()  # it starts from the default language: show it in this one
+    window.session.set_language(language)
+    grab("runtime--autoplay")
+    runtime.apply(runtime.controller.stop_autoplay())
+    window.session.set_language(language)
+    runtime.apply([Action.CLOSE])
+    grab("runtime--closed")
+    runtime.apply([Action.OPEN])
+    window.session.set_language(language)
+    runtime.open_pin_pad()
+    runtime.pin_pad.entered = "24"
+    grab("runtime--pin-pad")
+    runtime.pin_pad.hide()
+    runtime.admin.open()
+    grab("runtime--admin-panel")
+    runtime.close_admin()
+    runtime.timer.stop()
+    runtime.deleteLater()
+    return shots

@@ -6,6 +6,7 @@ from datetime import datetime
 
 import pytest
 
+from kiosk.runtime.gesture import CornerTaps
 from kiosk.runtime.modes import Action, Mode, ModeController, Timing
 from kiosk.runtime.schedule import parse_schedule, parse_spans
 
@@ -113,8 +114,8 @@ def test_closing_and_opening_by_the_schedule(clock: Clock) -> None:
     assert mode.tick() == [Action.START_AUTOPLAY]
 
 
-def test_admin_has_no_timeouts(clock: Clock) -> None:
-    mode = controller(clock)
+def test_admin_has_no_visitor_timeouts(clock: Clock) -> None:
+    mode = controller(clock, admin_after=100_000)
     mode.enter_admin()
     clock.advance(10_000)
     assert mode.tick() == []
@@ -169,3 +170,36 @@ def test_schedule_errors_name_the_setting() -> None:
     _, errors = parse_schedule({"mondey": "09:00-18:00", "tuesday": "9 to 5", "sunday": 9})
     assert set(errors) == {"mondey", "tuesday", "sunday"}
     assert "unknown day" in errors["mondey"]
+
+
+def test_admin_left_alone_closes_and_the_kiosk_carries_on(clock: Clock) -> None:
+    controller = ModeController(Timing(admin_after=120), clock)
+    controller.touch()
+    assert controller.enter_admin() == []
+    assert controller.mode == Mode.ADMIN
+    clock.now += 119
+    assert controller.tick() == []
+    controller.touch()  # staff still working: the timer starts again
+    clock.now += 119
+    assert controller.tick() == []
+    clock.now += 1
+    actions = controller.tick()
+    assert actions[0] == Action.LEAVE_ADMIN
+    assert controller.mode in (Mode.INTERACTIVE, Mode.COUNTDOWN, Mode.IDLE)
+
+
+def test_corner_taps_open_on_the_fifth_within_three_seconds() -> None:
+    taps = CornerTaps()
+    assert [taps.tap(t, True) for t in (0, 0.5, 1, 1.5)] == [False] * 4
+    assert taps.tap(2.0, True)
+    assert not taps.tap(2.2, True)  # counting starts again
+
+
+def test_slow_or_interrupted_corner_taps_do_not_open() -> None:
+    taps = CornerTaps()
+    assert not any(taps.tap(t, True) for t in (0, 1, 2, 3, 3.5))  # the first fell out: 4 in 3 s
+    assert taps.tap(4.0, True)  # 1..4: five within three seconds
+    for t in (10, 10.2, 10.4, 10.6):
+        taps.tap(t, True)
+    assert not taps.tap(10.7, False)  # a tap elsewhere
+    assert not taps.tap(10.8, True)

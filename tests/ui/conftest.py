@@ -13,7 +13,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.app import application, build_window
 from kiosk.content import load_content
+from kiosk.runtime.modes import Timing
 from kiosk.ui.main_window import KioskWindow
+from kiosk.ui.runtime import KioskRuntime
 from tests.conftest import BUNDLED
 
 _TOUCH: QPointingDevice | None = None
@@ -80,3 +82,28 @@ def window(qtbot) -> Iterator[KioskWindow]:  # noqa: ANN001
     window.stack.transition.stop()
     for page in window.stack.pages.values():
         page.leave()
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 5000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+def runtime_for(window, clock: Clock, **kwargs) -> KioskRuntime:  # noqa: ANN001
+    timing = Timing(**{"autoplay_after": 90, "reset_after": 120, "countdown": 15, **kwargs})
+    runtime = KioskRuntime(window, timing, clock=clock)
+    runtime.timer.stop()  # the test calls check() after moving the clock
+    return runtime
+
+
+def later(runtime: KioskRuntime, clock: Clock, seconds: float) -> None:
+    clock.now += seconds
+    runtime.check()

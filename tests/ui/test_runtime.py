@@ -4,38 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QCloseEvent
 
 from kiosk.runtime.modes import Mode, Timing
 from kiosk.ui.runtime import KioskRuntime
-from tests.ui.conftest import center, touch_tap
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 5000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-def runtime_for(window, clock: Clock, **kwargs) -> KioskRuntime:  # noqa: ANN001
-    timing = Timing(**{"autoplay_after": 90, "reset_after": 120, "countdown": 15, **kwargs})
-    runtime = KioskRuntime(window, timing, clock=clock)
-    runtime.timer.stop()  # the test calls check() after moving the clock
-    return runtime
-
-
-def later(runtime: KioskRuntime, clock: Clock, seconds: float) -> None:
-    clock.now += seconds
-    runtime.check()
+from tests.ui.conftest import center, later, runtime_for, touch_tap
 
 
 def test_countdown_then_reset_to_home_and_default_language(window, qtbot, clock) -> None:
@@ -111,12 +85,17 @@ def test_autoplay_steps_inside_pages_and_rotates_languages(window, qtbot, clock)
     runtime.start_autoplay()
     total = sum(e.dwell for e in window.session.content.settings.playlist)
     languages = [window.session.language]
+    cues = [runtime.cue.title]
     for _ in range(int(total * 4) + 4):  # two loops, half a second at a time
         clock.now += 0.5
         runtime.player._step()
         if window.session.language != languages[-1]:
             languages.append(window.session.language)
+            cues.append(runtime.cue.title)
     assert languages[:3] == ["zh-Hans", "zh-Hant", "en"]
+    strings = window.session.content.strings["autoplay.cue"]
+    assert cues[:3] == [strings.get(lang) for lang in languages[:3]]  # the cue follows
+    assert runtime.cue.isVisible() and not window.dots.isVisible()
     assert runtime.player.loops >= 2
 
 

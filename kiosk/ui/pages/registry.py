@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
+from kiosk.ui.contained import contain_all
 from kiosk.ui.pages.base import PageView
 
 PAGE_VIEWS: dict[str, str] = {
@@ -27,5 +28,6 @@ def page_view(page_id: str) -> type[PageView] | None:
         return None
     module, _, name = target.partition(":")
     view = getattr(import_module(module), name)
+    contain_all()  # before its first instance: no exception may leave its event handlers
     assert issubclass(view, PageView) and view.page_id == page_id, target
     return view

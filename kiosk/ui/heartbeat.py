@@ -1,0 +1,50 @@
+"""Liveness from the GUI thread: READY=1 once the first frame is painted, then a heartbeat from
+a timer on the event loop (systemd's watchdog or a heartbeat file), so a frozen UI is noticed."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QWidget
+
+from kiosk import __version__
+from kiosk.runtime.liveness import beat, heartbeat_interval, notify
+
+
+class Heartbeat(QObject):
+    def __init__(
+        self, window: QWidget, state_dir: Path, env: Mapping[str, str] = os.environ
+    ) -> None:
+        super().__init__(window)
+        self.state_dir = state_dir
+        self.env = env
+        self.ready = False
+        self.beats = 0
+        self.timer = QTimer(self)
+        self.timer.setInterval(round(heartbeat_interval(env) * 1000))
+        self.timer.timeout.connect(self.beat)
+        self._window = window
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if not self.ready and event.type() == QEvent.Type.UpdateRequest:
+            self.ready = True
+            self._window.removeEventFilter(self)
+            QTimer.singleShot(0, self._on_first_frame)  # after this frame is painted
+        return False
+
+    def _on_first_frame(self) -> None:
+        notify(f"READY=1\nSTATUS=AI City Kiosk {__version__} on screen", self.env)
+        self.beat()
+        self.timer.start()
+
+    def beat(self) -> None:
+        self.beats += 1
+        beat(self.state_dir, self.env)
+
+    def stopping(self) -> None:
+        self.timer.stop()
+        notify("STOPPING=1", self.env)

@@ -1,0 +1,117 @@
+"""The kiosk as a service sees it: READY and WATCHDOG from the GUI thread, a clean stop on
+SIGTERM, logs in the state folder, and safe mode after repeated crashes."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from kiosk.runtime.crashes import RECORD_FILE
+from kiosk.ui.heartbeat import Heartbeat
+from tests.conftest import BUNDLED, REPO
+
+
+@pytest.fixture
+def listener(tmp_path: Path):  # noqa: ANN201
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+    server.bind(str(tmp_path / "notify"))
+    server.settimeout(0.05)
+    yield server, str(tmp_path / "notify")
+    server.close()
+
+
+def received(server: socket.socket) -> list[str]:
+    messages = []
+    while True:
+        try:
+            messages.append(server.recv(200).decode())
+        except TimeoutError:
+            return messages
+
+
+def test_ready_after_the_first_frame_then_heartbeats(window, qtbot, listener, tmp_path) -> None:
+    server, path = listener
+    env = {"NOTIFY_SOCKET": path, "WATCHDOG_USEC": "200000"}  # a beat every 0.1 s
+    heartbeat = Heartbeat(window, tmp_path, env)
+    assert received(server) == []
+    window.update()
+    qtbot.waitUntil(lambda: heartbeat.beats >= 3, timeout=3000)
+    messages = received(server)
+    assert messages[0].startswith("READY=1\nSTATUS=AI City Kiosk")
+    assert messages[1:3] == ["WATCHDOG=1", "WATCHDOG=1"]
+    heartbeat.stopping()
+    assert received(server)[-1] == "STOPPING=1"
+
+
+def run_kiosk(tmp_path: Path, notify: str, content: Path) -> subprocess.Popen:
+    """Start the real kiosk, wait for READY=1, stop it the way systemd does."""
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "NOTIFY_SOCKET": notify,
+        "KIOSK_STATE_DIR": str(tmp_path / "state"),
+    }
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "kiosk",
+            "--windowed",
+            "--size",
+            "800x600",
+            "--content",
+            str(content),
+        ],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    return process
+
+
+def wait_ready(server: socket.socket, process: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if any(m.startswith("READY=1") for m in received(server)):
+            return
+        assert process.poll() is None, "the kiosk exited before its first frame"
+    raise AssertionError("no READY=1 within 60 s")
+
+
+def test_a_started_kiosk_is_ready_logs_and_stops_cleanly(tmp_path, listener, content_dir):
+    server, path = listener
+    process = run_kiosk(tmp_path, path, content_dir)
+    wait_ready(server, process)
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=30) == 0
+    record = json.loads((tmp_path / "state" / RECORD_FILE).read_text())
+    assert record["running"] is False and record["crashes"] == []
+    log = (tmp_path / "state" / "logs" / "kiosk.log").read_text()
+    assert "AI City Kiosk" in log and f"content {content_dir}: version" in log
+    assert "exits with status 0" in log
+
+
+def test_three_crashes_in_half_an_hour_start_safe_mode(tmp_path, listener, content_dir) -> None:
+    server, path = listener
+    state = tmp_path / "state"
+    state.mkdir()
+    now = time.time()
+    record = {"running": True, "started": now - 30, "crashes": [now - 600, now - 300]}
+    (state / RECORD_FILE).write_text(json.dumps(record))
+    process = run_kiosk(tmp_path, path, content_dir)
+    wait_ready(server, process)
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=30) == 0
+    log = (state / "logs" / "kiosk.log").read_text()
+    assert "safe mode: 3 crashes within 30 minutes" in log
+    assert f"content {BUNDLED}: version" in log  # the bundled content, not the edited folder
+    assert f"content {content_dir}:" not in log
