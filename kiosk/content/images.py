@@ -18,7 +18,10 @@ def resolve_inside(folder: Path, relative: str) -> Path:
     if candidate.is_absolute() or candidate.drive:
         raise ValueError(f'"{relative}" must be a path inside the content folder, not absolute')
     root = folder.resolve()
-    path = (root / candidate).resolve()
+    try:
+        path = (root / candidate).resolve()
+    except (RuntimeError, OSError) as exc:  # a link that loops back on itself
+        raise ValueError(f'"{relative}" is a link that leads nowhere') from exc
     if not path.is_relative_to(root):
         raise ValueError(f'"{relative}" points outside the content folder')
     return path
@@ -55,6 +58,8 @@ def check_image(folder: Path, relative: str) -> tuple[Path | None, str | None]:
         return None, str(exc)
     if path.suffix.lower() not in SUFFIXES:
         return None, f'"{relative}": use SVG, PNG or JPEG'
+    if path.is_dir():
+        return None, f'image "{relative}" is a folder, not a file'
     if not path.is_file():
         return None, f'image "{relative}" is missing'
     if path.stat().st_size > MAX_FILE_BYTES:
@@ -73,6 +78,10 @@ def check_image(folder: Path, relative: str) -> tuple[Path | None, str | None]:
                 )
     except ET.ParseError as exc:
         return None, f'"{relative}" is not a valid SVG file ({exc})'
-    except (ValueError, struct.error, OSError) as exc:
+    except OSError as exc:
+        return None, f'image "{relative}" cannot be read: {exc.strerror or exc}'
+    except struct.error:  # a header cut short
+        return None, f'"{relative}" is not a readable PNG or JPEG image'
+    except ValueError as exc:
         return None, f'"{relative}" {exc}'
     return path, None

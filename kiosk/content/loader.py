@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
@@ -35,7 +36,7 @@ from kiosk.content.models import (
     Voice,
 )
 from kiosk.content.schema import PAGE_IDS, REQUIRED_STRINGS, TABLES, Column
-from kiosk.content.tables import ROW, Table, parse_number, read_table
+from kiosk.content.tables import ROW, Table, not_text, parse_number, read_file, read_table
 from kiosk.i18n import DEFAULT_LANGUAGE, LANGUAGES, parse_language
 from kiosk.runtime.schedule import Schedule, parse_schedule
 
@@ -54,12 +55,7 @@ def load_content(folder: Path, missing_glyphs: CoverageCheck | None = None) -> C
     """Read and validate ``folder``; what is invalid is left out and reported in ``problems``."""
     folder = Path(folder)
     problems: list[Problem] = []
-    config_path = folder / CONFIG
-    config_text = (
-        config_path.read_bytes().decode("utf-8-sig", errors="replace")
-        if config_path.is_file()
-        else None
-    )
+    config_text = _read_config(folder, problems)
     settings = _load_config(config_text, problems)
     rows: dict[str, list[Row]] = {}
     tables: dict[str, Table] = {}
@@ -141,9 +137,28 @@ def _toml_line(text: str, key: str) -> int | None:
     return None
 
 
+def _read_config(folder: Path, problems: list[Problem]) -> str | None:
+    """The text of config.toml, or None with the reason reported (defaults are used)."""
+    raw, unusable = read_file(folder, CONFIG)
+    if raw is not None:
+        binary = not_text(raw)
+        try:
+            if binary is None:
+                return raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            unusable = Problem(
+                CONFIG, line, None, f"byte 0x{raw[exc.start]:02X} is not UTF-8; save it as UTF-8"
+            )
+        else:
+            unusable = Problem(CONFIG, None, None, f"{binary}; save it as UTF-8")
+    assert unusable is not None
+    problems.append(replace(unusable, message=f"{unusable.message}; using default settings"))
+    return None
+
+
 def _load_config(text: str | None, problems: list[Problem]) -> Settings:
     if text is None:
-        problems.append(Problem(CONFIG, None, None, "file is missing; using default settings"))
         return Settings()
     try:
         data = tomllib.loads(text)
@@ -512,8 +527,9 @@ def _load_table(
                 invalid = cells.map(_number_error)
                 report(present & (invalid != ""), header, lambda r, h=header: _number_error(r[h]))
             elif column.kind == "date":
+                # map() keeps an empty column's str dtype; bool & str is deprecated in pandas
                 report(
-                    present & ~cells.map(_is_date),
+                    present & ~cells.map(_is_date).astype(bool),
                     header,
                     lambda r, h=header: f'"{r[h]}" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)',
                 )
@@ -625,8 +641,20 @@ def _check_templates(name: str, table: Table, row: Row, problems: list[Problem])
         return True
     ok = True
     for lang in LANGUAGES:
+        text = row["text"].get(lang)
+        if name == "units.csv" and "{value}" in text and not _names_a_unit(text):
+            problems.append(
+                Problem(
+                    name,
+                    row[ROW],
+                    table.letter(lang),
+                    f'the {lang} text "{text}" shows a bare number: write the unit around '
+                    '{value}, like "{value} companies"',
+                    Severity.WARNING,
+                )
+            )
         for placeholder in needed:
-            if placeholder not in row["text"].get(lang):
+            if placeholder not in text:
                 problems.append(
                     Problem(
                         name,
@@ -637,6 +665,12 @@ def _check_templates(name: str, table: Table, row: Row, problems: list[Problem])
                 )
                 ok = False
     return ok
+
+
+def _names_a_unit(template: str) -> bool:
+    """Whether a unit template says what its number counts: a letter, a sign like % or ¥."""
+    rest = template.replace("{value}", "")
+    return any(unicodedata.category(c)[0] in "LS" or c in "%‰" for c in rest)
 
 
 def _number_error(text: str) -> str:

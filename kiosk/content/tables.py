@@ -41,12 +41,42 @@ class Table:
         return column_letter(self.header.index(column)) if column in self.header else "-"
 
 
+def read_file(folder: Path, name: str) -> tuple[bytes | None, Problem | None]:
+    """The bytes of ``folder/name``, or why a curator's file cannot be used as one."""
+    path = folder / name
+    if path.is_dir():
+        return None, Problem(name, None, None, "is a folder, not a file")
+    if not path.is_file():
+        return None, Problem(name, None, None, "file is missing")
+    if not path.resolve().is_relative_to(folder.resolve()):
+        return None, Problem(
+            name, None, None, "is a link to a file outside the content folder; copy the file in"
+        )
+    try:
+        return path.read_bytes(), None
+    except OSError as exc:
+        return None, Problem(name, None, None, f"cannot be read: {exc.strerror or exc}")
+
+
+def not_text(raw: bytes) -> str | None:
+    """Why bytes holding NUL characters cannot be a text file in any encoding we read."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "saved as UTF-16 ('Unicode Text')"
+    if b"\0" not in raw:
+        return None
+    head = raw[:4096]
+    odd, even = head[1::2].count(0), head[0::2].count(0)
+    # UTF-16 puts a NUL beside every ASCII letter, comma and line end, all on one side
+    if max(odd, even) * 10 > len(head) // 2 and min(odd, even) * 4 < max(odd, even):
+        return "saved as UTF-16 without a byte order mark (it holds NUL bytes between letters)"
+    return "is not a text file (it holds binary data, NUL bytes)"
+
+
 def decode(name: str, raw: bytes) -> tuple[str | None, list[Problem]]:
     """Bytes to text: UTF-8 (with or without BOM) first, then GB18030 with a warning."""
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return None, [
-            Problem(name, None, None, "saved as UTF-16 ('Unicode Text'); save it as 'CSV UTF-8'")
-        ]
+    binary = not_text(raw)
+    if binary:
+        return None, [Problem(name, None, None, f"{binary}; save it as 'CSV UTF-8'")]
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8) :]
     try:
@@ -78,20 +108,15 @@ def decode(name: str, raw: bytes) -> tuple[str | None, list[Problem]]:
 
 def read_table(folder: Path, name: str) -> tuple[Table | None, list[Problem]]:
     """Read ``folder/name``; every problem carries the row and column a curator sees in Excel."""
-    path = folder / name
-    if not path.is_file():
-        return None, [Problem(name, None, None, "file is missing")]
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, [Problem(name, None, None, f"cannot be read: {exc.strerror}")]
+    raw, unusable = read_file(folder, name)
+    if raw is None:
+        return None, [unusable] if unusable else []
     text, problems = decode(name, raw)
     if text is None:
         return None, problems
-    try:
-        records = list(csv.reader(io.StringIO(text, newline="")))
-    except csv.Error as exc:
-        return None, [*problems, Problem(name, None, None, f"is not valid CSV: {exc}")]
+    records, problem = _records(name, text)
+    if problem:
+        problems.append(problem)
     if not records or not any(cell.strip() for cell in records[0]):
         return None, [*problems, Problem(name, 1, None, "the header row is missing")]
     header = [unicodedata.normalize("NFC", cell.strip()) for cell in records[0]]
@@ -107,6 +132,7 @@ def read_table(folder: Path, name: str) -> tuple[Table | None, list[Problem]]:
     rows: list[list[str]] = []
     ids: set[str] = set()
     id_index = header.index("id") if "id" in header else None
+    cut_short = not text.endswith(("\n", "\r")) and problem is None
     for number, record in enumerate(records[1:], start=2):
         cells = [cell.strip() for cell in record]
         if not any(cells):
@@ -125,12 +151,65 @@ def read_table(folder: Path, name: str) -> tuple[Table | None, list[Problem]]:
                 )
             )
             continue
+        if len(cells) < len(header):
+            last = cut_short and number == len(records)
+            problems.append(
+                Problem(
+                    name,
+                    number,
+                    column_letter(len(cells)),
+                    f"the file ends in the middle of this row ({len(cells)} of "
+                    f"{len(header)} cells): was it cut short? The row is skipped"
+                    if last
+                    else f"row has {len(cells)} cells but the header has {len(header)}; "
+                    "the missing cells are read as empty",
+                    Severity.ERROR if last else Severity.WARNING,
+                )
+            )
+            if last:
+                continue
         cells = (cells + [""] * len(header))[: len(header)]
         rows.append([*cells, str(number)])
     frame = pd.DataFrame(rows, columns=[*header, ROW], dtype=str)
     frame = frame.loc[:, ~frame.columns.duplicated()]  # a repeated column: the first one counts
     frame[ROW] = frame[ROW].astype(int)
     return Table(name, frame, header, frozenset(ids)), problems
+
+
+def _records(name: str, text: str) -> tuple[list[list[str]], Problem | None]:
+    """The file's records (row 1 first) and, if its end cannot be read, the row it stops at.
+
+    A double quote that is never closed swallows the rest of the file into one cell (Python's
+    reader is lenient): that row is dropped and reported where the quote opened.
+    """
+    lines = io.StringIO(text, newline="").readlines()
+    reader = csv.reader(lines)
+    records: list[list[str]] = []
+    start = end = 0  # the lines of the last record
+    try:
+        for record in reader:
+            records.append(record)
+            start, end = end, reader.line_num
+    except csv.Error as exc:
+        row = len(records) + 1
+        return records, Problem(name, row, None, f"is not valid CSV from this row on: {exc}")
+    if not records:
+        return records, None
+    try:
+        list(csv.reader(lines[start:], strict=True))
+    except csv.Error as exc:
+        if "unexpected end of data" in str(exc):
+            row = len(records)
+            opened = column_letter(len(records[-1]) - 1)
+            records.pop()
+            return records, Problem(
+                name,
+                row,
+                opened,
+                "a double quote opened in this cell is never closed, so it runs to the end of "
+                "the file (was the file cut short?); the row is skipped",
+            )
+    return records, None
 
 
 def parse_number(text: str) -> Number:
