@@ -30,7 +30,8 @@ class Heartbeat(QObject):
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if not self.ready and event.type() == QEvent.Type.UpdateRequest:
+        first_frame = event.type() in (QEvent.Type.UpdateRequest, QEvent.Type.Paint)
+        if not self.ready and first_frame:
             self.ready = True
             self._window.removeEventFilter(self)
             QTimer.singleShot(0, self._on_first_frame)  # after this frame is painted

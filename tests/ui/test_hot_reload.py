@@ -8,7 +8,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QImageReader
 
+from kiosk.app import IMAGE_ALLOCATION_MB
 from kiosk.content import load_content
 from kiosk.runtime.modes import Mode, Timing
 from kiosk.ui.content_watch import ContentWatcher, signature
@@ -171,3 +174,49 @@ def test_the_reload_button_reads_the_folder_now(kiosk, content_dir, qtbot) -> No
     assert kiosk.watcher.busy
     qtbot.waitUntil(lambda: (kiosk.watcher.poll(), not kiosk.watcher.busy)[1], timeout=8000)
     qtbot.waitUntil(lambda: title(kiosk) == "By the button", timeout=8000)
+
+
+def test_a_caption_full_of_html_goes_live_as_plain_text(kiosk, content_dir, qtbot) -> None:
+    html = "<b>AI</b> <img src=x onerror=alert(1)> &amp; <script>x</script>"
+    replace_text(
+        content_dir,
+        "pages.csv",
+        "AI output hit CNY 368.5 billion in 2024",
+        html.replace(",", " "),
+    )
+    session = kiosk.window.session
+    live = lambda: session.content.pages["figures"].caption.get("en") == html  # noqa: E731
+    qtbot.waitUntil(live, timeout=8000)
+    session.set_language("en")  # it went live (a warning is no error) and shows as typed
+    tile = kiosk.window.stack.page("home").tiles[0]
+    assert tile.caption.text() == html
+    assert tile.caption.textFormat() == Qt.TextFormat.PlainText
+
+
+@pytest.mark.parametrize(
+    ("path", "gist"),
+    [("../../etc/passwd.svg", "outside the content folder"), ("/etc/hosts.png", "absolute")],
+)
+def test_an_image_path_leaving_the_folder_is_refused(kiosk, content_dir, qtbot, path, gist):
+    replace_text(content_dir, "pages.csv", "images/pages/figures.svg", path)
+    retitle(content_dir, "Never shown")
+    problems = wait_for_failure(qtbot, kiosk)
+    assert any(p.startswith("pages.csv:") and gist in p for p in problems), problems
+    assert title(kiosk) == "Shenzhen, City of AI"
+
+
+def test_a_huge_png_header_is_refused_before_anything_decodes(kiosk, content_dir, qtbot) -> None:
+    import struct
+    import zlib
+
+    header = struct.pack(">IIBBBBB", 30000, 30000, 8, 6, 0, 0, 0)
+    chunk = b"IHDR" + header
+    png = b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + chunk
+    png += struct.pack(">I", zlib.crc32(chunk)) + b"\0\0\0\0IEND\xaeB`\x82"
+    image = next((content_dir / "images" / "robots").glob("*.svg"))
+    (image.with_suffix(".png")).write_bytes(png)
+    replace_text(content_dir, "robots.csv", image.name, image.with_suffix(".png").name)
+    problems = wait_for_failure(qtbot, kiosk)
+    assert any("30000x30000" in p for p in problems), problems
+    assert QImageReader.allocationLimit() == IMAGE_ALLOCATION_MB  # and Qt would refuse it too
+    assert QImage(str(image.with_suffix(".png"))).isNull()

@@ -43,7 +43,7 @@ def test_ready_after_the_first_frame_then_heartbeats(window, qtbot, listener, tm
     heartbeat = Heartbeat(window, tmp_path, env)
     assert received(server) == []
     window.update()
-    qtbot.waitUntil(lambda: heartbeat.beats >= 3, timeout=3000)
+    qtbot.waitUntil(lambda: heartbeat.beats >= 3, timeout=10000)
     messages = received(server)
     assert messages[0].startswith("READY=1\nSTATUS=AI City Kiosk")
     assert messages[1:3] == ["WATCHDOG=1", "WATCHDOG=1"]
