@@ -13,186 +13,30 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer
-from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QTouchEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk import __version__
 from kiosk.content import Content, Problem
-from kiosk.content.models import PlaylistEntry
-from kiosk.i18n import LANGUAGES, fill
+from kiosk.i18n import fill
 from kiosk.paths import user_config_dir
 from kiosk.runtime.gesture import CornerTaps
 from kiosk.runtime.modes import Action, Mode, ModeController, Timing
 from kiosk.runtime.pin import PIN_FILE, PinGate, Verdict, read_pin_hash
 from kiosk.runtime.process_stats import format_duration, format_megabytes, rss_bytes, uptime
 from kiosk.ui.admin_panel import AdminPanel, AdminStatus
+from kiosk.ui.autoplay import AutoplayPlayer
 from kiosk.ui.content_watch import ContentWatcher
 from kiosk.ui.frame_meter import FrameMeter
 from kiosk.ui.input import MOUSE_EVENTS, TOUCH_EVENTS, is_from_touch
 from kiosk.ui.main_window import KioskWindow
+from kiosk.ui.overlays import ClosedOverlay, CountdownOverlay, CueOverlay
 from kiosk.ui.pin_pad import PinPad
 
 log = logging.getLogger(__name__)
 
 TICK_MS = 250
-DEFAULT_DWELL = 12.0
-CENTRE = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
-
-
-class Overlay(QWidget):
-    """A full-window layer painted by hand: the countdown, the closed screen, the cue."""
-
-    def __init__(self, window: KioskWindow, name: str) -> None:
-        super().__init__(window)
-        self.window_ = window
-        self.theme = window.theme
-        self.setObjectName(name)
-        self.title = ""
-        self.body = ""
-        self.hide()
-
-    def set_texts(self, title: str, body: str) -> None:
-        self.title, self.body = title, body
-        self.update()
-
-    def show_over(self) -> None:
-        self.setGeometry(self.window_.rect())
-        self.show()
-        self.raise_()
-
-
-class CountdownOverlay(Overlay):
-    """'Still there? Touch to continue' with the seconds left, over a dimmed page."""
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
-        theme, palette = self.theme, self.theme.palette
-        lang = self.window_.session.language
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), palette.color("ground", 0.82))
-        box = QRectF(0, 0, min(self.width() - 2 * theme.margin, theme.px(1100)), theme.px(360))
-        box.moveCenter(QRectF(self.rect()).center())
-        painter.setBrush(palette.color("surface"))
-        painter.setPen(palette.color("accent"))
-        painter.drawRoundedRect(box, theme.radius, theme.radius)
-        painter.setPen(palette.color("text"))
-        painter.setFont(theme.font("headline", lang))
-        top = box.adjusted(theme.px(40), theme.px(40), -theme.px(40), -box.height() / 2)
-        painter.drawText(top, CENTRE, self.title)
-        painter.setPen(palette.color("accent"))
-        painter.setFont(theme.font("lead", lang))
-        bottom = box.adjusted(theme.px(40), box.height() / 2, -theme.px(40), -theme.px(40))
-        painter.drawText(bottom, CENTRE, self.body)
-
-
-class ClosedOverlay(Overlay):
-    """The dark screen outside opening hours: the exhibition's name, dimmed; nothing moves."""
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
-        theme, palette = self.theme, self.theme.palette
-        lang = self.window_.session.language
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), Qt.GlobalColor.black)
-        painter.setPen(palette.color("text_dim", 0.55))
-        painter.setFont(theme.font("headline", lang))
-        middle = QRectF(self.rect()).adjusted(theme.margin, 0, -theme.margin, 0)
-        painter.drawText(middle.adjusted(0, 0, 0, -theme.px(60)), CENTRE, self.title)
-        painter.setFont(theme.font("lead", lang))
-        painter.setPen(palette.color("text_dim", 0.4))
-        painter.drawText(middle.adjusted(0, theme.px(100), 0, 0), CENTRE, self.body)
-
-
-class CueOverlay(Overlay):
-    """The discreet 'touch to explore' pill at the bottom during the attract loop."""
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
-        theme, palette = self.theme, self.theme.palette
-        lang = self.window_.session.language
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        font = theme.font("button", lang)
-        painter.setFont(font)
-        width = painter.fontMetrics().horizontalAdvance(self.title) + 2 * theme.px(40)
-        pill = QRectF(0, 0, width, theme.px(64))
-        pill.moveCenter(QRectF(self.rect()).center())
-        pill.moveBottom(self.height() - theme.px(14))  # in the page dots' band, over nothing
-        painter.setBrush(palette.color("surface", 0.92))
-        painter.setPen(palette.color("accent"))
-        painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
-        painter.setPen(palette.color("text"))
-        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, self.title)
-
-
-class AutoplayPlayer(QObject):
-    """Plays the attract loop: each stop's page, its steps evenly spread, then the next stop.
-
-    Every step is scheduled from a monotonic deadline; one single-shot timer waits for it.
-    """
-
-    def __init__(self, window: KioskWindow, clock: Callable[[], float] = time.monotonic) -> None:
-        super().__init__(window)
-        self.window = window
-        self.clock = clock
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self.timer.timeout.connect(self._step)
-        self.plan: list[tuple[float, str, str]] = []  # (seconds from the start, what, page)
-        self.started = 0.0
-        self.loops = 0
-
-    def stops(self) -> list[PlaylistEntry]:
-        settings = self.window.session.content.settings
-        order = self.window.stack.order()
-        entries = [e for e in settings.playlist if e.page in order]
-        return entries or [PlaylistEntry(page, DEFAULT_DWELL, 2) for page in order]
-
-    def start(self) -> None:
-        self.loops = 0
-        self._begin_loop()
-
-    def stop(self) -> None:
-        self.timer.stop()
-        self.plan = []
-
-    @property
-    def running(self) -> bool:
-        return bool(self.plan) or self.timer.isActive()
-
-    def _begin_loop(self) -> None:
-        at = 0.0
-        plan: list[tuple[float, str, str]] = []
-        for entry in self.stops():
-            plan.append((at, "page", entry.page))
-            for step in range(entry.steps):
-                plan.append((at + entry.dwell * (step + 1) / (entry.steps + 1), "step", entry.page))
-            at += entry.dwell
-        plan.append((at, "loop", ""))
-        self.plan = plan
-        self.started = self.clock()
-        self._step()
-
-    def _step(self) -> None:
-        now = self.clock() - self.started
-        while self.plan and self.plan[0][0] <= now + 0.001:
-            _, what, page_id = self.plan.pop(0)
-            if what == "page":
-                self.window.go_to(page_id)
-            elif what == "step" and self.window.current_page_id == page_id:
-                self.window.stack.page(page_id).advance()
-            elif what == "loop":
-                self.loops += 1
-                settings = self.window.session.content.settings
-                if settings.rotate_languages:
-                    session = self.window.session
-                    index = LANGUAGES.index(session.language)
-                    session.set_language(LANGUAGES[(index + 1) % len(LANGUAGES)])
-                self._begin_loop()
-                return
-        if self.plan:
-            wait = max(0.0, self.plan[0][0] - (self.clock() - self.started))
-            self.timer.start(round(wait * 1000))
 
 
 class KioskRuntime(QObject):
