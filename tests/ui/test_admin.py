@@ -200,7 +200,7 @@ def test_exit_needs_a_second_tap(runtime, clock, qtbot, monkeypatch) -> None:
     button = runtime.admin.buttons["exit"]
     touch_tap(button)
     assert exits == [] and button.text() == "Tap again to exit"
-    qtbot.waitUntil(lambda: button.text() == "Exit the kiosk", timeout=4000)
+    qtbot.waitUntil(lambda: button.text() == "Exit the kiosk", timeout=15000)
     touch_tap(button)
     assert exits == []
     touch_tap(button)

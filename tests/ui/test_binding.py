@@ -41,5 +41,5 @@ def test_cycles_are_collected_from_the_event_loop_not_mid_call(qtbot) -> None:  
     del node
     garbage = [[] for _ in range(2 * gc.get_threshold()[0])]  # push generation 0 past its threshold
     assert ref() is not None
-    qtbot.waitUntil(lambda: ref() is None, timeout=3000)
+    qtbot.waitUntil(lambda: ref() is None, timeout=15000)
     del garbage

@@ -15,7 +15,7 @@ from tests.ui.conftest import make_window, touch_tap
 def open_chain(window, qtbot) -> ChainPage:  # noqa: ANN001
     window.go_to("chain", animate=False)
     page = window.stack.page("chain")
-    qtbot.waitUntil(lambda: page.running_animations() == 0, timeout=3000)
+    qtbot.waitUntil(lambda: page.running_animations() == 0, timeout=15000)
     return page
 
 
@@ -39,13 +39,13 @@ def test_tapping_each_layer_lists_exactly_its_companies(qtbot, lang: str) -> Non
     assert [b.layer.id for b in page.diagram.blocks] == list(window.session.content.layers)
     for block in page.diagram.blocks:
         touch_tap(block)
-        qtbot.waitUntil(lambda: not page.detail.running(), timeout=2000)
+        qtbot.waitUntil(lambda: not page.detail.running(), timeout=15000)
         assert page.detail.is_open
         assert block.selected
         assert page.detail.title.text() == block.layer.name.get(lang)
         assert shown_companies(page) == expected(window, "layer", block.layer.id, lang)
         touch_tap(page.detail.back)
-        qtbot.waitUntil(lambda: not page.detail.isVisible(), timeout=2000)
+        qtbot.waitUntil(lambda: not page.detail.isVisible(), timeout=15000)
         assert not block.selected
 
 
@@ -56,7 +56,7 @@ def test_tapping_each_part_lists_exactly_its_companies(window, qtbot) -> None:
         shape = figure.shapes[part_id].boundingRect().center()
         point = figure.transform().map(shape)
         touch_tap(figure, QPoint(round(point.x()), round(point.y())))
-        qtbot.waitUntil(lambda: page.detail.is_open and not page.detail.running(), timeout=2000)
+        qtbot.waitUntil(lambda: page.detail.is_open and not page.detail.running(), timeout=15000)
         assert figure.selected == part_id
         assert shown_companies(page) == expected(window, "part", part_id, "zh-Hans"), part_id
         assert (
@@ -70,7 +70,7 @@ def test_a_part_label_is_a_large_target_too(window, qtbot) -> None:
     label = page.figure.label_rect("cerebellum")
     assert label.height() >= window.theme.touch
     touch_tap(page.figure, label.center().toPoint())
-    qtbot.waitUntil(lambda: page.detail.is_open, timeout=2000)
+    qtbot.waitUntil(lambda: page.detail.is_open, timeout=15000)
     assert page.detail.detail_id == "part-cerebellum"
 
 
@@ -84,10 +84,10 @@ def test_a_tap_beside_the_figure_opens_nothing(window, qtbot) -> None:
 def test_a_tap_on_the_dimmed_page_closes_the_detail(window, qtbot) -> None:
     page = open_chain(window, qtbot)
     touch_tap(page.diagram.blocks[0])
-    qtbot.waitUntil(lambda: page.detail.is_open and not page.detail.running(), timeout=2000)
+    qtbot.waitUntil(lambda: page.detail.is_open and not page.detail.running(), timeout=15000)
     outside = QPoint(page.detail.panel.geometry().left() // 2, page.height() // 2)
     touch_tap(page.detail.scrim, outside)
-    qtbot.waitUntil(lambda: not page.detail.isVisible(), timeout=2000)
+    qtbot.waitUntil(lambda: not page.detail.isVisible(), timeout=15000)
     assert window.current_page_id == "chain"
 
 
@@ -119,7 +119,7 @@ def test_the_chain_builds_up_on_entry_and_stops_when_left(window, qtbot) -> None
     blocks = sorted(page.diagram.blocks, key=lambda b: b.index)
     assert all(b.appear == 0.0 for b in blocks)  # the chain starts empty
     assert page.running_animations() == 1
-    qtbot.waitUntil(lambda: blocks[0].appear > 0.5, timeout=2000)
+    qtbot.waitUntil(lambda: blocks[0].appear > 0.5, timeout=15000)
     assert blocks[-1].appear < blocks[0].appear  # the foundation rises first
     window.go_home()
     assert page.running_animations() == 0
@@ -168,4 +168,4 @@ def test_autoplay_steps_through_the_layers_and_parts(window, qtbot) -> None:
     while page.advance():
         opened.append(page.detail.detail_id)
     assert opened == page.details()
-    qtbot.waitUntil(lambda: not page.detail.isVisible(), timeout=2000)
+    qtbot.waitUntil(lambda: not page.detail.isVisible(), timeout=15000)

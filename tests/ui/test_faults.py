@@ -65,7 +65,7 @@ def test_a_page_that_raises_while_painting_gives_way(broken, qtbot) -> None:
     window, guard, exits = broken
     Faults.paint = True
     touch_tap(window.stack.page("home").tiles[0])  # a visitor opens the key figures
-    qtbot.waitUntil(lambda: isinstance(window.stack.current, FallbackPage), timeout=5000)
+    qtbot.waitUntil(lambda: isinstance(window.stack.current, FallbackPage), timeout=15000)
     stand_in = window.stack.current
     assert window.current_page_id == "figures" and guard.contained == ["figures"]
     title = window.session.content.pages["figures"].title.get("en")
@@ -83,7 +83,7 @@ def test_a_page_that_raises_in_the_attract_loop_gives_way(broken, qtbot) -> None
     window.go_to("robots", animate=False)
     Faults.advance = True
     QTimer.singleShot(0, window.stack.page("robots").advance)  # as the attract loop calls it
-    qtbot.waitUntil(lambda: isinstance(window.stack.current, FallbackPage), timeout=5000)
+    qtbot.waitUntil(lambda: isinstance(window.stack.current, FallbackPage), timeout=15000)
     assert window.current_page_id == "robots" and exits == []
 
 
@@ -101,7 +101,7 @@ def test_new_content_gives_a_failed_page_another_chance(broken, qtbot) -> None:
     window, _, _ = broken
     Faults.paint = True
     window.go_to("figures", animate=False)
-    qtbot.waitUntil(lambda: isinstance(window.stack.current, FallbackPage), timeout=5000)
+    qtbot.waitUntil(lambda: isinstance(window.stack.current, FallbackPage), timeout=15000)
     Faults.paint = False
     window.session.set_content(window.session.content)
     window.go_to("figures", animate=False)
@@ -120,5 +120,5 @@ def test_errors_outside_pages_end_the_process_for_the_service(broken, qtbot) -> 
     QApplication.processEvents()
     assert exits == []
     QTimer.singleShot(0, outside)
-    qtbot.waitUntil(lambda: exits == [FATAL_STATUS], timeout=3000)
+    qtbot.waitUntil(lambda: exits == [FATAL_STATUS], timeout=15000)
     assert guard.contained == []

@@ -38,7 +38,7 @@ def active_timers(widget) -> list[QTimer]:  # noqa: ANN001
 def open_figures(window, qtbot) -> FiguresPage:  # noqa: ANN001
     touch_tap(window.stack.page("home").tiles[0])
     page = figures_page(window)
-    qtbot.waitUntil(lambda: window.stack.current is page, timeout=2000)
+    qtbot.waitUntil(lambda: window.stack.current is page, timeout=15000)
     return page
 
 
@@ -47,7 +47,7 @@ def test_charts_end_on_exactly_the_data(qtbot, lang: str) -> None:
     window = make_window(qtbot, lang=lang)
     page = open_figures(window, qtbot)
     assert [c.chart.id for c in page.charts] == list(window.session.content.charts)
-    qtbot.waitUntil(lambda: page.running_animations() == 0, timeout=5000)
+    qtbot.waitUntil(lambda: page.running_animations() == 0, timeout=15000)
     for chart_id in window.session.content.charts:
         plot = card(window, chart_id).plot
         values = [v.toPlainText() for v in plot.values]
@@ -71,33 +71,33 @@ def test_bars_grow_and_lines_draw_on_the_way(window, qtbot) -> None:
     page = open_figures(window, qtbot)
     bars = card(window, "output_2024")
     trend = card(window, "output_path_2026")
-    qtbot.waitUntil(lambda: 0.2 < bars.plot.progress < 0.8, timeout=3000)
+    qtbot.waitUntil(lambda: 0.2 < bars.plot.progress < 0.8, timeout=15000)
     widths = list(bars.plot.bars.opts["width"])
     assert 0 < widths[0] < 3685
-    qtbot.waitUntil(lambda: 0.1 < trend.plot.progress < 0.6, timeout=3000)
+    qtbot.waitUntil(lambda: 0.1 < trend.plot.progress < 0.6, timeout=15000)
     drawn = trend.plot.solid.getData()[0]
     assert drawn is not None and drawn[-1] < 2026
     assert not trend.plot.values[-1].isVisible()  # the 2026 value shows once the line is there
-    qtbot.waitUntil(lambda: page.running_animations() == 0, timeout=5000)
+    qtbot.waitUntil(lambda: page.running_animations() == 0, timeout=15000)
     assert trend.plot.values[-1].isVisible()
     assert list(trend.plot.dashed.getData()[0]) == [2024.0, 2025.0, 2026.0]
 
 
 def test_a_tap_on_a_chart_replays_it_and_a_tap_on_a_tile_counts_again(window, qtbot) -> None:
     page = open_figures(window, qtbot)
-    qtbot.waitUntil(lambda: page.running_animations() == 0, timeout=5000)
+    qtbot.waitUntil(lambda: page.running_animations() == 0, timeout=15000)
     chart = card(window, "output_2024")
     touch_tap(chart, center(chart.plot))
     assert chart.running and page.running_animations() == 1
     qtbot.wait(80)
     assert chart.plot.progress < 0.5
-    qtbot.waitUntil(lambda: not chart.running, timeout=3000)
+    qtbot.waitUntil(lambda: not chart.running, timeout=15000)
     assert chart.plot.progress == 1.0
     tile = page.tiles[0]
     page.scroll.ensureWidgetVisible(tile)
     touch_tap(tile)
     assert page.running_animations() == 1
-    qtbot.waitUntil(lambda: page.running_animations() == 0, timeout=3000)
+    qtbot.waitUntil(lambda: page.running_animations() == 0, timeout=15000)
     assert tile.number.text() == "3685亿元"
 
 
@@ -112,13 +112,13 @@ def test_leaving_stops_every_chart_and_timer(window, qtbot) -> None:
 
 def test_a_finger_on_a_chart_scrolls_the_page_and_never_moves_the_chart(window, qtbot) -> None:
     page = open_figures(window, qtbot)
-    qtbot.waitUntil(lambda: page.running_animations() == 0, timeout=5000)
+    qtbot.waitUntil(lambda: page.running_animations() == 0, timeout=15000)
     chart = card(window, "output_2024")
     before = chart.plot.box.viewRange()
     scroll = page.scroll.verticalScrollBar()
     start = center(chart)
     touch_drag(chart, start, start - QPoint(0, window.theme.px(400)), steps=12)
-    qtbot.waitUntil(lambda: scroll.value() > 0, timeout=2000)
+    qtbot.waitUntil(lambda: scroll.value() > 0, timeout=15000)
     assert chart.plot.box.viewRange() == before
     assert not chart.running  # a drag is not a tap
     mouse_drag(chart.plot.viewport(), center(chart.plot), center(chart.plot) + QPoint(200, 80))

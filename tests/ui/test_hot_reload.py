@@ -45,11 +45,11 @@ def retitle(folder: Path, text: str) -> None:
 
 
 def wait_for_title(qtbot, runtime: KioskRuntime, text: str) -> None:  # noqa: ANN001
-    qtbot.waitUntil(lambda: title(runtime) == text, timeout=8000)
+    qtbot.waitUntil(lambda: title(runtime) == text, timeout=15000)
 
 
 def wait_for_failure(qtbot, runtime: KioskRuntime) -> list[str]:  # noqa: ANN001
-    qtbot.waitUntil(lambda: bool(runtime.reload_problems), timeout=8000)
+    qtbot.waitUntil(lambda: bool(runtime.reload_problems), timeout=15000)
     return [problem.format() for problem in runtime.reload_problems]
 
 
@@ -137,7 +137,7 @@ def test_a_visitor_is_never_interrupted(kiosk, content_dir, qtbot, clock) -> Non
     touch_tap(kiosk.window.stack.page("home").tiles[0])
     assert kiosk.mode == Mode.INTERACTIVE
     retitle(content_dir, "After the visitor")
-    qtbot.waitUntil(lambda: kiosk.pending is not None, timeout=8000)
+    qtbot.waitUntil(lambda: kiosk.pending is not None, timeout=15000)
     kiosk.check()
     assert kiosk.window.current_page_id == "figures"
     assert title(kiosk) == "Shenzhen, City of AI"
@@ -172,8 +172,8 @@ def test_the_reload_button_reads_the_folder_now(kiosk, content_dir, qtbot) -> No
     )
     kiosk.reload_now()
     assert kiosk.watcher.busy
-    qtbot.waitUntil(lambda: (kiosk.watcher.poll(), not kiosk.watcher.busy)[1], timeout=8000)
-    qtbot.waitUntil(lambda: title(kiosk) == "By the button", timeout=8000)
+    qtbot.waitUntil(lambda: (kiosk.watcher.poll(), not kiosk.watcher.busy)[1], timeout=15000)
+    qtbot.waitUntil(lambda: title(kiosk) == "By the button", timeout=15000)
 
 
 def test_a_caption_full_of_html_goes_live_as_plain_text(kiosk, content_dir, qtbot) -> None:
@@ -186,7 +186,7 @@ def test_a_caption_full_of_html_goes_live_as_plain_text(kiosk, content_dir, qtbo
     )
     session = kiosk.window.session
     live = lambda: session.content.pages["figures"].caption.get("en") == html  # noqa: E731
-    qtbot.waitUntil(live, timeout=8000)
+    qtbot.waitUntil(live, timeout=15000)
     session.set_language("en")  # it went live (a warning is no error) and shows as typed
     tile = kiosk.window.stack.page("home").tiles[0]
     assert tile.caption.text() == html

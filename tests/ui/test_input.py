@@ -72,7 +72,7 @@ def test_press_feedback_shows_while_the_finger_is_down(window, qtbot) -> None:
     point = tile.mapTo(window, center(tile))
     QTest.touchEvent(window, touch_device()).press(0, point, window).commit()
     assert tile.is_pressed
-    qtbot.waitUntil(lambda: tile.press_level == 1.0, timeout=1000)
+    qtbot.waitUntil(lambda: tile.press_level == 1.0, timeout=15000)
     QTest.touchEvent(window, touch_device()).release(0, point, window).commit()
     assert not tile.is_pressed
 

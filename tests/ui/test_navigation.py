@@ -108,7 +108,7 @@ def test_only_the_first_page_is_built_before_the_first_frame(qtbot) -> None:
     assert list(window.stack.pages) == ["home"]  # the others wait for the first frame
     assert window.stack.order() == list(content.settings.page_order)
     window.show()
-    qtbot.waitUntil(lambda: len(window.stack.pages) == len(window.stack.order()), timeout=3000)
+    qtbot.waitUntil(lambda: len(window.stack.pages) == len(window.stack.order()), timeout=15000)
     assert window.current_page_id == "home"
 
 

@@ -23,8 +23,8 @@ def open_policy(window, qtbot) -> PolicyPage:  # noqa: ANN001
     tile = next(t for t in home.tiles if t.page_id == "policy")
     touch_tap(tile)
     page: PolicyPage = window.stack.page("policy")
-    qtbot.waitUntil(lambda: window.stack.current is page, timeout=2000)
-    qtbot.waitUntil(lambda: page.running_animations() == 0, timeout=4000)
+    qtbot.waitUntil(lambda: window.stack.current is page, timeout=15000)
+    qtbot.waitUntil(lambda: page.running_animations() == 0, timeout=15000)
     return page
 
 
@@ -84,12 +84,12 @@ def test_a_finger_drags_the_timeline_and_the_cards_it_brings_in_reveal(window, q
     first = shown[-1]
     start = center(first)
     touch_drag(first, start, start - QPoint(window.theme.px(700), 0), steps=12)
-    qtbot.waitUntil(lambda: bar.value() > window.theme.px(300), timeout=2000)
+    qtbot.waitUntil(lambda: bar.value() > window.theme.px(300), timeout=15000)
     assert window.current_page_id == "policy"  # the timeline's drag is no page swipe
-    qtbot.waitUntil(lambda: hidden[0].reveal_level == 1.0, timeout=3000)
+    qtbot.waitUntil(lambda: hidden[0].reveal_level == 1.0, timeout=15000)
     assert hidden[0].revealed and in_view(page, hidden[0])
     assert not page.detail.isVisible()  # a drag over a card is not a tap on it
-    qtbot.waitUntil(lambda: page.running_animations() == 0, timeout=4000)
+    qtbot.waitUntil(lambda: page.running_animations() == 0, timeout=15000)
     assert all(c.revealed for c in page.strip.cards if in_view(page, c))
     assert not hidden[-1].revealed  # the far end has not been seen yet
 
@@ -99,9 +99,9 @@ def test_the_mouse_drags_the_timeline_too(window, qtbot) -> None:
     viewport = page.scroll.viewport()
     start = center(viewport)
     mouse_drag(viewport, start, start - QPoint(window.theme.px(600), 0), steps=12)
-    qtbot.waitUntil(lambda: page.bar.value() > window.theme.px(250), timeout=2000)
+    qtbot.waitUntil(lambda: page.bar.value() > window.theme.px(250), timeout=15000)
     assert window.current_page_id == "policy"
-    qtbot.waitUntil(lambda: page.running_animations() == 0, timeout=4000)
+    qtbot.waitUntil(lambda: page.running_animations() == 0, timeout=15000)
     assert all(c.reveal_level == 1.0 for c in page.strip.cards if in_view(page, c))
 
 
@@ -113,11 +113,11 @@ def test_portrait_scrolls_down_and_a_sideways_swipe_still_changes_page(qtbot) ->
     viewport = page.scroll.viewport()
     start = center(viewport)
     touch_drag(viewport, start, start - QPoint(0, window.theme.px(700)), steps=12)
-    qtbot.waitUntil(lambda: bar.value() > window.theme.px(300), timeout=2000)
-    qtbot.waitUntil(lambda: page.running_animations() == 0, timeout=4000)
+    qtbot.waitUntil(lambda: bar.value() > window.theme.px(300), timeout=15000)
+    qtbot.waitUntil(lambda: page.running_animations() == 0, timeout=15000)
     assert all(c.reveal_level == 1.0 for c in page.strip.cards if in_view(page, c))
     touch_drag(viewport, start, start - QPoint(window.theme.px(500), 0), steps=6)
-    qtbot.waitUntil(lambda: window.current_page_id == "voices", timeout=2000)
+    qtbot.waitUntil(lambda: window.current_page_id == "voices", timeout=15000)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -129,7 +129,7 @@ def test_a_tap_enlarges_the_event_with_its_number_and_a_tap_outside_closes(qtbot
     target = card(page, "ai_output_2024")
     touch_tap(target)
     assert detail.isVisible() and detail.running  # it grows out of the card
-    qtbot.waitUntil(lambda: detail.is_open and not detail.running, timeout=2000)
+    qtbot.waitUntil(lambda: detail.is_open and not detail.running, timeout=15000)
     event = target.event
     panel = detail.panel
     assert panel.isVisible()
@@ -146,7 +146,7 @@ def test_a_tap_enlarges_the_event_with_its_number_and_a_tap_outside_closes(qtbot
     outside = QPoint(detail.width() // 2, detail.height() - window.theme.px(30))
     assert not panel.geometry().contains(outside)
     touch_tap(detail, outside)
-    qtbot.waitUntil(lambda: not detail.isVisible(), timeout=2000)
+    qtbot.waitUntil(lambda: not detail.isVisible(), timeout=15000)
     assert window.current_page_id == "policy"
 
 
@@ -154,19 +154,19 @@ def test_the_close_button_closes_and_an_event_without_a_figure_shows_no_number(w
     page = open_policy(window, qtbot)
     detail = page.detail
     touch_tap(card(page, "astribot_founded"))
-    qtbot.waitUntil(lambda: detail.is_open and not detail.running, timeout=2000)
+    qtbot.waitUntil(lambda: detail.is_open and not detail.running, timeout=15000)
     assert detail.panel.title.text() == "星尘智能在深圳成立"
     assert not detail.panel.number.isVisibleTo(detail.panel)
     assert detail.panel.close_button.text() == "关闭"
     touch_tap(detail.panel.close_button)
-    qtbot.waitUntil(lambda: not detail.isVisible(), timeout=2000)
+    qtbot.waitUntil(lambda: not detail.isVisible(), timeout=15000)
     assert page.running_animations() == 0
 
 
 def test_the_enlarged_event_follows_the_language(window, qtbot) -> None:
     page = open_policy(window, qtbot)
     page.show_detail("scenarios_527")
-    qtbot.waitUntil(lambda: page.detail.is_open, timeout=2000)
+    qtbot.waitUntil(lambda: page.detail.is_open, timeout=15000)
     touch_tap(window.header.languages["en"])
     panel = page.detail.panel
     assert panel.title.text() == "AI use cases, batch by batch"
@@ -200,7 +200,7 @@ def test_entering_replays_the_reveal_and_leaving_stops_everything(window, qtbot)
     shown = [c for c in page.strip.cards if in_view(page, c)]
     assert page.running_animations() >= len(shown) > 0
     assert all(c.reveal_level < 1.0 for c in shown)
-    qtbot.waitUntil(lambda: all(c.reveal_level == 1.0 for c in shown), timeout=4000)
+    qtbot.waitUntil(lambda: all(c.reveal_level == 1.0 for c in shown), timeout=15000)
     window.go_home()
     assert page.running_animations() == 0
 
@@ -210,7 +210,7 @@ def test_autoplay_advance_scrolls_on_until_the_end(window, qtbot) -> None:
     steps = 0
     while page.advance():
         steps += 1
-        qtbot.waitUntil(lambda: page.running_animations() == 0, timeout=4000)
+        qtbot.waitUntil(lambda: page.running_animations() == 0, timeout=15000)
         assert steps < 40
     assert steps > 3
     assert page.bar.value() == page.bar.maximum()

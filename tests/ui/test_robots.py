@@ -42,7 +42,7 @@ def open_robots(qtbot, folder: Path = BUNDLED, size=(1920, 1080), lang=None):  #
 
 def landed(page: RobotsPage, qtbot) -> None:  # noqa: ANN001
     """Wait until the strip rests on a card (and the cards around it are drawn)."""
-    qtbot.waitUntil(lambda: page.running_animations() == 0, timeout=3000)
+    qtbot.waitUntil(lambda: page.running_animations() == 0, timeout=15000)
 
 
 def shown_name(page: RobotsPage) -> str:
@@ -179,7 +179,7 @@ def test_swiping_on_the_carousel_never_changes_the_page(qtbot) -> None:
 def test_a_finger_catches_a_moving_strip(qtbot) -> None:
     window, page = open_robots(qtbot)
     page.carousel.scroll_to(5)
-    qtbot.waitUntil(lambda: 0.5 < page.carousel.position < 4.5, timeout=2000)
+    qtbot.waitUntil(lambda: 0.5 < page.carousel.position < 4.5, timeout=15000)
     a = to_window(page.carousel, middle(page))
     QTest.touchEvent(window, touch_device()).press(0, a, window).commit()
     caught = page.carousel.position
@@ -251,11 +251,11 @@ def test_detail_closes_with_the_back_control_on_the_same_card(qtbot) -> None:
     touch_tap(page.carousel)
     detail = page.detail
     assert detail.animating  # it fades in
-    qtbot.waitUntil(lambda: not detail.animating, timeout=2000)
+    qtbot.waitUntil(lambda: not detail.animating, timeout=15000)
     assert detail.back.isVisible() and detail.back.height() >= page.theme.touch
     touch_tap(detail.back)
     assert not detail.is_open
-    qtbot.waitUntil(lambda: not detail.isVisible(), timeout=2000)
+    qtbot.waitUntil(lambda: not detail.isVisible(), timeout=15000)
     assert shown_name(page) == names(window, "zh-Hans")[3]
 
 
@@ -264,7 +264,7 @@ def test_detail_closes_with_a_tap_on_the_scrim_but_not_on_the_panel(qtbot) -> No
     page.carousel.scroll_to(2, animate=False)
     touch_tap(page.carousel)
     detail = page.detail
-    qtbot.waitUntil(lambda: not detail.animating, timeout=2000)
+    qtbot.waitUntil(lambda: not detail.animating, timeout=15000)
     fact = detail.facts[0].label
     touch_tap(fact)
     assert detail.is_open
@@ -272,7 +272,7 @@ def test_detail_closes_with_a_tap_on_the_scrim_but_not_on_the_panel(qtbot) -> No
     assert detail.is_open and window.current_page_id == "robots"  # a swipe there is its own
     touch_tap(detail, QPoint(page.theme.px(20), detail.height() // 2))
     assert not detail.is_open
-    qtbot.waitUntil(lambda: not detail.isVisible(), timeout=2000)
+    qtbot.waitUntil(lambda: not detail.isVisible(), timeout=15000)
     assert shown_name(page) == names(window, "en")[2]
 
 
@@ -283,7 +283,7 @@ def test_a_tap_on_the_scrim_while_the_detail_opens_closes_it(qtbot) -> None:
     assert detail.animating
     touch_tap(detail, QPoint(page.theme.px(20), detail.height() // 2))
     assert not detail.is_open
-    qtbot.waitUntil(lambda: not detail.isVisible(), timeout=2000)
+    qtbot.waitUntil(lambda: not detail.isVisible(), timeout=15000)
     landed(page, qtbot)
     assert shown_name(page) == names(window, "zh-Hans")[0]
 

@@ -27,8 +27,8 @@ def open_voices(window, qtbot, advance_ms: int | None = None) -> VoicesPage:  # 
         page.advance_ms = advance_ms
     home = window.stack.page("home")
     touch_tap(next(t for t in home.tiles if t.page_id == "voices"))
-    qtbot.waitUntil(lambda: window.stack.current is page, timeout=2000)
-    qtbot.waitUntil(lambda: not page.stage.running, timeout=3000)
+    qtbot.waitUntil(lambda: window.stack.current is page, timeout=15000)
+    qtbot.waitUntil(lambda: not page.stage.running, timeout=15000)
     return page
 
 
@@ -84,14 +84,14 @@ def test_a_swipe_on_the_quote_moves_quotes_and_never_the_page(window, qtbot, mou
     distance = window.theme.px(500)
     swipe(page, -distance, mouse)
     assert page.stage.running  # the new quote slides in
-    qtbot.waitUntil(lambda: settled(page), timeout=2000)
+    qtbot.waitUntil(lambda: settled(page), timeout=15000)
     assert page.index == 1 and shown(page) == expected(voices[1], "zh-Hans")
     assert page.dots.index == 1
     swipe(page, distance, mouse)
-    qtbot.waitUntil(lambda: settled(page), timeout=2000)
+    qtbot.waitUntil(lambda: settled(page), timeout=15000)
     assert page.index == 0 and shown(page) == expected(voices[0], "zh-Hans")
     swipe(page, distance, mouse)  # before the first comes the last
-    qtbot.waitUntil(lambda: settled(page), timeout=2000)
+    qtbot.waitUntil(lambda: settled(page), timeout=15000)
     assert shown(page) == expected(voices[-1], "zh-Hans")
     assert window.current_page_id == "voices"
 
@@ -99,10 +99,10 @@ def test_a_swipe_on_the_quote_moves_quotes_and_never_the_page(window, qtbot, mou
 def test_a_short_or_upward_drag_keeps_the_quote(window, qtbot) -> None:
     page = open_voices(window, qtbot)
     swipe(page, -window.theme.px(40))
-    qtbot.waitUntil(lambda: settled(page), timeout=2000)
+    qtbot.waitUntil(lambda: settled(page), timeout=15000)
     start = center(page.stage)
     touch_drag(page.stage, start, start - QPoint(window.theme.px(40), window.theme.px(400)))
-    qtbot.waitUntil(lambda: settled(page), timeout=2000)
+    qtbot.waitUntil(lambda: settled(page), timeout=15000)
     assert page.index == 0 and window.current_page_id == "voices"
 
 
@@ -111,27 +111,27 @@ def test_a_swipe_on_the_heading_still_changes_the_page(window, qtbot) -> None:
     heading = page.heading
     start = center(heading)
     touch_drag(heading, start, start + QPoint(window.theme.px(500), 0), steps=6)
-    qtbot.waitUntil(lambda: window.current_page_id == "policy", timeout=2000)
+    qtbot.waitUntil(lambda: window.current_page_id == "policy", timeout=15000)
 
 
 def test_the_arrows_step_through_the_quotes(window, qtbot) -> None:
     page = open_voices(window, qtbot)
     touch_tap(page.next)
-    qtbot.waitUntil(lambda: settled(page), timeout=2000)
+    qtbot.waitUntil(lambda: settled(page), timeout=15000)
     assert shown(page) == expected(page.voices[1], "zh-Hans")
     touch_tap(page.next)
     touch_tap(page.previous)  # a tap during a change is never lost
-    qtbot.waitUntil(lambda: settled(page), timeout=2000)
+    qtbot.waitUntil(lambda: settled(page), timeout=15000)
     assert page.index == 1 and shown(page) == expected(page.voices[1], "zh-Hans")
 
 
 def test_the_next_quote_comes_by_itself_and_leaving_stops_it(window, qtbot) -> None:
     page = open_voices(window, qtbot, advance_ms=1200)
     assert page.running_animations() >= 1
-    qtbot.waitUntil(lambda: page.index == 1, timeout=3000)
-    qtbot.waitUntil(lambda: settled(page), timeout=2000)
+    qtbot.waitUntil(lambda: page.index == 1, timeout=15000)
+    qtbot.waitUntil(lambda: settled(page), timeout=15000)
     assert shown(page) == expected(page.voices[1], "zh-Hans")
-    qtbot.waitUntil(lambda: page.dots.progress > 0.0, timeout=2000)  # the countdown runs again
+    qtbot.waitUntil(lambda: page.dots.progress > 0.0, timeout=15000)  # the countdown runs again
     window.go_home()
     assert page.running_animations() == 0
     assert active_timers(page) == []
@@ -149,11 +149,11 @@ def test_a_finger_on_the_quote_holds_it_and_a_manual_move_restarts_the_wait(wind
     assert page.index == 0  # held under the finger
     QTest.touchEvent(window, touch_device()).release(0, point, window).commit()
     assert page.dots.progress < 0.2  # the full wait starts again
-    qtbot.waitUntil(lambda: page.index == 1, timeout=3000)
-    qtbot.waitUntil(lambda: settled(page), timeout=2000)
+    qtbot.waitUntil(lambda: page.index == 1, timeout=15000)
+    qtbot.waitUntil(lambda: settled(page), timeout=15000)
     swipe(page, -window.theme.px(500))
     assert page.index == 2 and page.dots.progress < 0.2
-    qtbot.waitUntil(lambda: page.index == 3, timeout=3000)
+    qtbot.waitUntil(lambda: page.index == 3, timeout=15000)
 
 
 def test_advance_steps_one_quote_and_is_false_at_the_last(window, qtbot) -> None:
@@ -247,7 +247,7 @@ def test_a_single_quote_shows_no_controls_and_never_moves(content_dir: Path, qtb
     assert not page.next.isVisible() and not page.previous.isVisible()
     assert page.running_animations() == 0  # no countdown to a next quote
     swipe(page, -window.theme.px(500))
-    qtbot.waitUntil(lambda: settled(page), timeout=2000)
+    qtbot.waitUntil(lambda: settled(page), timeout=15000)
     assert shown(page) == expected(page.voices[0], "zh-Hans")
     assert page.advance() is False
     assert window.current_page_id == "voices"
