@@ -15,6 +15,8 @@ from kiosk.content import Content, load_content_cached
 from kiosk.i18n import Language
 from kiosk.paths import coverage_file, missing_glyphs
 from kiosk.runtime.modes import Timing
+from kiosk.ui import single_instance
+from kiosk.ui.first_frame import exit_at_first_frame
 from kiosk.ui.fonts import register_fonts
 from kiosk.ui.garbage import GarbageCollector
 from kiosk.ui.input import Pressable
@@ -63,6 +65,8 @@ def run(args: argparse.Namespace, started: float) -> int:
     )
     if args.screenshot or args.selftest:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if not single_instance.claim(args):
+        return 0  # another kiosk of this user runs: no second window
     app = application()
     content = load_content_cached(args.content, missing_glyphs, [coverage_file()])
     for problem in content.problems:
@@ -80,6 +84,7 @@ def run(args: argparse.Namespace, started: float) -> int:
         from kiosk.ui.selftest import run_selftest
 
         return run_selftest(app, window, started, [args.lang] if args.lang else None)
+    exit_at_first_frame(window)  # KIOSK_EXIT_AT_FIRST_FRAME: start-up benchmarks
     show(window, args)
     start_runtime(window, args)
     return app.exec()

@@ -11,6 +11,7 @@ from typing import NoReturn
 
 from kiosk import __version__
 from kiosk.i18n import LANGUAGES
+from kiosk.winsupport import prepare_process
 
 STARTED = time.perf_counter()
 
@@ -76,11 +77,12 @@ def validate(folder: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    from kiosk.paths import bundled_content_dir
+    prepare_process()  # Windows: no crash or error dialogs over the kiosk
+    from kiosk.paths import bundled_content_dir, content_folder_problem
 
     folder = args.content or bundled_content_dir()
-    if not folder.is_dir():
-        print(f"kiosk: error: content folder '{folder}' does not exist", file=sys.stderr)
+    if problem := content_folder_problem(folder):
+        print(f"kiosk: error: {problem}", file=sys.stderr)
         return 2
     args.content = folder
     if args.validate:

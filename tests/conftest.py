@@ -12,6 +12,8 @@ import pytest
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 # compiled content goes to a private folder, never the user's cache (the CLI tests inherit it)
 os.environ["KIOSK_CACHE_DIR"] = tempfile.mkdtemp(prefix="kiosk-test-cache-")
+# the single-instance lock too: a kiosk running on this machine must not turn tests away
+os.environ["KIOSK_LOCK_DIR"] = tempfile.mkdtemp(prefix="kiosk-test-lock-")
 
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED = REPO / "data"
