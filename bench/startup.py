@@ -24,28 +24,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def child(size: str) -> None:
-    """Run the real start-up (``kiosk --windowed``); print FRAME when Home is first painted."""
+    """Run the real start-up (``kiosk --windowed``); it prints FRAME when Home is first painted."""
     sys.path.insert(0, str(ROOT))
-    from PySide6.QtCore import QEvent, QObject
-
-    import kiosk.app
     from kiosk import cli
+    from kiosk.ui.first_frame import EXIT_ENV
 
-    real_show = kiosk.app.show
-
-    def show(window, args) -> None:  # noqa: ANN001
-        class FirstFrame(QObject):
-            def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-                if event.type() == QEvent.Type.Paint and watched is window.stack.current:
-                    print("FRAME", flush=True)
-                    os._exit(0)
-                return False
-
-        window.first_frame = FirstFrame()
-        window.stack.current.installEventFilter(window.first_frame)
-        real_show(window, args)
-
-    kiosk.app.show = show
+    os.environ[EXIT_ENV] = "1"
     sys.exit(cli.main(["--windowed", "--size", size]))
 
 

@@ -21,9 +21,11 @@ from kiosk.logs import RecentLines, setup_logging
 from kiosk.paths import bundled_content_dir, coverage_file, missing_glyphs, user_state_dir
 from kiosk.runtime.crashes import RECORD_FILE, begin_run, end_run, in_safe_mode
 from kiosk.runtime.modes import Timing
+from kiosk.ui import single_instance
 from kiosk.ui.contained import contain_all
 from kiosk.ui.content_watch import ContentWatcher
 from kiosk.ui.faults import FaultGuard
+from kiosk.ui.first_frame import EXIT_ENV, exit_at_first_frame
 from kiosk.ui.fonts import register_fonts
 from kiosk.ui.garbage import GarbageCollector
 from kiosk.ui.heartbeat import Heartbeat
@@ -79,8 +81,11 @@ def run(args: argparse.Namespace, started: float) -> int:
     if args.screenshot or args.selftest:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         return _run_tool(args, started, recent)
+    if not single_instance.claim(args):
+        return 0  # another kiosk of this user runs: no second window, no crash counted
     record = state / RECORD_FILE
-    crashes = begin_run(record)
+    # a start-up benchmark ends the process at its first frame: that is no crash
+    crashes = 0 if os.environ.get(EXIT_ENV) else begin_run(record)
     safe = in_safe_mode(crashes)
     folder = args.content
     if safe:
@@ -95,6 +100,7 @@ def run(args: argparse.Namespace, started: float) -> int:
     app = application()
     content = _load(folder)
     window = build_window(content, _size(app, args), args.lang)
+    exit_at_first_frame(window)  # KIOSK_EXIT_AT_FIRST_FRAME: start-up benchmarks
     show(window, args)
     watcher = None if safe else ContentWatcher(folder, _load)
     start_runtime(window, args, recent, watcher, crashes if safe else 0)

@@ -11,6 +11,7 @@ from typing import NoReturn
 
 from kiosk import __version__
 from kiosk.i18n import LANGUAGES
+from kiosk.winsupport import prepare_process
 
 STARTED = time.perf_counter()
 
@@ -118,13 +119,14 @@ def set_pin() -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    prepare_process()  # Windows: no crash or error dialogs over the kiosk
     if args.set_pin:
         return set_pin()
-    from kiosk.paths import bundled_content_dir
+    from kiosk.paths import bundled_content_dir, content_folder_problem
 
     folder = args.content or bundled_content_dir()
-    if not folder.is_dir():
-        print(f"kiosk: error: content folder '{folder}' does not exist", file=sys.stderr)
+    if problem := content_folder_problem(folder):
+        print(f"kiosk: error: {problem}", file=sys.stderr)
         return 2
     args.content = folder
     if args.validate:

@@ -32,6 +32,19 @@ def bundled_content_dir() -> Path:
     return app_root() / "data"
 
 
+def content_folder_problem(folder: Path) -> str | None:
+    """Why ``folder`` cannot be a content folder (missing, unreadable, empty), or None."""
+    if not folder.is_dir():
+        return f"content folder '{folder}' does not exist"
+    try:
+        names = [entry.name.lower() for entry in os.scandir(folder)]
+    except OSError as error:
+        return f"content folder '{folder}' cannot be read ({error.strerror or error})"
+    if "config.toml" not in names and not any(name.endswith(".csv") for name in names):
+        return f"content folder '{folder}' is empty (no config.toml and no .csv files)"
+    return None
+
+
 def fonts_dir() -> Path:
     return resources_dir() / "fonts"
 

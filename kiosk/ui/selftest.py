@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.i18n import LANGUAGES, Language
 from kiosk.ui.main_window import KioskWindow
+from kiosk.ui.render_checks import run_render_checks
 
 DWELL_MS = 1700  # long enough for a page's entrance animations to finish
 DETAIL_MS = 400  # a detail view opens in about 300 ms
@@ -54,6 +55,8 @@ def run_selftest(
     qInstallMessageHandler(on_message)
     sys.excepthook = on_exception
     errors.extend(f"content: {p}" for p in window.session.content.errors)
+    rendering, failed = run_render_checks()  # SVG, pyqtgraph chart, CJK glyphs
+    errors.extend(failed)
     meter = FrameMeter()
     window.show()
     window.installEventFilter(meter)
@@ -102,6 +105,7 @@ def run_selftest(
         "frames": len(meter.frames),
         "frame_interval_median_ms": round(statistics.median(intervals), 2) if intervals else None,
         "frame_interval_p95_ms": round(p95, 2) if p95 is not None else None,
+        "render": rendering,
         "errors": errors,
     }
     print(json.dumps(report, ensure_ascii=False))

@@ -50,6 +50,10 @@ def test_selftest_visits_every_page_and_reports_json(tmp_path: Path) -> None:
     assert report["pages"] == len(LANGUAGES) * pages
     assert report["frames"] > 50
     assert 0 < report["startup_ms"] < 10000
+    assert report["render"]["chart_pixels"] > 0 and set(report["render"]["cjk"]) == {
+        "zh-Hans",
+        "zh-Hant",
+    }
 
 
 def test_selftest_fails_on_broken_content(content_dir: Path) -> None:

@@ -1,0 +1,67 @@
+"""One kiosk window per user: a second interactive start finds the lock taken and steps aside.
+
+The lock is a QLockFile (it holds the owner's PID, so a crashed kiosk's lock is stale and taken
+over at once) in the per-user state folder: ``$KIOSK_LOCK_DIR`` if set (tests), else
+``$XDG_STATE_HOME/ai-city-kiosk`` (``~/.local/state/ai-city-kiosk``), on Windows
+``%LOCALAPPDATA%\\ai-city-kiosk``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile
+
+LOCK_DIR_ENV = "KIOSK_LOCK_DIR"
+LOCK_NAME = "kiosk.lock"
+# Modes that open no lasting window and may run beside the kiosk.
+_BESIDE = ("validate", "screenshot", "selftest", "set_pin")
+
+_held: QLockFile | None = None
+
+
+def lock_dir() -> Path:
+    override = os.environ.get(LOCK_DIR_ENV)
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    else:
+        base = Path(os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state")
+    return base / "ai-city-kiosk"
+
+
+def claim(args: argparse.Namespace) -> bool:
+    """True when this process may open the kiosk window (it now holds the lock, for life).
+
+    False, after one line on stderr, when another kiosk of this user already runs.
+    """
+    global _held
+    if any(getattr(args, mode, False) for mode in _BESIDE) or _held is not None:
+        return True
+    folder = lock_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return True  # no writable state folder: run rather than refuse to show anything
+    lock = QLockFile(str(folder / LOCK_NAME))
+    lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
+    if lock.tryLock(0):
+        _held = lock
+        return True
+    if lock.error() != QLockFile.LockError.LockFailedError:
+        return True  # cannot tell (permissions): do not block the kiosk
+    pid = lock.getLockInfo()[0]  # (pid, hostname, appname)
+    print(f"kiosk: already running (pid {pid}); not opening a second window", file=sys.stderr)
+    return False
+
+
+def release() -> None:
+    """Give the lock back (tests; the process exit releases it too)."""
+    global _held
+    if _held is not None:
+        _held.unlock()
+        _held = None

@@ -1,0 +1,49 @@
+"""The self-test's proofs: an SVG renders, a pyqtgraph chart draws, Chinese has real glyphs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kiosk.app import application
+from kiosk.ui.render_checks import CJK_SAMPLES, check_chart, check_cjk, check_svg, run_render_checks
+
+
+@pytest.fixture
+def qapp(qapp):  # noqa: ANN001 - the kiosk's application: the shipped fonts registered
+    return application()
+
+
+def test_everything_renders_with_the_shipped_fonts_and_artwork(qapp) -> None:
+    report, errors = run_render_checks()
+    assert errors == []
+    assert report["svg_pixels"] > 100 and report["svg_plugin"] and report["jpeg"]
+    assert report["chart_pixels"] > 100
+    assert set(report["cjk"]) == set(CJK_SAMPLES)
+    for lang, (family, _) in CJK_SAMPLES.items():
+        assert report["cjk"][lang]["font"] == family
+
+
+def test_a_character_outside_the_font_fails(qapp) -> None:
+    _, errors = check_cjk({"zh-Hans": ("Noto Sans CJK SC", "深圳\U00020000")})  # CJK ext. B
+    assert len(errors) == 1 and "\U00020000" in errors[0]
+
+
+def test_a_font_that_is_not_loaded_fails(qapp) -> None:
+    _, errors = check_cjk({"zh-Hans": ("No Such Font CJK", "深圳")})
+    assert any("not loaded" in e for e in errors)
+
+
+@pytest.mark.qt_log_ignore("Cannot read file")
+def test_an_svg_that_cannot_render_fails(qapp, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.svg"
+    broken.write_text("<svg xmlns='http://www.w3.org/2000/svg'", encoding="utf-8")
+    report, errors = check_svg(broken)
+    assert report["svg_pixels"] == 0 and not report["svg_plugin"]
+    assert any("rendered nothing" in e for e in errors)
+
+
+def test_the_chart_check_sees_the_bars(qapp) -> None:
+    report, errors = check_chart()
+    assert errors == [] and report["chart_pixels"] > 100
