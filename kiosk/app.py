@@ -19,6 +19,7 @@ from kiosk.ui.fonts import register_fonts
 from kiosk.ui.garbage import GarbageCollector
 from kiosk.ui.input import Pressable
 from kiosk.ui.main_window import KioskWindow
+from kiosk.ui.memory import tune_allocator
 from kiosk.ui.session import Session
 from kiosk.ui.theme import Theme
 
@@ -30,6 +31,7 @@ log = logging.getLogger("kiosk")
 
 def application() -> QApplication:
     """The QApplication, created once with the kiosk's settings."""
+    tune_allocator()  # before the big allocations: freed images go back to the system
     app = QApplication.instance()
     if app is None:
         QApplication.setHighDpiScaleFactorRoundingPolicy(
