@@ -11,11 +11,14 @@ rewriting a copy of config.toml: the content stays the bundled one, read from th
 cache the kiosk reads, so no pandas import and no second content folder skew the figures.
 
 After ``--warmup`` loops (each language at least once, so first-time caches such as glyphs and
-rendered artwork do not count as drift) it samples, every ``--every`` page changes and after a
-full collection: RSS, Python objects by type (gc.get_objects), live QObjects under the window and
-graphics items in every chart scene, and dead Qt wrappers (a C++ object deleted while Python
-still holds its wrapper). Prints the samples, start and end RSS, the drift, the slope
-over the samples and the largest growths. Budget (BRIEF): drift <= 5 MB over 1,000 changes.
+rendered artwork do not count as drift) it samples, after a full collection, every ``--every``
+page changes, rounded up to whole loops so that every sample is taken on Home with nothing open
+(a page with a detail open holds a snapshot of the page under it: that is not drift;
+``--changes`` is rounded likewise): RSS, Python objects by type (gc.get_objects), live QObjects
+under the window, graphics items in every chart scene, and dead Qt wrappers (a C++ object
+deleted while Python still holds its wrapper). Prints the samples, start and end RSS, the drift,
+the slope over the samples and the largest growths.
+Budget (BRIEF): drift <= 5 MB over 1,000 changes.
 """
 
 from __future__ import annotations
@@ -140,13 +143,18 @@ def main() -> None:
     window = build_window(content, (width, height))
     window.show()
     loop_length = len(window.stack.order())
-    soak = Soak(window, args.warmup * loop_length, args.changes, args.every, args.reload)
+    # samples only at the start of a loop (Home, nothing open): the RSS of a page with a detail
+    # open, its snapshot of the page under it included, is not drift
+    every = -(-args.every // loop_length) * loop_length
+    changes = -(-args.changes // every) * every
+    soak = Soak(window, args.warmup * loop_length, changes, every, args.reload)
     runtime = start_runtime(
         window, argparse.Namespace(autoplay_after=None, reset_after=None, autoplay=True)
     )
     print(
-        f"soak at {args.size} ({os.environ['QT_QPA_PLATFORM']}): {args.changes} page changes "
-        f"after {args.warmup} warm-up loops of {loop_length}, dwell {args.dwell} s"
+        f"soak at {args.size} ({os.environ['QT_QPA_PLATFORM']}): {changes} page changes "
+        f"after {args.warmup} warm-up loops of {loop_length}, dwell {args.dwell} s, "
+        f"a sample every {every} at the start of a loop"
         + (", content reloaded each loop" if args.reload else ""),
         flush=True,
     )

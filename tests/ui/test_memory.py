@@ -6,8 +6,9 @@ import subprocess
 import sys
 
 import pytest
+from PySide6.QtCore import QObject
 
-from kiosk.ui import memory
+from kiosk.ui import garbage, memory
 from kiosk.ui.census import resident_mb
 from tests.conftest import REPO
 
@@ -57,3 +58,23 @@ def test_other_c_libraries_are_left_alone(monkeypatch) -> None:
     assert memory.glibc() is None
     assert not memory.tune_allocator()
     assert not memory.release_free_memory()
+
+
+def test_the_collector_timer_trims_the_heap_every_half_minute(qtbot, monkeypatch) -> None:
+    trims: list[float] = []
+    now = [1000.0]
+    monkeypatch.setattr(garbage, "release_free_memory", lambda: trims.append(now[0]) or True)
+    parent = QObject()
+    collector = garbage.GarbageCollector(parent, clock=lambda: now[0])
+    try:
+        collector.check()
+        assert trims == []  # not yet due
+        now[0] += garbage.TRIM_EVERY_S
+        collector.check()
+        collector.check()
+        assert trims == [1030.0]  # once, then not again until the next half minute
+        now[0] += garbage.TRIM_EVERY_S
+        collector.check()
+        assert trims == [1030.0, 1060.0]
+    finally:
+        collector.timer.stop()
