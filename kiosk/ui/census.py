@@ -60,3 +60,14 @@ def python_objects() -> Counter[str]:
         isinstance(o, Shiboken.Object) and not shiboken6.isValid(o) for o in objects
     )
     return counts
+
+
+def dead_wrappers_under(root: QObject) -> int:
+    """Dead wrappers that ``root`` or a live QObject under it still holds as Python children
+    (what ``findChildren`` on a long-lived widget leaves behind)."""
+    holders = [root, *descendants(root)]
+    return sum(
+        isinstance(held, Shiboken.Object) and not shiboken6.isValid(held)
+        for holder in holders
+        for held in gc.get_referents(holder)
+    )

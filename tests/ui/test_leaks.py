@@ -11,9 +11,9 @@ from dataclasses import replace
 
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtWidgets import QScrollArea, QWidget
+from PySide6.QtWidgets import QScrollArea, QScrollBar, QWidget
 
-from kiosk.ui.census import descendants, graphics_items, python_objects
+from kiosk.ui.census import dead_wrappers_under, descendants, graphics_items, python_objects
 from kiosk.ui.main_window import KioskWindow
 
 CYCLES = 50
@@ -37,7 +37,7 @@ def census(window: KioskWindow) -> dict[str, int]:
         "live QObjects": len(under),
         "chart items": graphics_items(window),
         "charts": sum(isinstance(o, pg.PlotWidget) for o in under),
-        "process: dead wrappers": objects["[dead Qt wrappers]"],
+        "dead wrappers": dead_wrappers_under(window),
         "process: PlotItems": objects[f"{pg.PlotItem.__module__}.{pg.PlotItem.__qualname__}"],
         "process: pauses": objects["PySide6.QtCore.QPauseAnimation"],
         "process: animations": objects["PySide6.QtCore.QVariantAnimation"],
@@ -105,3 +105,11 @@ def test_counting_with_children_leaves_no_dead_wrappers(qtbot) -> None:
         flush_deletes()
     assert python_objects()["[dead Qt wrappers]"] <= before
     assert len(descendants(root)) == 0
+    assert dead_wrappers_under(root) == 0
+    page = QWidget(root)
+    QScrollArea(page)
+    root.findChildren(QScrollBar)  # the trap the leak tests' counts would catch
+    page.deleteLater()
+    del page
+    flush_deletes()
+    assert dead_wrappers_under(root) > 0
