@@ -15,14 +15,14 @@ import argparse
 import os
 import statistics
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer  # noqa: E402
+from frames import FrameRecorder, instrument, record, time_handlers  # noqa: E402
 
 from kiosk.app import application, build_window  # noqa: E402
 from kiosk.content import load_content  # noqa: E402
@@ -32,85 +32,11 @@ from kiosk.ui.widgets.charts import ChartPlot  # noqa: E402
 from kiosk.ui.widgets.count_up import CountUpTile  # noqa: E402
 
 
-def p95(values: list[float]) -> float:
-    return statistics.quantiles(values, n=20)[-1] if len(values) >= 20 else max(values)
-
-
-class Recorder(QObject):
-    """Frame times from the window's repaints; update time from our animation handlers."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.frames: list[float] = []
-        self.paint_ms: list[float] = []
-        self.update_ms: list[float] = []
-        self._pending_update = 0.0
-        self.recording = False
-
-    def timed_update(self, seconds: float) -> None:
-        if self.recording:
-            self._pending_update += seconds
-
-    def frame(self, start: float, end: float) -> None:
-        if not self.recording:
-            return
-        self.frames.append(start)
-        self.paint_ms.append((end - start) * 1000)
-        self.update_ms.append(self._pending_update * 1000)
-        self._pending_update = 0.0
-
-
-def instrument(recorder: Recorder) -> None:
-    """Time the window's repaints and the chart and count-up progress handlers."""
-    window_event = KioskWindow.event
-
-    def event(self: KioskWindow, e: QEvent) -> bool:
-        if e.type() != QEvent.Type.UpdateRequest:
-            return window_event(self, e)
-        start = time.perf_counter()
-        result = window_event(self, e)
-        recorder.frame(start, time.perf_counter())
-        return result
-
-    KioskWindow.event = event  # type: ignore[method-assign]
-    for cls, name in ((ChartPlot, "set_progress"), (CountUpTile, "_on_progress")):
-        for klass in [cls, *cls.__subclasses__()]:
-            original = klass.__dict__.get(name)
-            if original is None:
-                continue
-
-            def timed(self, value, _original=original):  # noqa: ANN001, ANN202
-                start = time.perf_counter()
-                _original(self, value)
-                recorder.timed_update(time.perf_counter() - start)
-
-            setattr(klass, name, timed)
-
-
-def run_once(window: KioskWindow, recorder: Recorder) -> dict[str, float]:
+def run_once(window: KioskWindow, recorder: FrameRecorder) -> dict[str, float]:
     page = window.stack.pages["figures"]
-    recorder.frames, recorder.paint_ms, recorder.update_ms = [], [], []
-    recorder.recording = True
-    loop = QEventLoop()
-    poll = QTimer()
-    poll.timeout.connect(lambda: page.running_animations() or loop.quit())
-    poll.start(100)
-    page.enter()
-    loop.exec()
-    poll.stop()
-    recorder.recording = False
-    intervals = [(b - a) * 1000 for a, b in zip(recorder.frames, recorder.frames[1:], strict=False)]
-    work = [u + p for u, p in zip(recorder.update_ms, recorder.paint_ms, strict=True)]
-    return {
-        "frames": len(recorder.frames),
-        "interval_median": statistics.median(intervals),
-        "interval_p95": p95(intervals),
-        "interval_max": max(intervals),
-        "over_33ms": sum(i > 33 for i in intervals),
-        "update_median": statistics.median(recorder.update_ms),
-        "paint_median": statistics.median(recorder.paint_ms),
-        "work_p95": p95(work),
-    }
+    recorder.clear()
+    record(recorder, page.enter, page.running_animations, poll_ms=100)
+    return recorder.figures()
 
 
 def main() -> None:
@@ -120,8 +46,9 @@ def main() -> None:
     parser.add_argument("--scroll", type=float, default=0.0, help="0 top .. 1 bottom of the page")
     args = parser.parse_args()
     width, height = (int(v) for v in args.size.split("x"))
-    recorder = Recorder()
+    recorder = FrameRecorder()
     instrument(recorder)
+    time_handlers(recorder, [(ChartPlot, "set_progress"), (CountUpTile, "_on_progress")])
     app = application()
     window = build_window(load_content(bundled_content_dir()), (width, height))
     window.show()

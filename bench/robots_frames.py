@@ -15,94 +15,31 @@ import argparse
 import os
 import statistics
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEvent, QEventLoop, QTimer  # noqa: E402
+from frames import FrameRecorder, instrument, record  # noqa: E402
 
 from kiosk.app import application, build_window  # noqa: E402
 from kiosk.content import load_content  # noqa: E402
 from kiosk.paths import bundled_content_dir  # noqa: E402
-from kiosk.ui.main_window import KioskWindow  # noqa: E402
 from kiosk.ui.pages.robots import RobotsPage  # noqa: E402
 
 
-def p95(values: list[float]) -> float:
-    return statistics.quantiles(values, n=20)[-1] if len(values) >= 20 else max(values)
-
-
-class Recorder:
-    """Start and end of every window repaint while recording, and the intervals between them
-    within each recording (the idle time between two recordings is not a frame interval)."""
-
-    def __init__(self) -> None:
-        self.frames: list[tuple[float, float]] = []
-        self.intervals: list[float] = []
-        self.recording = False
-        self._last: float | None = None
-
-    def frame(self, start: float, end: float) -> None:
-        if self._last is not None:
-            self.intervals.append((start - self._last) * 1000)
-        self._last = start
-        self.frames.append((start, end))
-
-    def stop(self) -> None:
-        self.recording = False
-        self._last = None
-
-
-def instrument(recorder: Recorder) -> None:
-    window_event = KioskWindow.event
-
-    def event(self: KioskWindow, e: QEvent) -> bool:
-        if e.type() != QEvent.Type.UpdateRequest or not recorder.recording:
-            return window_event(self, e)
-        start = time.perf_counter()
-        result = window_event(self, e)
-        recorder.frame(start, time.perf_counter())
-        return result
-
-    KioskWindow.event = event  # type: ignore[method-assign]
-
-
-def record(page: RobotsPage, recorder: Recorder, start: Callable[[], None]) -> None:
-    """Run ``start`` and record until the page's animations end."""
-    loop = QEventLoop()
-    poll = QTimer()
-    poll.timeout.connect(lambda: page.running_animations() or loop.quit())
-    poll.start(50)
-    recorder.recording = True
-    start()
-    loop.exec()
-    poll.stop()
-    recorder.stop()
-
-
-def run_once(page: RobotsPage, recorder: Recorder) -> dict[str, float]:
-    recorder.frames, recorder.intervals = [], []
+def run_once(page: RobotsPage, recorder: FrameRecorder) -> dict[str, float]:
+    recorder.clear()
     page.reset()
-    record(page, recorder, page.enter)
+    busy = page.running_animations
+    record(recorder, page.enter, busy)
     for _ in range(4):
-        record(page, recorder, lambda: page.carousel.step(1))
-    record(page, recorder, lambda: page.open_detail(page.carousel.current_index))
-    record(page, recorder, page.detail.dismiss)
-    intervals = recorder.intervals
-    paint = [(e - s) * 1000 for s, e in recorder.frames]
-    return {
-        "frames": len(recorder.frames),
-        "interval_median": statistics.median(intervals),
-        "interval_p95": p95(intervals),
-        "interval_max": max(intervals),
-        "over_33ms": sum(i > 33 for i in intervals),
-        "paint_median": statistics.median(paint),
-        "paint_p95": p95(paint),
-    }
+        record(recorder, lambda: page.carousel.step(1), busy)
+    record(recorder, lambda: page.open_detail(page.carousel.current_index), busy)
+    record(recorder, page.detail.dismiss, busy)
+    return recorder.figures()
 
 
 def main() -> None:
@@ -111,7 +48,7 @@ def main() -> None:
     parser.add_argument("--size", default="1920x1080")
     args = parser.parse_args()
     width, height = (int(v) for v in args.size.split("x"))
-    recorder = Recorder()
+    recorder = FrameRecorder()
     instrument(recorder)
     app = application()
     window = build_window(load_content(bundled_content_dir()), (width, height))

@@ -15,46 +15,21 @@ import argparse
 import os
 import statistics
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QAbstractAnimation, QEvent, QEventLoop, QTimer  # noqa: E402
+from frames import FrameRecorder, instrument, record  # noqa: E402
+from PySide6.QtCore import QAbstractAnimation  # noqa: E402
 
 from kiosk.app import application, build_window  # noqa: E402
 from kiosk.content import load_content  # noqa: E402
 from kiosk.paths import bundled_content_dir  # noqa: E402
-from kiosk.ui.main_window import KioskWindow  # noqa: E402
 from kiosk.ui.pages.base import PageView  # noqa: E402
-
-frames: list[float] = []
-paint_ms: list[float] = []
-recording = False
-
-
-def instrument() -> None:
-    """Time every repaint of the window (one UpdateRequest is one frame)."""
-    window_event = KioskWindow.event
-
-    def event(self: KioskWindow, e: QEvent) -> bool:
-        if e.type() != QEvent.Type.UpdateRequest:
-            return window_event(self, e)
-        start = time.perf_counter()
-        result = window_event(self, e)
-        if recording:
-            frames.append(start)
-            paint_ms.append((time.perf_counter() - start) * 1000)
-        return result
-
-    KioskWindow.event = event  # type: ignore[method-assign]
-
-
-def p95(values: list[float]) -> float:
-    return statistics.quantiles(values, n=20)[-1] if len(values) >= 20 else max(values)
 
 
 def busy(page: PageView) -> int:
@@ -64,27 +39,12 @@ def busy(page: PageView) -> int:
     return page.running_animations() - int(countdown is not None and countdown.state() == running)
 
 
-def measure(name: str, start: Callable[[], object], page: PageView) -> dict[str, float]:
-    global recording
-    frames.clear()
-    paint_ms.clear()
-    recording = True
-    loop = QEventLoop()
-    poll = QTimer()
-    poll.timeout.connect(lambda: busy(page) or loop.quit())
-    start()
-    poll.start(50)
-    loop.exec()
-    poll.stop()
-    recording = False
-    intervals = [(b - a) * 1000 for a, b in zip(frames, frames[1:], strict=False)] or [0.0]
-    return {
-        "frames": len(frames),
-        "interval_p95": p95(intervals),
-        "interval_max": max(intervals),
-        "paint_median": statistics.median(paint_ms or [0.0]),
-        "paint_p95": p95(paint_ms or [0.0]),
-    }
+def measure(
+    recorder: FrameRecorder, start: Callable[[], object], page: PageView
+) -> dict[str, float]:
+    recorder.clear()
+    record(recorder, start, lambda: busy(page))
+    return recorder.figures()
 
 
 def main() -> None:
@@ -93,7 +53,8 @@ def main() -> None:
     parser.add_argument("--size", default="1920x1080")
     args = parser.parse_args()
     width, height = (int(v) for v in args.size.split("x"))
-    instrument()
+    recorder = FrameRecorder()
+    instrument(recorder)
     app = application()
     window = build_window(load_content(bundled_content_dir()), (width, height))
     window.show()
@@ -128,7 +89,7 @@ def main() -> None:
             if page is voices and window.current_page_id != "voices":
                 window.go_to("voices", animate=False)
                 voices.settle()
-            results[name].append(measure(name, start, page))
+            results[name].append(measure(recorder, start, page))
     print(f"median of {args.runs} runs at {args.size} ({os.environ['QT_QPA_PLATFORM']}):")
     for name, runs in results.items():
         m = {k: statistics.median(r[k] for r in runs) for k in runs[0]}

@@ -31,6 +31,7 @@ from kiosk.ui.garbage import GarbageCollector
 from kiosk.ui.heartbeat import Heartbeat
 from kiosk.ui.input import Pressable
 from kiosk.ui.main_window import KioskWindow
+from kiosk.ui.memory import tune_allocator
 from kiosk.ui.session import Session
 from kiosk.ui.theme import Theme
 
@@ -44,6 +45,7 @@ IMAGE_ALLOCATION_MB = 128
 
 def application() -> QApplication:
     """The QApplication, created once with the kiosk's settings."""
+    tune_allocator()  # before the big allocations: freed images go back to the system
     app = QApplication.instance()
     if app is None:
         QApplication.setHighDpiScaleFactorRoundingPolicy(

@@ -116,7 +116,7 @@ class KioskWindow(QWidget):
 
     def _build_one_more(self) -> None:
         if self.stack.build_next():
-            QTimer.singleShot(0, self._build_one_more)
+            QTimer.singleShot(0, self, self._build_one_more)
 
     def reset_visitor(self) -> None:
         """What the next visitor finds: home, the default language, every page at its start."""
@@ -184,7 +184,7 @@ class KioskWindow(QWidget):
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.UpdateRequest and self._build_rest:
             self._build_rest = False  # the first frame is being painted: build the rest next
-            QTimer.singleShot(0, self._build_one_more)
+            QTimer.singleShot(0, self, self._build_one_more)
         if event.type() in TOUCH_EVENTS:
             # Take every touch nothing else took, so Qt keeps sending its updates (the swipe
             # detector watches them) instead of turning it into a synthesized mouse drag.
