@@ -31,6 +31,7 @@ from kiosk.ui.content_watch import ContentWatcher
 from kiosk.ui.frame_meter import FrameMeter
 from kiosk.ui.input import MOUSE_EVENTS, TOUCH_EVENTS, is_from_touch
 from kiosk.ui.main_window import KioskWindow
+from kiosk.ui.memory import release_free_memory
 from kiosk.ui.overlays import ClosedOverlay, CountdownOverlay, CueOverlay
 from kiosk.ui.pin_pad import PinPad
 
@@ -258,6 +259,7 @@ class KioskRuntime(QObject):
         log.info(
             "content: version %s on screen (%d warning(s))", content.settings.version, warnings
         )
+        QTimer.singleShot(0, release_free_memory)  # the old pages' images go back at once
 
     def exit_kiosk(self) -> None:
         log.info("admin: exit requested")
