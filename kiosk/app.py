@@ -121,7 +121,9 @@ def run(args: argparse.Namespace, started: float) -> int:
 
 def _load(folder: Path) -> Content:
     """The content of ``folder``, compiled once and then read from the cache; problems logged."""
-    content = load_content_cached(folder, missing_glyphs, [coverage_file()])
+    content = load_content_cached(
+        folder, missing_glyphs, [coverage_file()], fallback=bundled_content_dir()
+    )
     for problem in content.problems:
         log.warning("content: %s", problem.format(str(folder)))
     log.info(

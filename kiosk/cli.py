@@ -72,10 +72,10 @@ def validate(folder: Path) -> int:
     """
     from kiosk.content import load_content
     from kiosk.content.errors import Problem, Severity
-    from kiosk.paths import missing_glyphs, user_config_dir
+    from kiosk.paths import bundled_content_dir, missing_glyphs, user_config_dir
     from kiosk.runtime.pin import PIN_FILE, read_pin_hash
 
-    content = load_content(folder, missing_glyphs)
+    content = load_content(folder, missing_glyphs, fallback=bundled_content_dir())
     problems = list(content.problems)
     pin_path = user_config_dir() / PIN_FILE
     _, pin_problem = read_pin_hash(pin_path)

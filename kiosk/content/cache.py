@@ -89,19 +89,20 @@ def load_content_cached(
     folder: Path,
     missing_glyphs: Callable[[str], str] | None = None,
     extra: Iterable[Path] = (),
+    fallback: Path | None = None,
 ) -> Content:
     """Like :func:`kiosk.content.load_content`, from the compiled copy when it is current.
 
     ``extra`` lists files outside the folder that the result depends on (the font coverage).
     """
     folder = Path(folder)
-    extra = list(extra)
+    extra = list(extra) + ([Path(fallback) / "strings.csv"] if fallback is not None else [])
     key = fingerprint(folder, extra)
     content = read_cached(folder, key)
     if content is not None and content.folder == folder:
         return content
     from kiosk.content.loader import load_content  # imports pandas: only when files changed
 
-    content = load_content(folder, missing_glyphs)
+    content = load_content(folder, missing_glyphs, fallback)
     write_cached(folder, key, content)
     return content

@@ -51,8 +51,14 @@ _LANG_SUFFIX = re.compile(r"^(?:(?P<name>[a-z]+)_)?(?P<code>[a-z]{2,3}(?:[-_][A-
 Row = dict[str, Any]
 
 
-def load_content(folder: Path, missing_glyphs: CoverageCheck | None = None) -> Content:
-    """Read and validate ``folder``; what is invalid is left out and reported in ``problems``."""
+def load_content(
+    folder: Path, missing_glyphs: CoverageCheck | None = None, fallback: Path | None = None
+) -> Content:
+    """Read and validate ``folder``; what is invalid is left out and reported in ``problems``.
+
+    ``fallback`` is a content folder (the bundled one) whose UI strings stand in for keys that
+    ``folder`` lacks: a curator's folder made for an older version still shows every text.
+    """
     folder = Path(folder)
     problems: list[Problem] = []
     config_text = _read_config(folder, problems)
@@ -63,8 +69,14 @@ def load_content(folder: Path, missing_glyphs: CoverageCheck | None = None) -> C
         rows[name] = _load_table(folder, name, rows, tables, problems, missing_glyphs)
 
     strings = {r["key"]: r["text"] for r in rows["strings.csv"]}
-    for key in REQUIRED_STRINGS:
-        if key not in strings:
+    missing = [key for key in REQUIRED_STRINGS if key not in strings]
+    builtin = _builtin_strings(fallback, folder) if missing else {}
+    for key in missing:
+        if key in builtin:
+            strings[key] = builtin[key]
+            message = f"key '{key}' is missing: this version's built-in text is shown; add it"
+            problems.append(Problem("strings.csv", None, "A", message, Severity.WARNING))
+        else:
             problems.append(Problem("strings.csv", None, "A", f"key '{key}' is missing"))
     sources = {r["id"]: Source(r["id"], r["date"], r["name"]) for r in rows["sources.csv"]}
     units = {r["id"]: Unit(r["id"], r["kind"], r["text"]) for r in rows["units.csv"]}
@@ -135,6 +147,14 @@ def _toml_line(text: str, key: str) -> int | None:
         if re.match(rf"\s*{re.escape(key)}\s*=", line):
             return number
     return None
+
+
+def _builtin_strings(fallback: Path | None, folder: Path) -> dict[str, Text]:
+    """The UI strings of the ``fallback`` folder (none when it is ``folder`` itself)."""
+    if fallback is None or Path(fallback).resolve() == folder.resolve():
+        return {}
+    rows = _load_table(Path(fallback), "strings.csv", {}, {}, [], None)
+    return {r["key"]: r["text"] for r in rows}
 
 
 def _read_config(folder: Path, problems: list[Problem]) -> str | None:

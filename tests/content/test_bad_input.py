@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import struct
 import tracemalloc
 import zlib
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.cli import main
 from kiosk.content import Severity, load_content
 from kiosk.content.images import MAX_PIXELS_PER_SIDE, check_image
 from kiosk.content.tables import parse_number
@@ -502,3 +504,27 @@ def test_parse_number_is_what_the_loader_uses() -> None:
     for fid, figure in BUNDLED_FIGURES.items():
         typed = cells(BUNDLED, FIGURES, fid)["value"]
         assert parse_number(typed) == figure.number
+
+
+def test_a_folder_from_an_older_version_gets_the_built_in_texts(content_dir: Path, capsys) -> None:
+    """After an upgrade the curators' folder lacks the new keys: shown, warned, never an error."""
+    delete_row(content_dir, "strings.csv", "admin.title")
+    delete_row(content_dir, "strings.csv", "nav.home")
+
+    content = load_content(content_dir, fallback=BUNDLED)
+
+    assert content.errors == (), describe(content.problems)
+    for key in ("admin.title", "nav.home"):
+        problem = one(content, "strings.csv", key)
+        assert not problem.is_error and "built-in text" in problem.message
+        assert content.string(key, "en") == cells(BUNDLED, "strings.csv", key)["en"]
+    assert main(["--validate", "--content", str(content_dir)]) == 0
+    assert "key 'admin.title' is missing: this version's built-in text" in capsys.readouterr().out
+
+
+def test_without_a_built_in_text_a_missing_key_stays_an_error(content_dir: Path) -> None:
+    delete_row(content_dir, "strings.csv", "nav.home")
+    fallback = content_dir.parent / "older"
+    shutil.copytree(content_dir, fallback)
+    content = load_content(content_dir, fallback=fallback)
+    assert one(content, "strings.csv", "nav.home").is_error
