@@ -7,7 +7,15 @@ from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Slot
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtGui import (
+    QBrush,
+    QCloseEvent,
+    QKeyEvent,
+    QLinearGradient,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.header import Header
@@ -42,6 +50,12 @@ class PageDots(QWidget):
         palette = self.theme.palette
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        # a band that fades the content scrolling under the dots, so they stay legible
+        fade = QLinearGradient(QPointF(0, 0), QPointF(0, self.height()))
+        fade.setColorAt(0.0, palette.color("ground", 0.0))
+        fade.setColorAt(0.6, palette.color("ground", 0.85))
+        fade.setColorAt(1.0, palette.color("ground", 0.95))
+        painter.fillRect(self.rect(), QBrush(fade))
         painter.setPen(Qt.PenStyle.NoPen)
         radius, step = self.theme.px(7), self.theme.px(30)
         left = (self.width() - (self.count - 1) * step) / 2
@@ -49,7 +63,7 @@ class PageDots(QWidget):
             current = i == self.index
             painter.setBrush(palette.color("accent" if current else "line"))
             r = radius * (1.35 if current else 1.0)
-            painter.drawEllipse(QPointF(left + i * step, self.height() / 2), r, r)
+            painter.drawEllipse(QPointF(left + i * step, self.height() - self.theme.px(36)), r, r)
 
 
 class KioskWindow(QWidget):
@@ -175,10 +189,8 @@ class KioskWindow(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         self.stack.setGeometry(self.rect())
         self.header.setGeometry(0, 0, self.width(), self.header.height())
-        dots_height = self.theme.px(48)
-        self.dots.setGeometry(
-            0, self.height() - dots_height - self.theme.px(12), self.width(), dots_height
-        )
+        band = self.theme.px(84)  # the dots sit 36 px above the bottom edge, in a fading band
+        self.dots.setGeometry(0, self.height() - band, self.width(), band)
         super().resizeEvent(event)
 
     def event(self, event: QEvent) -> bool:
