@@ -23,9 +23,8 @@ from kiosk.runtime.crashes import RECORD_FILE, begin_run, end_run, in_safe_mode
 from kiosk.runtime.modes import Timing
 from kiosk.ui import single_instance
 from kiosk.ui.contained import contain_all
-from kiosk.ui.content_watch import ContentWatcher
 from kiosk.ui.faults import FaultGuard
-from kiosk.ui.first_frame import EXIT_ENV, exit_at_first_frame
+from kiosk.ui.first_frame import EXIT_ENV, after_first_frame, exit_at_first_frame
 from kiosk.ui.fonts import register_fonts
 from kiosk.ui.garbage import GarbageCollector
 from kiosk.ui.heartbeat import Heartbeat
@@ -36,6 +35,7 @@ from kiosk.ui.session import Session
 from kiosk.ui.theme import Theme
 
 if TYPE_CHECKING:
+    from kiosk.ui.content_watch import ContentWatcher
     from kiosk.ui.runtime import KioskRuntime
 
 log = logging.getLogger("kiosk")
@@ -103,10 +103,16 @@ def run(args: argparse.Namespace, started: float) -> int:
     content = _load(folder)
     window = build_window(content, _size(app, args), args.lang)
     exit_at_first_frame(window)  # KIOSK_EXIT_AT_FIRST_FRAME: start-up benchmarks
-    show(window, args)
-    watcher = None if safe else ContentWatcher(folder, _load)
-    start_runtime(window, args, recent, watcher, crashes if safe else 0)
     FaultGuard(window)
+    show(window, args)
+
+    def around_the_window() -> None:  # after the first frame: visitors see Home sooner
+        from kiosk.ui.content_watch import ContentWatcher
+
+        watcher = None if safe else ContentWatcher(folder, _load)
+        start_runtime(window, args, recent, watcher, crashes if safe else 0)
+
+    after_first_frame(window, around_the_window)
     heartbeat = Heartbeat(window, state)
     for name in ("SIGTERM", "SIGINT", "SIGHUP"):  # the service stopping us is a clean exit
         if hasattr(signal, name):
@@ -185,6 +191,12 @@ def start_runtime(
         safe_mode_crashes=safe_mode_crashes,
     )
     window.runtime = runtime  # type: ignore[attr-defined]
+    log.info(
+        "runtime: reset after %.0f s, attract loop %s, hot reload %s",
+        timing.reset_after,
+        f"after {timing.autoplay_after:.0f} s" if timing.autoplay else "off",
+        "on" if watcher is not None else "off",
+    )
     if args.autoplay:
         runtime.start_autoplay()
     return runtime

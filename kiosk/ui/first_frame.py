@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 
 EXIT_ENV = "KIOSK_EXIT_AT_FIRST_FRAME"
 
@@ -31,3 +32,23 @@ def exit_at_first_frame(window: QObject) -> None:
     page = window.stack.current  # type: ignore[attr-defined]
     page.first_frame_probe = _FirstFrame(page)
     page.installEventFilter(page.first_frame_probe)
+
+
+class _AfterFirstFrame(QObject):
+    def __init__(self, window: QObject, callback: Callable[[], None]) -> None:
+        super().__init__(window)
+        self.window = window
+        self.callback = callback
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in (QEvent.Type.UpdateRequest, QEvent.Type.Paint):
+            self.window.removeEventFilter(self)
+            QTimer.singleShot(0, self.callback)  # once this frame is on screen
+            self.deleteLater()
+        return False
+
+
+def after_first_frame(window: QObject, callback: Callable[[], None]) -> None:
+    """Run ``callback`` just after the window's first frame (what visitors need comes first)."""
+    _AfterFirstFrame(window, callback)

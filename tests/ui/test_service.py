@@ -98,6 +98,7 @@ def test_a_started_kiosk_is_ready_logs_and_stops_cleanly(tmp_path, listener, con
     log = (tmp_path / "state" / "logs" / "kiosk.log").read_text()
     assert "AI City Kiosk" in log and f"content {content_dir}: version" in log
     assert "exits with status 0" in log
+    assert "runtime: reset after 120 s, attract loop after 90 s, hot reload on" in log
 
 
 def test_three_crashes_in_half_an_hour_start_safe_mode(tmp_path, listener, content_dir) -> None:
@@ -115,3 +116,4 @@ def test_three_crashes_in_half_an_hour_start_safe_mode(tmp_path, listener, conte
     assert "safe mode: 3 crashes within 30 minutes" in log
     assert f"content {BUNDLED}: version" in log  # the bundled content, not the edited folder
     assert f"content {content_dir}:" not in log
+    assert "hot reload off" in log
