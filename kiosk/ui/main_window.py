@@ -189,7 +189,7 @@ class KioskWindow(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         self.stack.setGeometry(self.rect())
         self.header.setGeometry(0, 0, self.width(), self.header.height())
-        band = self.theme.px(84)  # the dots sit 36 px above the bottom edge, in a fading band
+        band = self.theme.px(64)  # the dots sit 36 px above the bottom edge, in a fading band
         self.dots.setGeometry(0, self.height() - band, self.width(), band)
         super().resizeEvent(event)
 
