@@ -10,7 +10,6 @@ under it after their C++ objects are deleted: the counting would leak by itself.
 from __future__ import annotations
 
 import gc
-import os
 from collections import Counter
 
 import shiboken6
@@ -18,16 +17,13 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QGraphicsView
 from shiboken6 import Shiboken
 
-PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+from kiosk.runtime.process_stats import rss_bytes
 
 
 def resident_mb() -> float | None:
-    """This process's resident set size in MB, or None where /proc is not there."""
-    try:
-        with open("/proc/self/statm") as statm:
-            return int(statm.read().split()[1]) * PAGE_SIZE / 2**20
-    except OSError:
-        return None
+    """This process's resident set size in MB, or None where it cannot be read."""
+    size = rss_bytes()
+    return None if size is None else size / 2**20
 
 
 def descendants(root: QObject) -> list[QObject]:

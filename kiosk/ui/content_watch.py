@@ -144,9 +144,7 @@ class ContentWatcher(QObject):
             self.current = None  # it moved under us: load it again once it settles
             return
         errors = list(content.errors)
-        if errors:
-            for problem in errors:
-                log.error("content: %s", problem.format(str(self.folder)))
+        if errors:  # each was logged by the load function (kiosk.app._load)
             log.warning("content: %d error(s): the last good content stays", len(errors))
             self.failed.emit(errors)
             return

@@ -7,11 +7,12 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 from kiosk import __version__
 from kiosk.runtime.liveness import beat, heartbeat_interval, notify
+from kiosk.ui.first_frame import after_first_frame
 
 
 class Heartbeat(QObject):
@@ -26,18 +27,10 @@ class Heartbeat(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(round(heartbeat_interval(env) * 1000))
         self.timer.timeout.connect(self.beat)
-        self._window = window
-        window.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        first_frame = event.type() in (QEvent.Type.UpdateRequest, QEvent.Type.Paint)
-        if not self.ready and first_frame:
-            self.ready = True
-            self._window.removeEventFilter(self)
-            QTimer.singleShot(0, self._on_first_frame)  # after this frame is painted
-        return False
+        after_first_frame(window, self._on_first_frame)
 
     def _on_first_frame(self) -> None:
+        self.ready = True
         notify(f"READY=1\nSTATUS=AI City Kiosk {__version__} on screen", self.env)
         self.beat()
         self.timer.start()

@@ -96,6 +96,7 @@ class KioskRuntime(QObject):
             watcher.failed.connect(self._content_failed)
         self._was_locked = False
         window.session.language_changed.connect(self._retranslate)
+        window.session.content_changed.connect(self._retranslate)  # a hot reload, too
         self._swallowing = False
         self.timer = QTimer(self)
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -322,8 +323,7 @@ class KioskRuntime(QObject):
                 self.window.dots.show()
             elif action == Action.CLOSE:
                 self.window.pause()
-                session = self.window.session
-                self.closed.set_texts(session.text("app.title"), session.text("closed.body"))
+                self._retranslate()
                 self.closed.show_over()
             elif action == Action.OPEN:
                 self.closed.hide()

@@ -15,6 +15,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile
 
+from kiosk.paths import user_state_dir
+
 LOCK_DIR_ENV = "KIOSK_LOCK_DIR"
 LOCK_NAME = "kiosk.lock"
 # Modes that open no lasting window and may run beside the kiosk.
@@ -24,14 +26,9 @@ _held: QLockFile | None = None
 
 
 def lock_dir() -> Path:
+    """``$KIOSK_LOCK_DIR``, else the per-user state folder (one kiosk per user)."""
     override = os.environ.get(LOCK_DIR_ENV)
-    if override:
-        return Path(override)
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-    else:
-        base = Path(os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state")
-    return base / "ai-city-kiosk"
+    return Path(override) if override else user_state_dir()
 
 
 def claim(args: argparse.Namespace) -> bool:
