@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import signal
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,6 +31,7 @@ from kiosk.ui.input import Pressable
 from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.memory import tune_allocator
 from kiosk.ui.session import Session
+from kiosk.ui.stop_signals import StopSignals
 from kiosk.ui.theme import Theme
 
 if TYPE_CHECKING:
@@ -85,6 +85,7 @@ def run(args: argparse.Namespace, started: float) -> int:
         return _run_tool(args, started, recent)
     if not single_instance.claim(args):
         return 0  # another kiosk of this user runs: no second window, no crash counted
+    stop = StopSignals()  # a stop while still loading is a clean exit too, not a crash
     record = state / RECORD_FILE
     # a start-up benchmark ends the process at its first frame: that is no crash
     crashes = 0 if os.environ.get(EXIT_ENV) else begin_run(record)
@@ -114,13 +115,13 @@ def run(args: argparse.Namespace, started: float) -> int:
 
     after_first_frame(window, around_the_window)
     heartbeat = Heartbeat(window, state)
-    for name in ("SIGTERM", "SIGINT", "SIGHUP"):  # the service stopping us is a clean exit
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), lambda *_: QApplication.exit(0))
+    stop.watch(app)
     status = app.exec()
     heartbeat.stopping()
     if status == 0:
         end_run(record)
+    if stop.received is not None:
+        log.info("stopped by signal %d", stop.received)
     log.info("AI City Kiosk exits with status %d", status)
     return status
 

@@ -117,3 +117,34 @@ def test_three_crashes_in_half_an_hour_start_safe_mode(tmp_path, listener, conte
     assert f"content {BUNDLED}: version" in log  # the bundled content, not the edited folder
     assert f"content {content_dir}:" not in log
     assert "hot reload off" in log
+
+
+def test_a_stop_while_still_loading_is_a_clean_exit_not_a_crash(
+    tmp_path, listener, content_dir
+) -> None:
+    """systemd stops a start it gave up on (or restarts the kiosk) before the first frame."""
+    server, path = listener
+    process = run_kiosk(tmp_path, path, content_dir)
+    log = tmp_path / "state" / "logs" / "kiosk.log"
+    deadline = time.monotonic() + 60
+    while not (log.exists() and "starting (pid" in log.read_text()):
+        assert time.monotonic() < deadline, "the kiosk never logged its start"
+        assert process.poll() is None
+        time.sleep(0.01)
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=30) == 0
+    record = json.loads((tmp_path / "state" / RECORD_FILE).read_text())
+    assert record["running"] is False and record["crashes"] == []
+
+
+def test_a_stop_is_handled_at_once_while_the_kiosk_sits_idle(
+    tmp_path, listener, content_dir
+) -> None:
+    server, path = listener
+    process = run_kiosk(tmp_path, path, content_dir)
+    wait_ready(server, process)
+    time.sleep(3)  # Home's entrance animations are over: no Python runs for seconds
+    process.send_signal(signal.SIGTERM)
+    sent = time.monotonic()
+    assert process.wait(timeout=30) == 0
+    assert time.monotonic() - sent < 2.0
