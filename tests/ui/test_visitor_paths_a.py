@@ -8,7 +8,9 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from tests.ui.conftest import center, to_window, touch_drag
+from kiosk.runtime.modes import Mode
+from tests.ui.conftest import Clock, center, runtime_for, to_window, touch_drag
+from tests.ui.test_robots import landed, open_robots, shown_name
 from tests.ui.test_voices import open_voices
 
 
@@ -41,3 +43,41 @@ def test_every_swipe_on_the_quote_moves_it(window, qtbot, mouse) -> None:  # noq
         qtbot.wait(1000)  # a visitor reading the quote before the next swipe
     assert moves == 6
     assert window.current_page_id == "voices"
+
+
+# --- 3. a quick second tap is a tap -----------------------------------------------------------
+
+
+def double_tap(widget: QWidget, pos: QPoint | None = None) -> None:
+    """Two quick mouse taps through the window system: Qt delivers press, release, then a
+    double-click in place of the second press, then its release."""
+    handle = widget.window().windowHandle()
+    point = to_window(widget, pos if pos is not None else center(widget))
+    QTest.mouseDClick(handle, Qt.MouseButton.LeftButton, pos=point)
+    QApplication.processEvents()
+
+
+def test_two_quick_taps_on_the_next_arrow_move_two_cards(qtbot) -> None:  # noqa: ANN001
+    window, page = open_robots(qtbot)
+    assert page.carousel.count >= 5
+    double_tap(page.next)  # the second tap lands while the strip slides to the first card
+    assert page.carousel.current_index == 2
+    qtbot.wait(200)
+    double_tap(page.next)
+    assert page.carousel.current_index == 4
+    landed(page, qtbot)
+    assert shown_name(page) == page.cards[4].name
+
+
+def test_five_quick_corner_taps_with_the_mouse_open_the_pin_pad(window, qtbot) -> None:  # noqa: ANN001
+    clock = Clock()
+    runtime = runtime_for(window, clock, admin_after=120)
+    corner = QPoint(20, 20)
+    double_tap(window, corner)  # taps 1 and 2
+    clock.now += 0.4
+    double_tap(window, corner)  # taps 3 and 4
+    clock.now += 0.4
+    handle = window.windowHandle()
+    QTest.mouseClick(handle, Qt.MouseButton.LeftButton, pos=corner)  # tap 5
+    qtbot.waitUntil(lambda: runtime.pin_pad.isVisible(), timeout=5000)
+    assert runtime.mode == Mode.ADMIN
