@@ -9,7 +9,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.runtime.modes import Mode
-from tests.ui.conftest import Clock, center, runtime_for, to_window, touch_drag
+from tests.conftest import TEST_PIN
+from tests.ui.conftest import Clock, center, later, runtime_for, to_window, touch_drag, touch_tap
+from tests.ui.test_admin import corner_taps, type_pin
 from tests.ui.test_robots import landed, open_robots, shown_name
 from tests.ui.test_voices import open_voices
 
@@ -80,4 +82,35 @@ def test_five_quick_corner_taps_with_the_mouse_open_the_pin_pad(window, qtbot) -
     handle = window.windowHandle()
     QTest.mouseClick(handle, Qt.MouseButton.LeftButton, pos=corner)  # tap 5
     qtbot.waitUntil(lambda: runtime.pin_pad.isVisible(), timeout=5000)
+    assert runtime.mode == Mode.ADMIN
+
+
+# --- 4. a locked PIN pad takes nothing --------------------------------------------------------
+
+
+def test_a_locked_pin_pad_takes_no_digits_and_the_right_pin_opens_after(window, qtbot) -> None:  # noqa: ANN001
+    clock = Clock()
+    runtime = runtime_for(window, clock, admin_after=600)
+    pad = runtime.pin_pad
+    corner_taps(runtime, clock)
+    qtbot.waitUntil(lambda: pad.isVisible(), timeout=5000)
+    digit = pad.keys["7"]
+    unlocked_look = digit.grab().toImage()
+    for wrong in ("1111", "2222", "3333"):
+        type_pin(runtime, wrong)
+    assert runtime.gate.locked_for > 0
+    assert not any(key.isEnabled() for key in pad.keys.values())
+    assert pad.cancel.isEnabled()  # staff can still walk away
+    assert digit.grab().toImage() != unlocked_look  # it looks out of use, not only is
+    touch_tap(digit)  # a stray tap while locked
+    assert pad.entered == ""
+    later(runtime, clock, 30)
+    touch_tap(pad.keys["4"])
+    assert pad.entered == ""
+    later(runtime, clock, 31)  # the lock has ended
+    assert all(key.isEnabled() for key in pad.keys.values())
+    assert digit.grab().toImage() == unlocked_look
+    assert pad.entered == ""
+    type_pin(runtime, TEST_PIN)
+    assert runtime.admin.isVisible() and not pad.isVisible()
     assert runtime.mode == Mode.ADMIN
