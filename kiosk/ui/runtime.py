@@ -313,12 +313,14 @@ class KioskRuntime(QObject):
             elif action == Action.RESET:
                 self.window.reset_visitor()
             elif action == Action.START_AUTOPLAY:
+                self.window.close_details()  # the loop starts clean
                 self.player.start()
                 self._retranslate()
                 self.window.dots.hide()  # the cue takes their place
                 self.cue.show_over()
             elif action == Action.STOP_AUTOPLAY:
                 self.player.stop()
+                self.window.close_details()  # the visitor who woke it gets no loop's detail
                 self.cue.hide()
                 self.window.dots.show()
             elif action == Action.CLOSE:

@@ -3,14 +3,29 @@ window system (so Qt makes its own double-clicks and mouse grabs), timers left t
 
 from __future__ import annotations
 
+import re
+import time
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.runtime.modes import Mode
+from kiosk.ui.pages.chain import ChainPage
 from tests.conftest import TEST_PIN
-from tests.ui.conftest import Clock, center, later, runtime_for, to_window, touch_drag, touch_tap
+from tests.content.helpers import read, write
+from tests.ui.conftest import (
+    Clock,
+    center,
+    later,
+    make_window,
+    runtime_for,
+    to_window,
+    touch_drag,
+    touch_tap,
+)
 from tests.ui.test_admin import corner_taps, type_pin
 from tests.ui.test_robots import landed, open_robots, shown_name
 from tests.ui.test_voices import open_voices
@@ -26,6 +41,61 @@ def window_mouse_drag(widget: QWidget, start: QPoint, end: QPoint, steps: int = 
         QTest.mouseMove(handle, a + (b - a) * (i / steps))
     QTest.mouseRelease(handle, Qt.MouseButton.LeftButton, pos=b)
     QApplication.processEvents()
+
+
+# --- 1. the attract loop's details follow the language; waking it closes them ----------------
+
+
+def short_loop(folder: Path) -> None:
+    """A quick attract loop: the chain (one step: it opens a detail and leaves it open), then
+    the voices, at the shortest dwell a curator may set; each loop in the next language."""
+    config = read(folder, "config.toml")
+    playlist = (
+        'playlist = [\n    { page = "chain", dwell = 3, steps = 1 },\n'
+        '    { page = "voices", dwell = 3 },\n]\n'
+    )
+    config, count = re.subn(r"playlist = \[.*?\n\]\n", playlist, config, flags=re.S)
+    assert count == 1
+    config = re.sub(r"rotate_languages = \w+", "rotate_languages = true", config)
+    write(folder, "config.toml", config)
+
+
+def detail_language_ok(page: ChainPage) -> bool:
+    """The open detail's title and back control are those of the session's language."""
+    lang = page.session.language
+    kind, _, key = page.detail.detail_id.partition("-")
+    item = page.content.layers[key] if kind == "layer" else page.content.parts[key]
+    title_ok = page.detail.title.text() == item.name.get(lang)
+    return title_ok and page.detail.back.text() == page.session.text("chain.back")
+
+
+def test_the_attract_loop_s_detail_follows_the_language_and_waking_closes_it(
+    content_dir: Path, qtbot
+) -> None:  # noqa: ANN001
+    short_loop(content_dir)
+    window = make_window(qtbot, content_dir)
+    runtime = runtime_for(window, time.monotonic)  # the loop's own timers run in real time
+    page: ChainPage = window.stack.page("chain")
+    runtime.start_autoplay()
+
+    def opened() -> bool:
+        return not page.detail.isHidden() and bool(page.detail.detail_id)
+
+    qtbot.waitUntil(opened, timeout=10000)  # the loop's step opened a detail
+    first = window.session.language
+    assert detail_language_ok(page)
+    # the next loop, in the next language, comes back to the chain with that detail open
+    qtbot.waitUntil(
+        lambda: runtime.player.loops == 1 and window.current_page_id == "chain", timeout=10000
+    )
+    assert window.session.language != first
+    assert not page.detail.isHidden()
+    assert detail_language_ok(page)
+    touch_tap(page)  # a visitor wakes the kiosk
+    assert runtime.mode == Mode.INTERACTIVE and not runtime.player.running
+    qtbot.waitUntil(lambda: page.detail.isHidden(), timeout=5000)
+    assert window.current_page_id == "chain"
+    runtime.player.stop()
 
 
 # --- 2. every swipe on a quote moves it ------------------------------------------------------
