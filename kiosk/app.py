@@ -27,7 +27,7 @@ from kiosk.ui.first_frame import EXIT_ENV, after_first_frame, exit_at_first_fram
 from kiosk.ui.fonts import register_fonts
 from kiosk.ui.garbage import GarbageCollector
 from kiosk.ui.heartbeat import Heartbeat
-from kiosk.ui.input import Pressable
+from kiosk.ui.input import Pressable, QuickTaps
 from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.memory import tune_allocator
 from kiosk.ui.session import Session
@@ -59,6 +59,7 @@ def application() -> QApplication:
     QImageReader.setAllocationLimit(IMAGE_ALLOCATION_MB)
     if getattr(app, "garbage", None) is None:  # pytest-qt may have made the app
         app.garbage = GarbageCollector(app)  # type: ignore[attr-defined]
+    QuickTaps.install(app)  # a quick second tap is a tap, not a double-click
     register_fonts()
     contain_all()
     return app  # type: ignore[return-value]

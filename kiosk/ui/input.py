@@ -131,12 +131,52 @@ class Pressable(QWidget):
         if not is_from_touch(event) and event.button() == Qt.MouseButton.LeftButton:
             self._end(event.position())
 
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        event.accept()  # a quick second tap is a press of its own, handled above
-
     def hideEvent(self, event: QEvent) -> None:
         self.cancel_press()
         super().hideEvent(event)  # type: ignore[arg-type]
+
+
+class QuickTaps(QObject):
+    """Makes every quick second tap a press: installed once on the application.
+
+    Qt turns the second of two presses within the double-click interval into a
+    MouseButtonDblClick (the press itself never reaches a widget), so a visitor's fast second
+    tap on an arrow, or staff's quick taps in the corner, counted once. Nothing in a kiosk
+    wants a double-click: the filter sends a plain press in its place to the same widget, so
+    widgets and every application-wide watcher (swipes, kinetic scrolling, the corner
+    gesture) see one press per tap. Double-clicks made from a touch are left alone: the
+    touch events themselves carry that tap.
+    """
+
+    @classmethod
+    def install(cls, app: QApplication) -> QuickTaps:
+        """The application's filter, created and installed on the first call."""
+        existing = app.findChild(cls)
+        if existing is not None:
+            return existing
+        taps = cls(app)
+        app.installEventFilter(taps)
+        return taps
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() != QEvent.Type.MouseButtonDblClick or not isinstance(watched, QWidget):
+            return False
+        assert isinstance(event, QMouseEvent)
+        if is_from_touch(event):
+            return False
+        press = QMouseEvent(
+            QEvent.Type.MouseButtonPress,
+            event.position(),
+            event.scenePosition(),
+            event.globalPosition(),
+            event.button(),
+            event.buttons(),
+            event.modifiers(),
+            event.pointingDevice(),
+        )
+        press.setTimestamp(event.timestamp())
+        QApplication.sendEvent(watched, press)
+        return True  # the double-click itself goes no further
 
 
 class PointerWatcher(QObject):

@@ -139,6 +139,11 @@ class KioskWindow(QWidget):
         self.session.set_language(self.session.content.settings.default_language)
         self.go_home(animate=False)
 
+    def close_details(self) -> None:
+        """Close every page's open detail view; the pages stay where they are."""
+        for page in self.stack.pages.values():
+            page.close_details()
+
     def pause(self) -> None:
         """Stop everything that moves (closed hours): the current page leaves."""
         self.stack.transition.stop()

@@ -31,6 +31,7 @@ class PinPad(QWidget):
         self.setProperty(CLAIMS_SWIPES, True)
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
         self.entered = ""
+        self.locked = False  # too many wrong PINs: the keys take nothing until it ends
         self.message = ""
         self.message_role = "dim"
         self.keys: dict[str, PillButton] = {}
@@ -47,12 +48,22 @@ class PinPad(QWidget):
 
     def open(self) -> None:
         """Show the pad empty, over everything."""
-        self.entered = ""
+        self.set_locked(False)
         self.retranslate()
         self.set_message(self.session.text("admin.pin.hint"))
         self.setGeometry(self.parentWidget().rect())
         self.show()
         self.raise_()
+
+    def set_locked(self, locked: bool) -> None:
+        """Lock or unlock the keys (dimmed and disabled while locked); either way the digits
+        typed so far go, so a stray one never spoils the PIN typed once the lock ends."""
+        self.locked = locked
+        self.entered = ""
+        for button in self.keys.values():
+            button.cancel_press()
+            button.setEnabled(not locked)
+        self.update()
 
     def set_message(self, text: str, role: str = "dim") -> None:
         self.message, self.message_role = text, role
@@ -76,6 +87,8 @@ class PinPad(QWidget):
         self.update()
 
     def _press(self, key: str) -> None:
+        if self.locked:
+            return
         if key == "delete":
             self.entered = self.entered[:-1]
         elif key == "ok":

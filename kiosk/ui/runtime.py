@@ -94,7 +94,6 @@ class KioskRuntime(QObject):
             watcher.setParent(self)
             watcher.loaded.connect(self._content_loaded)
             watcher.failed.connect(self._content_failed)
-        self._was_locked = False
         window.session.language_changed.connect(self._retranslate)
         window.session.content_changed.connect(self._retranslate)  # a hot reload, too
         self._swallowing = False
@@ -182,6 +181,7 @@ class KioskRuntime(QObject):
             log.warning("admin: %s", problem)
             self.pin_pad.set_message(self.window.session.text("admin.pin.none"), "warm")
         elif self.gate.locked_for > 0:
+            self.pin_pad.set_locked(True)
             self._show_locked()
 
     def _show_locked(self) -> None:
@@ -202,6 +202,7 @@ class KioskRuntime(QObject):
             self.pin_pad.set_message(fill(session.text("admin.pin.wrong"), value=left), "warm")
         elif verdict == Verdict.LOCKED:
             log.warning("admin: PIN pad locked for %.0f s", self.gate.locked_for)
+            self.pin_pad.set_locked(True)
             self._show_locked()
         else:
             self.pin_pad.set_message(session.text("admin.pin.none"), "warm")
@@ -291,12 +292,11 @@ class KioskRuntime(QObject):
         if self.controller.mode == Mode.COUNTDOWN:
             self._update_countdown()
         elif self.pin_pad.isVisible():
-            locked = self.gate.locked_for > 0
-            if locked:
+            if self.gate.locked_for > 0:
                 self._show_locked()
-            elif self._was_locked:
+            elif self.pin_pad.locked:  # the lock ended: the keys work again, nothing typed
+                self.pin_pad.set_locked(False)
                 self.pin_pad.set_message(self.window.session.text("admin.pin.hint"))
-            self._was_locked = locked
         self._swap_when_quiet()
 
     def start_autoplay(self) -> None:
@@ -313,12 +313,14 @@ class KioskRuntime(QObject):
             elif action == Action.RESET:
                 self.window.reset_visitor()
             elif action == Action.START_AUTOPLAY:
+                self.window.close_details()  # the loop starts clean
                 self.player.start()
                 self._retranslate()
                 self.window.dots.hide()  # the cue takes their place
                 self.cue.show_over()
             elif action == Action.STOP_AUTOPLAY:
                 self.player.stop()
+                self.window.close_details()  # the visitor who woke it gets no loop's detail
                 self.cue.hide()
                 self.window.dots.show()
             elif action == Action.CLOSE:

@@ -66,6 +66,10 @@ class PageView(QWidget):
     def reset(self) -> None:
         """Back to the state a new visitor should find: top of scroll, no detail open."""
 
+    def close_details(self) -> None:
+        """Close any detail view left open (a visitor wakes the attract loop, a loop starts),
+        keeping the rest of the page as it is."""
+
     def details(self) -> list[str]:
         """Ids of the detail views this page can show (for screenshots and the self-test)."""
         return []

@@ -80,8 +80,17 @@ class ChainPage(PageView):
             heading.setText(self.session.text(key))
         self.diagram.set_language(self.content, lang)
         self.figure.set_parts(list(self.content.parts.values()), self.content, lang)
-        if self.detail.isVisible() and self.detail.detail_id:
-            self._fill_detail(self.detail.detail_id)  # the open detail follows the language
+        # the open detail follows the language, also while the page is off screen (the attract
+        # loop leaves one open on a page it moves on from, then rotates the language)
+        if self._detail_open():
+            self._fill_detail(self.detail.detail_id)
+        elif not self.detail.isHidden():
+            self.detail.close_now()  # it was closing: gone at once, not in the old language
+
+    def _detail_open(self) -> bool:
+        """A detail is open (or opening) on this page, whether or not the page is shown:
+        isVisible() is False for every child of a page the stack has hidden."""
+        return not self.detail.isHidden() and self.detail.animation.endValue() != 0.0
 
     # --- details -----------------------------------------------------------------------------
 
@@ -138,7 +147,7 @@ class ChainPage(PageView):
     def advance(self) -> bool:
         """Autoplay: open the next layer or part; after the last, close and report the end."""
         order = self.details()
-        current = self.detail.detail_id if self.detail.isVisible() else ""
+        current = self.detail.detail_id if self._detail_open() else ""
         index = order.index(current) + 1 if current in order else 0
         if index >= len(order):
             self.detail.close_detail()
@@ -172,6 +181,12 @@ class ChainPage(PageView):
 
     def reset(self) -> None:
         self.detail.close_now()
+
+    def close_details(self) -> None:
+        if self.isVisible():
+            self.detail.close_detail()
+        else:
+            self.detail.close_now()
 
     def running_animations(self) -> int:
         running = QAbstractAnimation.State.Running

@@ -163,6 +163,9 @@ class RobotsPage(PageView):
         self.carousel.draw_ahead_now()  # nobody is watching: no timer is left running
         self.settle()
 
+    def close_details(self) -> None:
+        self.detail.dismiss(animate=self.isVisible())
+
     def details(self) -> list[str]:
         return [card.robot.id for card in self.cards]
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEasingCurve, QRectF, QSize, Qt, QVariantAnimation
+from PySide6.QtCore import QEasingCurve, QEvent, QRectF, QSize, Qt, QVariantAnimation
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.input import Pressable
 from kiosk.ui.theme import Theme
+
+DISABLED_OPACITY = 0.3
 
 
 def mix(a: QColor, b: QColor, t: float) -> QColor:
@@ -69,6 +71,11 @@ class PillButton(FeedbackPressable):
         self.selected = selected
         self.update()
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.EnabledChange:
+            self.update()  # drawn dimmed while disabled
+        super().changeEvent(event)
+
     def sizeHint(self) -> QSize:
         width = self.fontMetrics().horizontalAdvance(self._text) + 2 * self.theme.px(32)
         return QSize(max(width, self.theme.touch), self.theme.touch)
@@ -77,6 +84,8 @@ class PillButton(FeedbackPressable):
         palette = self.theme.palette
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if not self.isEnabled():
+            painter.setOpacity(DISABLED_OPACITY)  # visibly out of use (a locked PIN pad)
         inset = self.theme.px(14)  # the visible pill is smaller than the touch target
         rect = QRectF(self.rect()).adjusted(2, inset, -2, -inset)
         base = palette.color("accent", 0.18) if self.selected else palette.color("surface", 0.85)

@@ -416,9 +416,6 @@ class Carousel(QWidget):
         ):
             self._release(event.position(), event.timestamp())
 
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
-        event.accept()  # Qt sends the second press too; it is handled as a press of its own
-
     def hideEvent(self, event: QEvent) -> None:  # noqa: N802
         if self._pressing:
             self._cancel()

@@ -125,6 +125,11 @@ class QuoteView(QWidget):
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.theme = theme
+        # The stage swaps this view for its picture while a finger drags the quote (it hides
+        # the view). A mouse press must not land here: Qt sends the rest of a mouse drag to the
+        # widget that took the press, and a hidden one gets nothing, so the release was lost and
+        # every second swipe did nothing. Presses go to the stage, which stays on screen.
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.voice: Voice | None = None
         self._quote = ""  # the quote with its marks, before it is broken into lines
         self.quote = TextLabel(self, align=CENTER)
