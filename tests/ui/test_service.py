@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.app import application, build_window
+from kiosk.content import load_content
 from kiosk.runtime.crashes import RECORD_FILE
 from kiosk.ui.heartbeat import Heartbeat
 from tests.conftest import BUNDLED, REPO
@@ -37,12 +39,16 @@ def received(server: socket.socket) -> list[str]:
             return messages
 
 
-def test_ready_after_the_first_frame_then_heartbeats(window, qtbot, listener, tmp_path) -> None:
+def test_ready_after_the_first_frame_then_heartbeats(qtbot, listener, tmp_path) -> None:
     server, path = listener
     env = {"NOTIFY_SOCKET": path, "WATCHDOG_USEC": "200000"}  # a beat every 0.1 s
-    heartbeat = Heartbeat(window, tmp_path, env)
-    assert received(server) == []
-    window.update()
+    application()
+    window = build_window(load_content(BUNDLED), (800, 600))
+    qtbot.addWidget(window)
+    heartbeat = Heartbeat(window, tmp_path, env)  # before the window shows, as app.py does
+    qtbot.wait(200)
+    assert received(server) == []  # nothing before the first frame
+    window.show()
     qtbot.waitUntil(lambda: heartbeat.beats >= 3, timeout=10000)
     messages = received(server)
     assert messages[0].startswith("READY=1\nSTATUS=AI City Kiosk")
