@@ -77,13 +77,16 @@ SYSTEM_PACKAGES = {
     "libglib-2.0.so.0": "libglib2.0-0t64 | libglib2.0-0",
     "libgthread-2.0.so.0": "libglib2.0-0t64 | libglib2.0-0",
 }
-# What the X session itself needs: the server, xinit and xset (screen blanking off).
+# What the kiosk's screen needs (build/linux/ai-city-kiosk-display.service): the X server with
+# its modesetting driver and libinput, and xauth for the cookie; adduser and deb-systemd-helper
+# for the maintainer scripts. Not x11-xserver-utils: its xset is not needed (Xorg's own flags
+# keep the screen on) and it pulls in the C preprocessor, 12 MB of the offline installer.
 SESSION_PACKAGES = [
     "xserver-xorg-core",
     "xserver-xorg-input-libinput | xserver-xorg-input-all",
-    "xinit",
-    "x11-xserver-utils",
+    "xauth",
     "adduser",
+    "init-system-helpers",
 ]
 
 
@@ -173,7 +176,9 @@ def build_deb() -> Path:
         shutil.copytree(BUNDLE, root / "opt" / "ai-city-kiosk", symlinks=True)
         files = {
             "ai-city-kiosk.service": "lib/systemd/system/ai-city-kiosk.service",
-            "session": "usr/lib/ai-city-kiosk/session",
+            "ai-city-kiosk-display.service": "lib/systemd/system/ai-city-kiosk-display.service",
+            "display": "usr/lib/ai-city-kiosk/display",
+            "xorg.conf": "usr/share/ai-city-kiosk/xorg.conf",
             "ai-city-kiosk": "usr/bin/ai-city-kiosk",
             "copyright": "usr/share/doc/ai-city-kiosk/copyright",
         }
@@ -202,7 +207,7 @@ def build_deb() -> Path:
             path.chmod(0o755 if executable else 0o644)
         for script in ("postinst", "prerm", "postrm"):
             (control / script).chmod(0o755)
-        for target in ("usr/lib/ai-city-kiosk/session", "usr/bin/ai-city-kiosk"):
+        for target in ("usr/lib/ai-city-kiosk/display", "usr/bin/ai-city-kiosk"):
             (root / target).chmod(0o755)
         deb = DIST / f"ai-city-kiosk_{version()}_{arch}.deb"
         for old in DIST.glob("ai-city-kiosk_*.deb"):
