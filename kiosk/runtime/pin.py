@@ -53,12 +53,45 @@ def _scrypt(pin: str, salt: bytes, n: int, r: int, p: int, size: int) -> bytes:
     )
 
 
+# The most common PINs people choose (the 4-digit ones from DataGenetics' analysis of 3.4
+# million leaked PINs, and their usual 6-digit counterparts): an attacker tries these first.
+# fmt: off
+COMMON_PINS = frozenset({
+    "1234", "1111", "0000", "1212", "7777", "1004", "2000", "4444", "2222", "6969", "9999",
+    "3333", "5555", "6666", "1122", "1313", "8888", "4321", "2001", "1010", "123456", "654321",
+    "111111", "000000", "121212", "112233", "123123", "159753", "696969", "520520", "123321",
+    "147258", "159357", "789456",
+})
+# fmt: on
+
+
+def _is_run(pin: str) -> bool:
+    """Consecutive digits up or down, wrapping past 9 (1234, 6543, 7890)."""
+    steps = {(int(b) - int(a)) % 10 for a, b in zip(pin, pin[1:], strict=False)}
+    return steps in ({1}, {9})
+
+
+def _repeated_block(pin: str) -> str | None:
+    """The shorter pattern ``pin`` repeats (12 in 1212, 123 in 123123), or None."""
+    for size in range(1, len(pin) // 2 + 1):
+        if len(pin) % size == 0 and pin[:size] * (len(pin) // size) == pin:
+            return pin[:size]
+    return None
+
+
 def check_new_pin(pin: str) -> str | None:
-    """Why ``pin`` cannot be used, or None: 4 to 12 digits, not all the same digit."""
+    """Why ``pin`` cannot be used, or None: 4 to 12 digits, and not one of the PINs tried
+    first (a common PIN, one repeated digit, a repeated pattern, a run of consecutive digits)."""
     if not PIN_PATTERN.fullmatch(pin):
         return "a PIN is 4 to 12 digits (0-9)"
     if len(set(pin)) == 1:
         return "a PIN of one repeated digit is too easy to guess"
+    if pin in COMMON_PINS:
+        return f"{pin} is one of the most common PINs, tried first by anyone guessing"
+    if _is_run(pin):
+        return f"{pin} is a run of consecutive digits, too easy to guess"
+    if block := _repeated_block(pin):
+        return f"{pin} repeats {block}, too easy to guess"
     return None
 
 

@@ -62,6 +62,35 @@ def test_weak_or_malformed_new_pins_are_refused(pin: str) -> None:
     assert check_new_pin(pin)
 
 
+@pytest.mark.parametrize(
+    ("pin", "reason"),
+    [
+        ("1234", "most common"),
+        ("1212", "most common"),
+        ("2000", "most common"),
+        ("6969", "most common"),
+        ("123456", "most common"),
+        ("4567", "consecutive"),
+        ("98765", "consecutive"),
+        ("7890", "consecutive"),
+        ("3210", "consecutive"),
+        ("3838", "repeats 38"),
+        ("275275", "repeats 275"),
+        ("56565656", "repeats 56"),
+    ],
+)
+def test_common_pins_runs_and_patterns_are_refused_with_a_reason(pin: str, reason: str) -> None:
+    problem = check_new_pin(pin)
+    assert problem is not None
+    assert reason in problem
+    assert "\n" not in problem
+
+
+@pytest.mark.parametrize("pin", ["2468", "5820", "1357", "4096", "8251", "12345670", "271828"])
+def test_ordinary_pins_are_accepted(pin: str) -> None:
+    assert check_new_pin(pin) is None
+
+
 def test_three_wrong_pins_lock_for_a_minute() -> None:
     clock = Clock()
     gate = PinGate(hash_pin("2468"), clock)
