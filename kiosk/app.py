@@ -81,8 +81,7 @@ def run(args: argparse.Namespace, started: float) -> int:
     """Start the kiosk (or its screenshot and self-test modes)."""
     state = user_state_dir()
     recent = setup_logging(state / "logs")
-    if args.screenshot or args.selftest:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if args.screenshot or args.selftest:  # offscreen unless asked otherwise (cli.py)
         return _run_tool(args, started, recent)
     if not single_instance.claim(args):
         return 0  # another kiosk of this user runs: no second window, no crash counted

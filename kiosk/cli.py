@@ -117,6 +117,19 @@ def set_pin() -> int:
     return 0
 
 
+def _display_problem(args: argparse.Namespace) -> str | None:
+    """Why Qt could not open its screen, asked before Qt aborts with a core dump over it.
+
+    The tools render offscreen unless ``QT_QPA_PLATFORM`` asks for another platform."""
+    import os
+
+    from kiosk import display
+
+    if args.screenshot or args.selftest:
+        os.environ.setdefault("QT_QPA_PLATFORM", display.TOOL_PLATFORM)
+    return display.display_problem()
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     prepare_process()  # Windows: no crash or error dialogs over the kiosk
@@ -131,6 +144,9 @@ def main(argv: list[str] | None = None) -> int:
     args.content = folder
     if args.validate:
         return validate(folder)
+    if problem := _display_problem(args):
+        print(f"kiosk: error: {problem}", file=sys.stderr)
+        return 2
     from kiosk.app import run
 
     return run(args, STARTED)
