@@ -52,15 +52,17 @@ def missing_xcb_libraries() -> list[str]:
     ldd = shutil.which("ldd")
     if plugin is None or ldd is None:
         return []
-    qt_lib = plugin.parent.parent.parent / "lib"
-    env = {**os.environ, "LD_LIBRARY_PATH": os.pathsep.join([str(qt_lib), str(plugin.parent)])}
+    folders = [plugin.parent.parent.parent / "lib", Path(getattr(sys, "_MEIPASS", plugin))]
+    env = {**os.environ, "LD_LIBRARY_PATH": os.pathsep.join(map(str, folders))}
     try:
         out = subprocess.run(
             [ldd, str(plugin)], capture_output=True, text=True, env=env, timeout=10
         ).stdout
     except (OSError, subprocess.SubprocessError):
         return []
-    return sorted({line.split()[0] for line in out.splitlines() if "=> not found" in line})
+    missing = {line.split()[0] for line in out.splitlines() if "=> not found" in line}
+    # Qt's own libraries come with it: not finding them is this lookup's fault, not the system's
+    return sorted(name for name in missing if not name.startswith("libQt6"))
 
 
 def _x_display_answers(name: str) -> bool:
