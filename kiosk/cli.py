@@ -42,26 +42,114 @@ def _seconds(text: str) -> float:
     return value
 
 
+HELP = """\
+AI City Kiosk: an offline touch-screen exhibition (Shenzhen, City of AI by default).
+Without an action it runs the kiosk full screen on the content folder.
+"""
+TIMING_HELP = """\
+timing: after --reset-after seconds without a touch a visitor's session ends (home, default
+language, every page reset). The "still there?" countdown (config.toml [timing] countdown,
+15 s by default) is the last part of that time, at most its second half: --reset-after 120
+asks after 105 s idle, --reset-after 20 after 10 s. The attract loop starts after
+--autoplay-after seconds without a touch (it also ends a session if that comes first).
+
+exit status: 0 done; 1 the content has errors (--validate) or a check failed (--selftest);
+2 a bad option, an unusable content folder, no display, or a refused PIN.
+"""
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="kiosk", description="AI City Kiosk: Shenzhen, City of AI.")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--content", type=Path, metavar="DIR", help="content folder")
-    parser.add_argument("--lang", choices=LANGUAGES, help="starting language")
+    parser = _Parser(
+        prog="kiosk",
+        description=HELP,
+        epilog=TIMING_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--version",
+        action="store_true",
+        help="print the app's version and the content's version (config.toml), then exit",
+    )
+    parser.add_argument(
+        "--content",
+        type=Path,
+        metavar="DIR",
+        help="the exhibition's content folder (default: the bundled data/)",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help="starting language (default: the content's default_language); for --screenshot "
+        "and --selftest, only this language",
+    )
     mode = parser.add_mutually_exclusive_group()
-    mode.add_argument("--windowed", action="store_true", help="run in a normal window")
-    mode.add_argument("--fullscreen", action="store_true", help="run fullscreen (default)")
-    parser.add_argument("--size", type=_size, metavar="WxH", help="window or render size")
-    parser.add_argument("--autoplay", action="store_true", help="start in the attract loop")
-    parser.add_argument("--autoplay-after", type=_seconds, metavar="S")
-    parser.add_argument("--reset-after", type=_seconds, metavar="S")
+    mode.add_argument("--windowed", action="store_true", help="a normal window, for development")
+    mode.add_argument(
+        "--fullscreen",
+        action="store_true",
+        help="full screen, frameless, no pointer (the default)",
+    )
+    parser.add_argument(
+        "--size",
+        type=_size,
+        metavar="WxH",
+        help="window size in pixels, or the render size of --screenshot and --selftest "
+        "(default there: 1920x1080)",
+    )
+    parser.add_argument(
+        "--autoplay",
+        action="store_true",
+        help="start in the attract loop, even if config.toml turns it off",
+    )
+    parser.add_argument(
+        "--autoplay-after",
+        type=_seconds,
+        metavar="S",
+        help="seconds without a touch before the attract loop starts (default: config.toml's "
+        "[timing] autoplay_after; 90 without it)",
+    )
+    parser.add_argument(
+        "--reset-after",
+        type=_seconds,
+        metavar="S",
+        help="seconds without a touch before a visitor's session ends, the countdown "
+        "included (default: config.toml's [timing] reset_after; 120 without it)",
+    )
     actions = parser.add_mutually_exclusive_group()
-    actions.add_argument("--validate", action="store_true", help="check the content and exit")
-    actions.add_argument("--screenshot", type=Path, metavar="DIR", help="render every page, exit")
-    actions.add_argument("--selftest", action="store_true", help="visit every page, print JSON")
     actions.add_argument(
-        "--set-pin", action="store_true", help="set the admin panel's PIN (asks for it), exit"
+        "--validate",
+        action="store_true",
+        help="check the content folder, print each problem as file:row:column: message; "
+        "exit 1 on an error",
+    )
+    actions.add_argument(
+        "--screenshot",
+        type=Path,
+        metavar="DIR",
+        help="write every page and detail in every language to DIR/<lang>/<page>.png, exit",
+    )
+    actions.add_argument(
+        "--selftest",
+        action="store_true",
+        help="visit every page and detail with its animations, print one JSON line of "
+        "timings, exit 1 if anything failed",
+    )
+    actions.add_argument(
+        "--set-pin",
+        action="store_true",
+        help="ask for the admin panel's PIN (4-12 digits, not a common one) and store its "
+        "salted hash, exit",
     )
     return parser
+
+
+def version(folder: Path) -> int:
+    """The app's version and the content's, as the admin panel shows them."""
+    from kiosk.content import load_settings
+
+    settings, _ = load_settings(folder)
+    print(f"kiosk {__version__}, content {settings.version} ({folder})")
+    return 0
 
 
 def validate(folder: Path) -> int:
@@ -142,6 +230,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"kiosk: error: {problem}", file=sys.stderr)
         return 2
     args.content = folder
+    if args.version:
+        return version(folder)
     if args.validate:
         return validate(folder)
     if problem := _display_problem(args):

@@ -37,6 +37,13 @@ def load_content(
     return load(folder, missing_glyphs, fallback)
 
 
+def load_settings(folder: Path) -> tuple[Settings, list[Problem]]:
+    """Only the folder's ``config.toml`` settings, with their problems."""
+    from kiosk.content.loader import load_settings as load
+
+    return load(folder)
+
+
 __all__ = [
     "ChainNote",
     "Company",
@@ -58,6 +65,7 @@ __all__ = [
     "Text",
     "Unit",
     "chart_points",
+    "load_settings",
     "load_content",
     "load_content_cached",
 ]

@@ -157,6 +157,12 @@ def _builtin_strings(fallback: Path | None, folder: Path) -> dict[str, Text]:
     return {r["key"]: r["text"] for r in rows}
 
 
+def load_settings(folder: Path) -> tuple[Settings, list[Problem]]:
+    """Only ``config.toml``'s settings (say, the content version for ``kiosk --version``)."""
+    problems: list[Problem] = []
+    return _load_config(_read_config(folder, problems), problems), problems
+
+
 def _read_config(folder: Path, problems: list[Problem]) -> str | None:
     """The text of config.toml, or None with the reason reported (defaults are used)."""
     raw, unusable = read_file(folder, CONFIG)

@@ -60,6 +60,13 @@ class Timing:
         """Idle time after which the visitor's state is reset (autoplay starting resets it)."""
         return min(self.reset_after, self.autoplay_after if self.autoplay else math.inf)
 
+    @property
+    def countdown_shown(self) -> float:
+        """Seconds the "still there?" countdown shows before the reset: ``countdown``, but
+        never more than half of ``leave_after``, so a short reset time still leaves a visitor
+        half of it untouched before the question appears."""
+        return min(self.countdown, self.leave_after / 2)
+
 
 class ModeController:
     """Turns input times, the clock and the opening hours into modes and actions."""
@@ -158,8 +165,8 @@ class ModeController:
             return [Action.OPEN]
         idle = self.idle_for
         if mode == Mode.INTERACTIVE:
-            if idle >= timing.leave_after - timing.countdown:
-                if self.dirty() and timing.countdown > 0:
+            if idle >= timing.leave_after - timing.countdown_shown:
+                if self.dirty() and timing.countdown_shown > 0:
                     self._set(Mode.COUNTDOWN)
                     return [Action.SHOW_COUNTDOWN]
                 self._set(Mode.IDLE)  # nothing to reset: just wait at home

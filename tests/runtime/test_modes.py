@@ -49,6 +49,20 @@ def test_idle_visitor_gets_a_countdown_then_the_reset_then_autoplay(clock: Clock
     assert mode.mode == Mode.AUTOPLAY
 
 
+@pytest.mark.parametrize(("reset_after", "shown_at"), [(20, 10), (30, 15), (40, 25)])
+def test_a_short_reset_leaves_half_of_it_before_the_countdown(
+    clock: Clock, reset_after: float, shown_at: float
+) -> None:
+    mode = controller(clock, reset_after=reset_after)  # countdown 15 s
+    clock.advance(shown_at - 0.1)
+    assert mode.tick() == [] and mode.mode == Mode.INTERACTIVE
+    clock.advance(0.2)
+    assert mode.tick() == [Action.SHOW_COUNTDOWN]
+    assert mode.countdown_left == pytest.approx(reset_after - shown_at, abs=0.2)
+    clock.advance(reset_after - shown_at)
+    assert mode.tick()[:2] == [Action.HIDE_COUNTDOWN, Action.RESET]
+
+
 def test_any_touch_dismisses_the_countdown_and_is_swallowed(clock: Clock) -> None:
     mode = controller(clock)
     clock.advance(80)

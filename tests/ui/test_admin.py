@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QPoint
 
 from kiosk import __version__
+from kiosk.cli import main
 from kiosk.runtime.modes import Mode
 from kiosk.runtime.pin import PIN_FILE
 from kiosk.ui.runtime import KioskRuntime
@@ -137,7 +138,9 @@ def open_panel(runtime: KioskRuntime, clock: Clock, qtbot) -> None:  # noqa: ANN
     assert runtime.admin.isVisible()
 
 
-def test_the_panel_shows_versions_folder_uptime_memory_and_log(runtime, clock, qtbot) -> None:
+def test_the_panel_shows_versions_folder_uptime_memory_and_log(
+    runtime, clock, qtbot, capsys
+) -> None:  # noqa: ANN001
     runtime.log_lines = lambda count: [f"line {i}" for i in range(count)]
     open_panel(runtime, clock, qtbot)
     facts = dict(runtime.admin.facts())
@@ -151,6 +154,10 @@ def test_the_panel_shows_versions_folder_uptime_memory_and_log(runtime, clock, q
     lines = runtime.admin.lines()
     assert ("heading", "Content problems (0)") in lines and ("dim", "None") in lines
     assert ("log", "line 13") in lines
+    # kiosk --version says the same as the panel
+    assert main(["--version", "--content", str(content.folder)]) == 0
+    printed = capsys.readouterr().out
+    assert f"kiosk {facts['Software version']}, content {facts['Content version']}" in printed
 
 
 def test_the_panel_follows_the_language(runtime, clock, qtbot) -> None:
