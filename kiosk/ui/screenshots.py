@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from kiosk.i18n import LANGUAGES, Language
+from kiosk.progress import Progress
 from kiosk.ui.main_window import KioskWindow
 
 log = logging.getLogger(__name__)
@@ -25,42 +26,58 @@ def settle(window: KioskWindow) -> None:
     QApplication.processEvents()
 
 
+RUNTIME_SCREENS = ("autoplay", "closed", "pin-pad", "admin-panel")
+
+
 def write_screenshots(
     window: KioskWindow,
     folder: Path,
     languages: list[Language] | None,
     log_lines: Callable[[int], list[str]] | None = None,
 ) -> int:
-    """Write ``folder/<lang>/<page>.png`` and ``<page>--<detail>.png``; 0 on success."""
+    """Write ``folder/<lang>/<page>.png`` and ``<page>--<detail>.png``; 0 on success.
+
+    On a terminal a progress line on stderr says which screen, how many and the time left."""
     window.show()
+    languages = languages or list(LANGUAGES)
+    stack = window.stack
+    per_language = sum(1 + len(stack.page(p).details()) for p in stack.order())
+    progress = Progress((per_language + len(RUNTIME_SCREENS)) * len(languages))
     written = 0
-    for lang in languages or list(LANGUAGES):
+    for lang in languages:
         window.session.set_language(lang)
         target = folder / lang
         target.mkdir(parents=True, exist_ok=True)
-        for page_id in window.stack.order():
-            page = window.stack.page(page_id)
+        for page_id in stack.order():
+            page = stack.page(page_id)
             window.go_to(page_id, animate=False)
             settle(window)
             shots = [(page_id, None), *((f"{page_id}--{d}", d) for d in page.details())]
             for name, detail in shots:
+                progress.step(f"{lang} {name}")
                 if detail is not None:
                     page.show_detail(detail)
                     settle(window)
                 path = target / f"{name}.png"
                 if not window.grab().save(str(path)):
+                    progress.finish()
                     log.error("could not write %s", path)
                     return 1
                 written += 1
+                progress.advance()
                 page.reset()
-        written += _runtime_screens(window, target, log_lines)
+        written += _runtime_screens(window, target, log_lines, progress)
     window.go_home()
-    print(f"wrote {written} screenshots to {folder}")
+    progress.finish()
+    print(f"wrote {written} screenshots to {folder} in {progress.elapsed:.1f} s")
     return 0
 
 
 def _runtime_screens(
-    window: KioskWindow, target: Path, log_lines: Callable[[int], list[str]] | None
+    window: KioskWindow,
+    target: Path,
+    log_lines: Callable[[int], list[str]] | None,
+    progress: Progress,
 ) -> int:
     """The screens around the pages: the attract loop's cue, closed hours, PIN pad, admin panel."""
     from kiosk.runtime.modes import Action, Timing
@@ -72,10 +89,12 @@ def _runtime_screens(
 
     def grab(name: str) -> None:
         nonlocal shots
+        progress.step(f"{target.name} {name}")
         settle(window)
         if not window.grab().save(str(target / f"{name}.png")):
             log.error("could not write %s", target / f"{name}.png")
         shots += 1
+        progress.advance()
 
     language = window.session.language
     runtime.start_autoplay()  # it starts from the default language: show it in this one
