@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import logging
+from collections import deque
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.i18n import LANGUAGES, Language
 from kiosk.progress import Progress
@@ -29,6 +32,37 @@ def settle(window: KioskWindow) -> None:
 RUNTIME_SCREENS = ("autoplay", "closed", "pin-pad", "admin-panel")
 
 
+class PngWriter:
+    """Encodes PNGs on a worker thread while the next screen renders (QImage.save releases
+    the GIL; encoding was half of --screenshot's time). A few images wait at most."""
+
+    PENDING = 3
+
+    def __init__(self) -> None:
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="png")
+        self._pending: deque[tuple[Path, Future[bool]]] = deque()
+        self.failed: list[Path] = []
+
+    def grab(self, widget: QWidget, path: Path) -> None:
+        image = widget.grab().toImage()  # rendered here, on the GUI thread
+        while len(self._pending) >= self.PENDING:
+            self._collect()
+        self._pending.append((path, self._pool.submit(QImage.save, image, str(path))))
+
+    def _collect(self) -> None:
+        path, done = self._pending.popleft()
+        if not done.result():
+            log.error("could not write %s", path)
+            self.failed.append(path)
+
+    def close(self) -> bool:
+        """Wait for every image; True when all were written."""
+        while self._pending:
+            self._collect()
+        self._pool.shutdown()
+        return not self.failed
+
+
 def write_screenshots(
     window: KioskWindow,
     folder: Path,
@@ -44,6 +78,7 @@ def write_screenshots(
     per_language = sum(1 + len(stack.page(p).details()) for p in stack.order())
     progress = Progress((per_language + len(RUNTIME_SCREENS)) * len(languages))
     written = 0
+    writer = PngWriter()
     for lang in languages:
         window.session.set_language(lang)
         target = folder / lang
@@ -58,17 +93,18 @@ def write_screenshots(
                 if detail is not None:
                     page.show_detail(detail)
                     settle(window)
-                path = target / f"{name}.png"
-                if not window.grab().save(str(path)):
-                    progress.finish()
-                    log.error("could not write %s", path)
-                    return 1
+                writer.grab(window, target / f"{name}.png")
                 written += 1
                 progress.advance()
                 page.reset()
-        written += _runtime_screens(window, target, log_lines, progress)
+        written += _runtime_screens(window, target, log_lines, progress, writer)
+        if writer.failed:
+            break
     window.go_home()
+    ok = writer.close()
     progress.finish()
+    if not ok:
+        return 1
     print(f"wrote {written} screenshots to {folder} in {progress.elapsed:.1f} s")
     return 0
 
@@ -78,6 +114,7 @@ def _runtime_screens(
     target: Path,
     log_lines: Callable[[int], list[str]] | None,
     progress: Progress,
+    writer: PngWriter,
 ) -> int:
     """The screens around the pages: the attract loop's cue, closed hours, PIN pad, admin panel."""
     from kiosk.runtime.modes import Action, Timing
@@ -91,8 +128,7 @@ def _runtime_screens(
         nonlocal shots
         progress.step(f"{target.name} {name}")
         settle(window)
-        if not window.grab().save(str(target / f"{name}.png")):
-            log.error("could not write %s", target / f"{name}.png")
+        writer.grab(window, target / f"{name}.png")
         shots += 1
         progress.advance()
 

@@ -86,3 +86,18 @@ def test_bundled_content_path_is_the_default() -> None:
     from kiosk.paths import bundled_content_dir
 
     assert bundled_content_dir() == BUNDLED
+
+
+def test_a_screenshot_that_cannot_be_written_fails_the_run(tmp_path: Path, qapp) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from kiosk.ui.screenshots import PngWriter
+
+    label = QLabel("x")
+    label.resize(200, 100)
+    writer = PngWriter()
+    writer.grab(label, tmp_path / "fine.png")
+    writer.grab(label, tmp_path / "no-such-folder" / "lost.png")
+    assert writer.close() is False
+    assert writer.failed == [tmp_path / "no-such-folder" / "lost.png"]
+    assert QImage(str(tmp_path / "fine.png")).width() == 200
