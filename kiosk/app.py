@@ -89,6 +89,7 @@ def run(args: argparse.Namespace, started: float) -> int:
     record = state / RECORD_FILE
     # a start-up benchmark ends the process at its first frame: that is no crash
     crashes = 0 if os.environ.get(EXIT_ENV) else begin_run(record)
+    stop.on_stop = lambda: end_run(record)  # asked to stop: no crash, even if killed later
     safe = in_safe_mode(crashes)
     folder = args.content
     if safe:
