@@ -163,7 +163,15 @@ def validate(folder: Path) -> int:
     from kiosk.paths import bundled_content_dir, missing_glyphs, user_config_dir
     from kiosk.runtime.pin import PIN_FILE, read_pin_hash
 
-    content = load_content(folder, missing_glyphs, fallback=bundled_content_dir())
+    try:
+        content = load_content(folder, missing_glyphs, fallback=bundled_content_dir())
+    except Exception as exc:  # noqa: BLE001 - a loader defect: one line, never a traceback
+        print(
+            f"{folder}: the content could not be checked ({type(exc).__name__}: {exc}); "
+            "this is a defect of the kiosk: please report it with the content folder",
+            file=sys.stderr,
+        )
+        return 1
     problems = list(content.problems)
     pin_path = user_config_dir() / PIN_FILE
     _, pin_problem = read_pin_hash(pin_path)

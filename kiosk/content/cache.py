@@ -17,9 +17,11 @@ import os
 import pickle
 import sys
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from kiosk.atomic import write_atomic
+from kiosk.content.errors import Problem
 from kiosk.content.models import Content
 
 CACHE_ENV = "KIOSK_CACHE_DIR"
@@ -64,14 +66,15 @@ def cache_file(folder: Path) -> Path:
     return cache_dir() / f"content-{name}.pickle"
 
 
-def read_cached(folder: Path, key: str) -> Content | None:
-    """The compiled content for ``folder`` if it was compiled from exactly these files."""
+def read_cached(folder: Path, key: str | None) -> Content | None:
+    """The compiled content for ``folder`` if it was compiled from exactly these files (any
+    files: ``key`` None, the last good content)."""
     try:
         with cache_file(folder).open("rb") as stream:
             stored_key, content = pickle.load(stream)
     except Exception:  # noqa: BLE001 - missing, truncated or from another version: reload
         return None
-    if stored_key != key or not isinstance(content, Content):
+    if (key is not None and stored_key != key) or not isinstance(content, Content):
         return None
     return content
 
@@ -103,6 +106,31 @@ def load_content_cached(
         return content
     from kiosk.content.loader import load_content  # imports pandas: only when files changed
 
-    content = load_content(folder, missing_glyphs, fallback)
+    try:
+        content = load_content(folder, missing_glyphs, fallback)
+    except Exception as exc:  # noqa: BLE001 - a defect in the loader must never stop the kiosk
+        return _last_good(folder, fallback, missing_glyphs, exc)
     write_cached(folder, key, content)
     return content
+
+
+def _last_good(
+    folder: Path,
+    fallback: Path | None,
+    missing_glyphs: Callable[[str], str] | None,
+    exc: Exception,
+) -> Content:
+    """The content compiled before (or the bundled one), with a problem saying why."""
+    from kiosk.content.loader import load_content
+
+    reason = f"the content could not be read ({type(exc).__name__}: {exc})"
+    content = read_cached(folder, None)
+    if content is not None:
+        note = f"{reason}; showing the last good content compiled from this folder"
+    elif fallback is not None and Path(fallback) != folder:
+        content = load_content(Path(fallback), missing_glyphs, None)
+        note = f"{reason}; showing the bundled content"
+    else:
+        raise exc
+    problem = Problem("", None, None, note)  # the whole folder
+    return replace(content, problems=(problem, *content.problems))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 import unicodedata
@@ -142,6 +143,14 @@ def load_content(
 # --- config.toml ----------------------------------------------------------------------------
 
 
+def _toml_repr(value: object) -> str:
+    """A short TOML-like spelling of ``value`` for a message."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
 def _toml_line(text: str, key: str) -> int | None:
     for number, line in enumerate(text.splitlines(), start=1):
         if re.match(rf"\s*{re.escape(key)}\s*=", line):
@@ -208,7 +217,16 @@ def _load_config(text: str | None, problems: list[Problem]) -> Settings:
         "kiosk": {"hide_cursor"},
         "hours": None,  # day names, checked with the schedule
     }
-    for section, values in data.items():
+    for section, values in list(data.items()):
+        if section in known and not isinstance(values, dict):
+            problem(
+                section,
+                f"'{section}' must be a table: write [{section}] on a line of its own with its "
+                f"settings below it, not {section} = {_toml_repr(values)}; using the defaults "
+                "for it",
+            )
+            del data[section]
+            continue
         if section not in known or not isinstance(values, dict):
             problem(section, f"unknown setting '{section}' is ignored", Severity.WARNING)
             continue
