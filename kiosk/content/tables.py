@@ -21,7 +21,7 @@ import pandas as pd
 from kiosk.content.errors import Problem, Severity, column_letter
 from kiosk.content.models import Number
 
-ROW = "_row"  # the DataFrame column holding each record's Excel row number
+ROW = "\0row"  # the column of each record's Excel row number (a NUL: no header can have one)
 
 _GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 _PLAIN = re.compile(r"^[+-]?\d+(\.\d+)?$")

@@ -242,3 +242,18 @@ def test_cells_are_trimmed(content_dir: Path) -> None:
     figure = content.figures["robot_unicorns_2024"]
     assert figure.unit.id == "companies"
     assert figure.label.en == "Robot unicorns"
+
+
+@pytest.mark.parametrize("header", ["_row", "\\0row", "row"])
+def test_a_header_named_like_the_loader_s_row_column_is_just_an_unused_column(
+    content_dir: Path, header: str
+) -> None:
+    text = read(content_dir, "figures.csv")
+    first, rest = text.split("\n", 1)
+    body = "\n".join(f"{line},7" if line else line for line in rest.split("\n"))
+    write(content_dir, "figures.csv", f"{first},{header}\n{body}")
+    content = load(content_dir)
+    assert not content.errors, [p.format() for p in content.errors]
+    unused = one(content, "figures.csv", f"column '{header}' is not used")
+    assert unused.row == 1 and unused.column == column_letter(first.count(",") + 1)
+    assert len(content.figures) == len(load(BUNDLED).figures)
