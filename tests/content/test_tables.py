@@ -250,10 +250,15 @@ def test_a_header_named_like_the_loader_s_row_column_is_just_an_unused_column(
 ) -> None:
     text = read(content_dir, "figures.csv")
     first, rest = text.split("\n", 1)
-    body = "\n".join(f"{line},7" if line else line for line in rest.split("\n"))
+    body = "\n".join(f"{line}," if line else line for line in rest.split("\n"))
     write(content_dir, "figures.csv", f"{first},{header}\n{body}")
     content = load(content_dir)
     assert not content.errors, [p.format() for p in content.errors]
     unused = one(content, "figures.csv", f"column '{header}' is not used")
     assert unused.row == 1 and unused.column == column_letter(first.count(",") + 1)
     assert len(content.figures) == len(load(BUNDLED).figures)
+    # rows are still numbered as Excel shows them
+    key = next(iter(content.figures))
+    set_cell(content_dir, "figures.csv", key, "value", "3,68x")
+    problem = one(load(content_dir), "figures.csv", "is not a number")
+    assert problem.row == row_of(content_dir, "figures.csv", key)
