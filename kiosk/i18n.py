@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Final, Literal
 
 Language = Literal["zh-Hans", "zh-Hant", "en"]
@@ -33,7 +33,9 @@ def parse_language(code: str) -> Language | None:
 
 def _fixed(value: Decimal, decimals: int, grouping: bool) -> str:
     quantum = Decimal(1).scaleb(-decimals)
-    rounded = value.quantize(quantum, rounding=ROUND_HALF_UP)
+    with localcontext() as context:  # enough digits for any value: quantize never fails
+        context.prec = max(28, value.adjusted() + decimals + 2)
+        rounded = value.quantize(quantum, rounding=ROUND_HALF_UP)
     return f"{rounded:,f}" if grouping else f"{rounded:f}"
 
 

@@ -212,6 +212,12 @@ def _records(name: str, text: str) -> tuple[list[list[str]], Problem | None]:
     return records, None
 
 
+# The largest number a figure may hold (below a thousand trillion) and its finest detail: the
+# formatter shows every such value exactly, and --validate reports anything beyond as an error.
+MAX_WHOLE_DIGITS = 15
+MAX_DECIMALS = 6
+
+
 def parse_number(text: str) -> Number:
     """Parse '74,032', '７４０３２', '12.58' or '-3'; raise ValueError with a curator's message."""
     cleaned = unicodedata.normalize("NFKC", text).strip().replace(" ", "").replace("\u00a0", "")
@@ -223,5 +229,10 @@ def parse_number(text: str) -> Number:
         value = Decimal(cleaned)
     except InvalidOperation as exc:  # pragma: no cover - the regex admits only valid decimals
         raise ValueError(f'"{text}" is not a number') from exc
-    decimals = len(cleaned.partition(".")[2])
-    return Number(value, decimals)
+    whole, _, fraction = cleaned.lstrip("+-").partition(".")
+    if len(whole.lstrip("0")) > MAX_WHOLE_DIGITS or len(fraction) > MAX_DECIMALS:
+        raise ValueError(
+            f'"{text}" has more digits than a screen shows: at most {MAX_WHOLE_DIGITS} before '
+            f"the decimal point and {MAX_DECIMALS} after it"
+        )
+    return Number(value, len(fraction))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.i18n import LANGUAGES, Language
 from kiosk.ui.main_window import KioskWindow
+from kiosk.ui.pages.fallback import FallbackPage
 from kiosk.ui.render_checks import run_render_checks
 
 DWELL_MS = 1700  # long enough for a page's entrance animations to finish
@@ -80,7 +81,9 @@ def run_selftest(
         window.go_home()
         yield DWELL_MS // 2
         for page_id, page in window.stack.pages.items():
-            if page_id != window.current_page_id and page.running_animations():
+            if isinstance(page, FallbackPage):
+                errors.append(f"page '{page_id}' failed and shows its stand-in")
+            elif page_id != window.current_page_id and page.running_animations():
                 errors.append(f"page '{page_id}' left {page.running_animations()} animations on")
 
     runner = steps()

@@ -261,3 +261,14 @@ def test_format_date_leaves_what_is_not_a_date_as_typed(date: str) -> None:
 
 def test_date_year() -> None:
     assert [date_year(d) for d in ("2022", "2025-03", "2026-01-02")] == ["2022", "2025", "2026"]
+
+
+@pytest.mark.parametrize(
+    "text", ["12345678901234567890123456789", "1e40", "0.000000000000000000001"]
+)
+def test_the_formatter_never_fails_on_a_finite_number(text: str) -> None:
+    from kiosk.i18n import LANGUAGES, format_growth, format_value
+
+    for lang in LANGUAGES:
+        assert format_value("money_cny_100m", Decimal(text), 30, lang)
+        assert format_growth(Decimal(text), 30, lang).endswith("%")

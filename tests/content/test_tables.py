@@ -56,6 +56,41 @@ def test_parse_number_rejects_with_the_text_quoted(text: str) -> None:
         parse_number(text)
 
 
+@pytest.mark.parametrize(
+    "text", ["12345678901234567890123456789", "1000000000000000", "22.1234567", "-0.00000001"]
+)
+def test_numbers_beyond_what_a_screen_shows_are_refused(text: str) -> None:
+    with pytest.raises(ValueError, match="more digits than a screen shows"):
+        parse_number(text)
+
+
+@pytest.mark.parametrize("text", ["999999999999999", "0.123456", "-12,345,678,901,234.5", "007"])
+def test_the_largest_and_finest_numbers_still_pass(text: str) -> None:
+    assert parse_number(text).value
+
+
+@pytest.mark.parametrize(
+    ("column", "text"), [("value", "12345678901234567890123456789"), ("growth", "22." + "1" * 30)]
+)
+def test_validation_and_display_agree_on_huge_numbers(
+    content_dir: Path, column: str, text: str
+) -> None:
+    """Such a value used to validate, then crash the formatter and the page (issue 17)."""
+    from kiosk.i18n import LANGUAGES, format_growth, format_value
+
+    key = next(iter(load(content_dir).figures))
+    set_cell(content_dir, "figures.csv", key, column, text)
+    content = load(content_dir)
+    problem = one(content, "figures.csv", "more digits than a screen shows")
+    assert problem.is_error and problem.row == row_of(content_dir, "figures.csv", key)
+    for figure in content.figures.values():  # what is shown can be formatted, in every language
+        for lang in LANGUAGES:
+            number = figure.number
+            format_value("money_cny_100m", number.value, number.decimals, lang)
+            if figure.growth is not None:
+                format_growth(figure.growth.value, figure.growth.decimals, lang)
+
+
 # --- Excel addresses ------------------------------------------------------------------------
 
 

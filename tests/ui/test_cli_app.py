@@ -101,3 +101,41 @@ def test_a_screenshot_that_cannot_be_written_fails_the_run(tmp_path: Path, qapp)
     assert writer.close() is False
     assert writer.failed == [tmp_path / "no-such-folder" / "lost.png"]
     assert QImage(str(tmp_path / "fine.png")).width() == 200
+
+
+def test_selftest_fails_when_a_page_shows_its_stand_in(qtbot, monkeypatch, capsys) -> None:  # noqa: ANN001
+    """A page whose code raises is replaced by the calm stand-in for visitors; the self-test
+    must not call that a pass."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    from kiosk.ui import main_window
+    from kiosk.ui.selftest import run_selftest
+    from tests.ui.conftest import make_window
+
+    real = main_window.page_view
+
+    def view(page_id: str):  # noqa: ANN202
+        if page_id != "figures":
+            return real(page_id)
+
+        def broken(*_args: object) -> None:
+            raise RuntimeError("a page defect")
+
+        return broken
+
+    monkeypatch.setattr(main_window, "page_view", view)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_selftest replaces it
+    window = make_window(qtbot, size=(800, 600), lang="en")
+    try:
+        status = run_selftest(qapp_instance(), window, 0.0, ["en"])
+    finally:
+        qInstallMessageHandler(None)
+    report = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert status == 1
+    assert "page 'figures' failed and shows its stand-in" in report["errors"]
+
+
+def qapp_instance():  # noqa: ANN201
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance()
