@@ -3,11 +3,14 @@ the most recent lines kept in memory for the admin panel (no Qt here)."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import logging.handlers
 import sys
 from collections import deque
 from pathlib import Path
+
+from kiosk import storage
 
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 FILE_BYTES = 1024 * 1024  # one file; with BACKUPS the log never takes more than 5 MB
@@ -15,6 +18,31 @@ BACKUPS = 4
 RECENT = 200
 
 log = logging.getLogger("kiosk")
+
+
+class FileLog(logging.handlers.RotatingFileHandler):
+    """The rotating log file; a disk that fails (full, read-only) is said once on stderr and in
+    the admin panel, not with a traceback per record, and writing resumes when it can."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        super().emit(record)
+        if self.stream is not None and not self._failed(record):
+            storage.clear("log")
+
+    def _failed(self, record: logging.LogRecord) -> bool:
+        return getattr(record, "_kiosk_log_failed", False)
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802
+        record._kiosk_log_failed = True  # type: ignore[attr-defined]
+        error = sys.exc_info()[1]
+        reason = getattr(error, "strerror", None) or str(error)
+        message = f"cannot write the log file {self.baseFilename} ({reason})"
+        if storage.report("log", message):
+            sys.stderr.write(f"kiosk: {message}; logging to the console and memory only\n")
+        if self.stream is not None:  # reopen on the next record: the disk may have room again
+            with contextlib.suppress(OSError):
+                self.stream.close()
+            self.stream = None  # type: ignore[assignment]
 
 
 class RecentLines(logging.Handler):
@@ -60,7 +88,7 @@ def setup_logging(folder: Path | None, console: bool = True) -> RecentLines:
     if folder is not None:
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            rotating = logging.handlers.RotatingFileHandler(
+            rotating = FileLog(
                 folder / "kiosk.log", maxBytes=FILE_BYTES, backupCount=BACKUPS, encoding="utf-8"
             )
         except OSError as exc:

@@ -64,6 +64,7 @@ REQUIRED_STRINGS: Final[dict[str, tuple[str, ...]]] = {
     "admin.safe_mode": ("{value}",),
     "admin.reload.failed": (),
     "admin.reload.done": (),
+    "admin.storage": ("{value}",),
     "chain.layers": (),
     "chain.parts": (),
     "chain.companies": ("{value}",),

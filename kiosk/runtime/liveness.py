@@ -7,7 +7,6 @@ the service restarts the kiosk.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import socket
 import time
@@ -50,9 +49,13 @@ def heartbeat_interval(env: Mapping[str, str] = os.environ) -> float:
     return HEARTBEAT_SECONDS
 
 
-def beat(state_dir: Path, env: Mapping[str, str] = os.environ) -> None:
-    """One heartbeat: WATCHDOG=1 to systemd, or the time into the heartbeat file."""
+def beat(state_dir: Path, env: Mapping[str, str] = os.environ) -> bool:
+    """One heartbeat: WATCHDOG=1 to systemd, or the time into the heartbeat file; False when
+    the file could not be written."""
     if notify("WATCHDOG=1", env):
-        return
-    with contextlib.suppress(OSError):
+        return True
+    try:
         write_text_atomic(state_dir / HEARTBEAT_FILE, f"{time.time():.0f}\n")
+    except OSError:
+        return False
+    return True

@@ -3,6 +3,7 @@ a timer on the event loop (systemd's watchdog or a heartbeat file), so a frozen 
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -10,9 +11,11 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
-from kiosk import __version__
+from kiosk import __version__, storage
 from kiosk.runtime.liveness import beat, heartbeat_interval, notify
 from kiosk.ui.first_frame import after_first_frame
+
+log = logging.getLogger(__name__)
 
 
 class Heartbeat(QObject):
@@ -24,6 +27,7 @@ class Heartbeat(QObject):
         self.env = env
         self.ready = False
         self.beats = 0
+        self.fallback: Path | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(round(heartbeat_interval(env) * 1000))
         self.timer.timeout.connect(self.beat)
@@ -37,6 +41,13 @@ class Heartbeat(QObject):
 
     def beat(self) -> None:
         self.beats += 1
+        if beat(self.state_dir, self.env) or self.state_dir == self.fallback:
+            return
+        self.fallback = storage.fallback_dir()  # the state folder failed: keep beating elsewhere
+        message = f"the heartbeat cannot be written in {self.state_dir}; it is in {self.fallback}"
+        if storage.report("heartbeat", message):
+            log.warning(message)
+        self.state_dir = self.fallback
         beat(self.state_dir, self.env)
 
     def stopping(self) -> None:

@@ -17,7 +17,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk import __version__
+from kiosk import __version__, storage
 from kiosk.content import Content, Problem
 from kiosk.i18n import fill
 from kiosk.paths import user_config_dir
@@ -278,8 +278,11 @@ class KioskRuntime(QObject):
             memory=format_megabytes(rss_bytes()),
             problems=[p.format() for p in (*self.reload_problems, *content.problems)],
             notices=[
-                (fill(text(key), value=str(self.safe_mode_crashes)), role)
-                for key, role in self.notices
+                *(
+                    (fill(text(key), value=str(self.safe_mode_crashes)), role)
+                    for key, role in self.notices
+                ),
+                *((fill(text("admin.storage"), value=p), "warm") for p in storage.problems()),
             ],
             log_lines=self.log_lines(14) if self.log_lines else [],
             autoplay_enabled=self.controller.timing.autoplay,

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile
 
+from kiosk import storage
 from kiosk.paths import user_state_dir
 
 LOCK_DIR_ENV = "KIOSK_LOCK_DIR"
@@ -31,6 +32,22 @@ def lock_dir() -> Path:
     return Path(override) if override else user_state_dir()
 
 
+def _lock_in(folder: Path) -> QLockFile | None:
+    """An unlocked QLockFile in ``folder``, or None when the folder cannot hold one."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    lock = QLockFile(str(folder / LOCK_NAME))
+    lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
+    if lock.tryLock(0):
+        lock.unlock()  # it works here; the caller takes it
+        return lock
+    if lock.error() == QLockFile.LockError.LockFailedError:
+        return lock  # held by another kiosk: the caller says so
+    return None  # permissions, a full disk: not here
+
+
 def claim(args: argparse.Namespace) -> bool:
     """True when this process may open the kiosk window (it now holds the lock, for life).
 
@@ -39,18 +56,18 @@ def claim(args: argparse.Namespace) -> bool:
     global _held
     if any(getattr(args, mode, False) for mode in _BESIDE) or _held is not None:
         return True
-    folder = lock_dir()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return True  # no writable state folder: run rather than refuse to show anything
-    lock = QLockFile(str(folder / LOCK_NAME))
-    lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
+    lock = _lock_in(lock_dir())
+    if lock is None:  # the state folder cannot hold it: a runtime folder can
+        fallback = storage.fallback_dir()
+        storage.report(
+            "lock", f"the state folder {lock_dir()} cannot be written; the lock is in {fallback}"
+        )
+        lock = _lock_in(fallback)
+    if lock is None:
+        return True  # nowhere to lock: run rather than refuse to show anything
     if lock.tryLock(0):
         _held = lock
         return True
-    if lock.error() != QLockFile.LockError.LockFailedError:
-        return True  # cannot tell (permissions): do not block the kiosk
     pid = lock.getLockInfo()[0]  # (pid, hostname, appname)
     print(f"kiosk: already running (pid {pid}); not opening a second window", file=sys.stderr)
     return False

@@ -212,3 +212,18 @@ def test_exit_needs_a_second_tap(runtime, clock, qtbot, monkeypatch) -> None:
     assert exits == []
     touch_tap(button)
     assert exits == [0]
+
+
+def test_the_panel_says_when_the_kiosk_s_own_files_fail(runtime, clock, qtbot) -> None:  # noqa: ANN001
+    from kiosk import storage
+
+    storage.report("log", "cannot write the log file /x/kiosk.log (No space left on device)")
+    try:
+        open_panel(runtime, clock, qtbot)
+        shown = [text for role, text in runtime.admin.lines() if role == "warm"]
+        assert any(
+            t.startswith("Storage trouble: cannot write the log file") and "runs on" in t
+            for t in shown
+        ), shown
+    finally:
+        storage.clear("log")
