@@ -52,6 +52,15 @@ TYPE_SCALE: dict[str, tuple[int, bool]] = {
     "button": (28, True),
 }
 
+# A text that does not fit its room wraps, then shrinks, but never below this share of its
+# role's size; past that floor it is cut with "…" (see kiosk/ui/widgets/text.py).
+TEXT_FLOOR = 0.6
+
+
+def text_floor(pixel_size: int) -> int:
+    """The smallest pixel size a text set at ``pixel_size`` may shrink to."""
+    return max(1, round(pixel_size * TEXT_FLOOR))
+
 
 @dataclass(frozen=True)
 class Theme:
