@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.content import Chart, ChartPoint, Content, chart_points
 from kiosk.i18n import Language, fill
-from kiosk.ui.theme import Theme
+from kiosk.ui.theme import NUMBER_FLOOR, TEXT_FLOOR, Theme
 from kiosk.ui.widgets.text import fit_text
 
 BAR_STAGGER = 0.18  # of the animation: each bar starts this much after the one above it
@@ -185,8 +185,10 @@ class BarChart(ChartPlot):
         """Show ``item``'s text on one line of ``width`` pixels, as every label of the kiosk
         does (smaller, then cut with '…'); return the width it takes."""
         text, font = self.full_texts[item]
+        floor = NUMBER_FLOOR if item in self.values else TEXT_FLOOR
         # not on screen yet: no room known to fit to, show it whole (it fits when shown)
-        fitted = fit_text(text, font, width if self.isVisible() else 0, wrap=False)
+        room = width if self.isVisible() else 0
+        fitted = fit_text(text, font, room, wrap=False, floor=floor)
         if item.textItem.font() != fitted.font:
             item.setFont(fitted.font)
         if item.toPlainText() != fitted.text:

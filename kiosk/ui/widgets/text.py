@@ -17,7 +17,7 @@ from PySide6.QtCore import QPointF, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF, QResizeEvent, QTextLayout
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
-from kiosk.ui.theme import text_floor
+from kiosk.ui.theme import TEXT_FLOOR, text_floor
 
 ELLIPSIS = "…"
 HINT_EM = 16  # a wrapping label asks for at most this many ems of width
@@ -119,11 +119,13 @@ def fit_text(
     max_lines: int = 0,
     height: int | None = None,
     sizing: list[str] | None = None,
+    floor: float = TEXT_FLOOR,
 ) -> Fitted:
     """``text`` fitted into ``width`` (and ``height``, if given): wrapped in at most
     ``max_lines`` lines (0: any), else at the largest size down to the theme's floor that fits,
     else cut with '…' at the floor. ``sizing``: the texts to choose the size for (a count-up's
-    widest values), when they are not ``text`` itself."""
+    widest values), when they are not ``text`` itself; ``floor``: the theme's share of the size
+    it may shrink to."""
     lines = max_lines if max_lines > 0 else (10**6 if wrap else 1)
     texts = sizing or [text]
     base = _pixel_size(font)
@@ -135,7 +137,7 @@ def fit_text(
     if width <= 0 or not text or fits(base):
         chosen = base
     else:
-        low, high = text_floor(base), base - 1
+        low, high = text_floor(base, floor), base - 1
         if not fits(low):
             chosen = low
         else:
@@ -192,11 +194,13 @@ class TextLabel(QLabel):
         role: str = "",
         wrap: bool = True,
         max_lines: int = 0,
+        floor: float = TEXT_FLOOR,
         align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
     ) -> None:
         super().__init__(parent)
         self._wrap = wrap
         self.max_lines = max_lines
+        self.floor = floor
         self.full_text = ""
         self.elided = False
         self._base = QFont(self.font())
@@ -272,7 +276,12 @@ class TextLabel(QLabel):
         if self._sizing and not self._wrap:
             if self._sized_font is None:
                 self._sized_font = fit_text(
-                    self._sizing[0], self._base, width, wrap=False, sizing=self._sizing
+                    self._sizing[0],
+                    self._base,
+                    width,
+                    wrap=False,
+                    sizing=self._sizing,
+                    floor=self.floor,
                 ).font
             font = self._sized_font
             shown = elide_line(self.full_text, font, width) if width > 0 else self.full_text
@@ -287,6 +296,7 @@ class TextLabel(QLabel):
                 max_lines=self.max_lines,
                 height=height,
                 sizing=self._sizing or None,
+                floor=self.floor,
             )
         )
 
@@ -332,7 +342,7 @@ class TextLabel(QLabel):
         if not self._wrap:
             lines = max(1, self.full_text.count("\n") + 1)
             return QSize(width, QFontMetrics(self._base).height() * lines + dy)
-        floor_font = _sized(self._base, text_floor(em))
+        floor_font = _sized(self._base, text_floor(em, self.floor))
         return QSize(width, QFontMetrics(floor_font).height() + dy)
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802
@@ -354,6 +364,7 @@ class TextLabel(QLabel):
             wrap=True,
             max_lines=self.max_lines,
             sizing=self._sizing or None,
+            floor=self.floor,
         )
         height = _wrapped_height(fitted.text, fitted.font, inner) if fitted.text else 0
         self._hfw[width] = height + dy
