@@ -4,11 +4,13 @@ content and with a curator's longer English."""
 
 from __future__ import annotations
 
+import re
+import time
 from pathlib import Path
 
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QPoint, QRect, QRectF, Qt
+from PySide6.QtCore import QAbstractAnimation, QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
@@ -17,10 +19,11 @@ from kiosk.ui.pages.figures import FiguresPage
 from kiosk.ui.widgets.charts import BarChart, ChartPlot, TrendChart
 from kiosk.ui.widgets.text import TextLabel
 from tests.conftest import BUNDLED
-from tests.content.helpers import append_rows, set_cell
-from tests.ui.conftest import make_window, touch_tap
+from tests.content.helpers import append_rows, read, set_cell, write
+from tests.ui.conftest import make_window, runtime_for, touch_tap
 
 ELLIPSIS = "…"
+Running = QAbstractAnimation.State.Running
 SIZES = [(1920, 1080), (3840, 2160), (1080, 1920)]
 SIZE_IDS = ["1080p", "4k", "portrait"]
 LONGER = " and a good deal more words that a curator might well write here"
@@ -307,3 +310,39 @@ def test_english_timeline_cards_cut_only_at_a_word_with_an_ellipsis(
             assert full.startswith(head), shown
             after = full[len(head) : len(head) + 1]
             assert not after or not after.isalnum(), f"cut inside a word: {shown!r}"
+
+
+# --- the attract loop's English round -----------------------------------------------------------
+
+
+def test_the_attract_loop_s_english_round_shows_the_figures_inside(
+    content_dir: Path, qtbot
+) -> None:  # noqa: ANN001
+    """Home, then the figures, each loop in the next language: the page laid out in Chinese
+    first must fit in the English round too (with a curator's longer English)."""
+    longer_english(content_dir)
+    config = read(content_dir, "config.toml")
+    playlist = (
+        '\nplaylist = [\n    { page = "home", dwell = 3 },\n'
+        '    { page = "figures", dwell = 4 },\n]\n'
+    )
+    config, count = re.subn(r"\nplaylist = \[.*?\n\]\n", playlist, config, flags=re.S)
+    assert count == 1
+    write(content_dir, "config.toml", config)
+    window = make_window(qtbot, content_dir, size=(1920, 1080), lang="zh-Hans")
+    runtime = runtime_for(window, time.monotonic)
+    page = window.stack.page("figures")
+    assert isinstance(page, FiguresPage)
+    runtime.start_autoplay()
+    try:
+        qtbot.waitUntil(
+            lambda: window.session.language == "en" and window.stack.current is page,
+            timeout=30000,
+        )
+        qtbot.waitUntil(lambda: window.stack.transition.state() != Running, timeout=5000)
+        page.settle()
+        settle(qtbot)
+        assert window.session.language == "en"
+        assert figures_problems(window, page) == []
+    finally:
+        runtime.player.stop()
