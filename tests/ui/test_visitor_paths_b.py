@@ -344,5 +344,7 @@ def test_the_attract_loop_s_english_round_shows_the_figures_inside(
         settle(qtbot)
         assert window.session.language == "en"
         assert figures_problems(window, page) == []
-    finally:
+    finally:  # the runtime outlives the test otherwise: leave nothing running
         runtime.player.stop()
+        runtime.timer.stop()
+        QApplication.instance().removeEventFilter(runtime)
