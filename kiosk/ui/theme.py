@@ -52,6 +52,17 @@ TYPE_SCALE: dict[str, tuple[int, bool]] = {
     "button": (28, True),
 }
 
+# A text that does not fit its room wraps, then shrinks, but never below this share of its
+# role's size; past that floor it is cut with "…" (see kiosk/ui/widgets/text.py). A figure's
+# value is cut only as a last resort ("aiming for CNY 1…" says nothing): it may shrink further.
+TEXT_FLOOR = 0.8
+NUMBER_FLOOR = 0.5
+
+
+def text_floor(pixel_size: int, floor: float = TEXT_FLOOR) -> int:
+    """The smallest pixel size a text set at ``pixel_size`` may shrink to."""
+    return max(1, round(pixel_size * floor))
+
 
 @dataclass(frozen=True)
 class Theme:

@@ -20,13 +20,15 @@ from PySide6.QtGui import (
     QGradient,
     QLinearGradient,
     QResizeEvent,
+    QShowEvent,
     QTextOption,
 )
 from PySide6.QtWidgets import QWidget
 
 from kiosk.content import Chart, ChartPoint, Content, chart_points
 from kiosk.i18n import Language, fill
-from kiosk.ui.theme import Theme
+from kiosk.ui.theme import NUMBER_FLOOR, TEXT_FLOOR, Theme
+from kiosk.ui.widgets.text import fit_text
 
 BAR_STAGGER = 0.18  # of the animation: each bar starts this much after the one above it
 
@@ -136,6 +138,12 @@ class ChartPlot(pg.PlotWidget):
             self.relayout()
             self.set_progress(self.progress)
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self.chart is not None:  # its texts fit the room it has on screen
+            self.relayout()
+            self.set_progress(self.progress)
+
 
 class BarChart(ChartPlot):
     """Horizontal bars, one per figure, each labelled above and valued at its end."""
@@ -158,6 +166,7 @@ class BarChart(ChartPlot):
         self.labels = []
         self.values = []
         self.growths = []
+        self.full_texts: dict[pg.TextItem, tuple[str, QFont]] = {}
         for point, color in zip(self.points, colors, strict=True):
             label = self.text_item(theme.font("body", lang), self.color("text_dim"), (0, 1))
             label.setText(point.figure.label.get(lang))
@@ -169,6 +178,22 @@ class BarChart(ChartPlot):
             growth.setText(self.content.format_growth(point.figure, lang))
             growth.setVisible(bool(growth.toPlainText()))
             self.growths.append(growth)
+            for item, font in ((label, "body"), (value, "title"), (growth, "body")):
+                self.full_texts[item] = (item.toPlainText(), theme.font(font, lang))
+
+    def fit(self, item: pg.TextItem, width: float) -> float:
+        """Show ``item``'s text on one line of ``width`` pixels, as every label of the kiosk
+        does (smaller, then cut with '…'); return the width it takes."""
+        text, font = self.full_texts[item]
+        floor = NUMBER_FLOOR if item in self.values else TEXT_FLOOR
+        # not on screen yet: no room known to fit to, show it whole (it fits when shown)
+        room = width if self.isVisible() else 0
+        fitted = fit_text(text, font, room, wrap=False, floor=floor)
+        if item.textItem.font() != fitted.font:
+            item.setFont(fitted.font)
+        if item.toPlainText() != fitted.text:
+            item.setText(fitted.text)
+        return QFontMetricsF(fitted.font).horizontalAdvance(fitted.text) if fitted.text else 0.0
 
     @staticmethod
     def bar_brush(color: QColor) -> QBrush:
@@ -198,10 +223,17 @@ class BarChart(ChartPlot):
         )
         unit = max(unit, 1.0)  # pixels from one bar's centre to the next
         top = -(bar_px / 2 + label_px) / unit  # rows from the top; spare room stays below
-        widest = max((value_font.horizontalAdvance(self.amount(p)) for p in self.points), default=0)
         self.gap_px = theme.px(16)
+        value_room = max(1.0, 0.6 * width - 2 * self.gap_px)
+        widest = max((self.fit(v, value_room) for v in self.values), default=0.0)
         reserve = min(0.6, (widest + 2 * self.gap_px) / width)
+        for label, growth in zip(self.labels, self.growths, strict=True):
+            has_growth = bool(self.full_texts[growth][0])
+            taken = self.fit(growth, width / 2) + self.gap_px if has_growth else 0.0
+            self.fit(label, max(1.0, width - taken))
         most = max((p.value for p in self.points), default=Decimal(1)) or Decimal(1)
+        if all(p.figure.unit.kind == "percent" for p in self.points):
+            most = max(most, Decimal(100))  # a share is drawn as a share of the whole
         self.x_max = float(most) / (1 - reserve)
         self.px_x = self.x_max / width  # data units per pixel
         self.box.setRange(xRange=(0, self.x_max), yRange=(top, top + height / unit), padding=0)
@@ -282,7 +314,7 @@ class TrendChart(ChartPlot):
         # each label may take the room between two points; wrapped text keeps its height
         room = width / max(1, len(self.points))
         for item in (*self.values, *self.years):
-            item.textItem.setTextWidth(room - self.theme.px(12))
+            item.setTextWidth(room - self.theme.px(12))  # and re-anchor it to its point
         value_px = max(v.textItem.boundingRect().height() for v in self.values)
         year_px = max(y.textItem.boundingRect().height() for y in self.years)
         side = room / 2

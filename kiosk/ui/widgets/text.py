@@ -1,13 +1,191 @@
-"""Labels that always show content as plain text, never as HTML, and cannot be selected."""
+"""Labels that show content as plain text, never as HTML, and always fit the room they are given.
+
+Every label of the kiosk is a :class:`TextLabel`. A label never decides its parent's width: its
+minimum width is about one letter, and a wrapping label reports the height it needs for a width
+(``heightForWidth``). When its text does not fit its room, it wraps (a wrapping label, up to
+``max_lines``), then shrinks towards the floor the theme sets (:func:`kiosk.ui.theme.text_floor`),
+and only then cuts the text with "…" at a word boundary (or between CJK characters).
+``text()`` is what is shown; ``full_text`` is what was set.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import unicodedata
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF, QResizeEvent, QTextLayout
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+from kiosk.ui.theme import TEXT_FLOOR, text_floor
+
+ELLIPSIS = "…"
+HINT_EM = 16  # a wrapping label asks for at most this many ems of width
+_TRAILING = " \t,;:·-–—、，；："
+_SLACK = 0.5  # pixels of rounding a line may exceed its width by
+
+
+@dataclass(frozen=True)
+class Fitted:
+    """How a text is shown in a room: the font, the (possibly cut) text, whether it was cut."""
+
+    font: QFont
+    text: str
+    elided: bool
+
+
+def _wide(char: str) -> bool:
+    """A CJK (wide) character: a line may break, and a text be cut, next to it."""
+    return unicodedata.east_asian_width(char) in ("W", "F")
+
+
+def _sized(font: QFont, pixel_size: int) -> QFont:
+    sized = QFont(font)
+    sized.setPixelSize(max(1, pixel_size))
+    return sized
+
+
+def _pixel_size(font: QFont) -> int:
+    return font.pixelSize() if font.pixelSize() > 0 else round(QFontMetricsF(font).height())
+
+
+def wrapped_lines(text: str, font: QFont, width: float) -> list[tuple[int, float]]:
+    """Each line's start and natural width when ``text`` is word-wrapped at ``width``."""
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    lines: list[tuple[int, float]] = []
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(max(1.0, width))
+        line.setPosition(QPointF(0, 0))
+        lines.append((line.textStart(), line.naturalTextWidth()))
+    layout.endLayout()
+    return lines
+
+
+def elide_line(text: str, font: QFont, width: float) -> str:
+    """``text`` on one line of ``width``: whole if it fits, else cut at a word boundary (or a
+    character boundary next to CJK, or inside a word longer than the line) and ended with '…'."""
+    text = " ".join(text.split("\n"))
+    metrics = QFontMetricsF(font)
+    if metrics.horizontalAdvance(text) <= width + _SLACK:
+        return text
+    room = width - metrics.horizontalAdvance(ELLIPSIS)
+    low, high = 0, len(text)
+    while low < high:  # the longest prefix that fits with the ellipsis
+        mid = (low + high + 1) // 2
+        if metrics.horizontalAdvance(text[:mid]) <= room:
+            low = mid
+        else:
+            high = mid - 1
+    cut = low
+    inside_word = 0 < cut < len(text) and not (
+        text[cut].isspace() or text[cut - 1].isspace() or _wide(text[cut]) or _wide(text[cut - 1])
+    )
+    if inside_word:
+        space = text.rfind(" ", 0, cut)
+        if space > 0:
+            cut = space
+    return text[:cut].rstrip(_TRAILING) + ELLIPSIS
+
+
+def _fits(
+    text: str, font: QFont, width: float, max_lines: int, wrap: bool, height: int | None
+) -> bool:
+    if not wrap:
+        advance = QFontMetricsF(font).horizontalAdvance
+        return all(advance(line) <= width + _SLACK for line in text.split("\n"))
+    lines = wrapped_lines(text, font, width)
+    if len(lines) > max_lines or any(natural > width + _SLACK for _, natural in lines):
+        return False
+    if height is None:
+        return True
+    return _wrapped_height(text, font, round(width)) <= height + 2
+
+
+def _wrapped_height(text: str, font: QFont, width: int) -> int:
+    flags = int(Qt.TextFlag.TextWordWrap)
+    return QFontMetrics(font).boundingRect(QRect(0, 0, max(1, width), 10**6), flags, text).height()
+
+
+def fit_text(
+    text: str,
+    font: QFont,
+    width: float,
+    *,
+    wrap: bool = True,
+    max_lines: int = 0,
+    height: int | None = None,
+    sizing: list[str] | None = None,
+    floor: float = TEXT_FLOOR,
+) -> Fitted:
+    """``text`` fitted into ``width`` (and ``height``, if given): wrapped in at most
+    ``max_lines`` lines (0: any), else at the largest size down to the theme's floor that fits,
+    else cut with '…' at the floor. ``sizing``: the texts to choose the size for (a count-up's
+    widest values), when they are not ``text`` itself; ``floor``: the theme's share of the size
+    it may shrink to."""
+    lines = max_lines if max_lines > 0 else (10**6 if wrap else 1)
+    texts = sizing or [text]
+    base = _pixel_size(font)
+
+    def fits(size: int) -> bool:
+        sized = _sized(font, size)
+        return all(_fits(t, sized, width, lines, wrap, height) for t in texts)
+
+    if width <= 0 or not text or fits(base):
+        chosen = base
+    else:
+        low, high = text_floor(base, floor), base - 1
+        if not fits(low):
+            chosen = low
+        else:
+            while low < high:  # the largest size that fits
+                mid = (low + high + 1) // 2
+                if fits(mid):
+                    low = mid
+                else:
+                    high = mid - 1
+            chosen = low
+    shown_font = _sized(font, chosen) if chosen != base else QFont(font)
+    if width <= 0 or not text or _fits(text, shown_font, width, lines, wrap, height):
+        return Fitted(shown_font, text, False)
+    return Fitted(shown_font, _cut(text, shown_font, width, lines, wrap, height), True)
+
+
+def _cut(
+    text: str, font: QFont, width: float, max_lines: int, wrap: bool, height: int | None
+) -> str:
+    if not wrap:
+        return elide_line(text, font, width)
+    if height is not None:  # no more lines than the height holds
+        line_px = QFontMetricsF(font).lineSpacing()
+        max_lines = max(1, min(max_lines, int((height + 2) / max(1.0, line_px))))
+    shown = text
+    for _attempt in range(4):  # a cut line may wrap again by a rounding: cut a little more
+        lines = wrapped_lines(text, font, width)
+        last = min(len(lines), max_lines) - 1
+        for index, (_, natural) in enumerate(lines[: last + 1]):
+            if natural > width + _SLACK:  # a word longer than the line: cut there
+                last = index
+                break
+        start = lines[last][0]
+        shown = text[:start] + elide_line(text[start:], font, width - 2)
+        if _fits(shown, font, width, max_lines, True, height):
+            return shown
+        max_lines = max(1, max_lines - 1) if height is not None else max_lines
+        width -= 2
+    return shown
 
 
 class TextLabel(QLabel):
-    """A plain-text label with a style role (``dim``, ``accent``, ``warm``)."""
+    """A plain-text label with a style role (``dim``, ``accent``, ``warm``) that fits its room.
+
+    ``wrap``: wraps onto at most ``max_lines`` lines (0: as many as its height allows), else one
+    line. ``set_sizing`` names texts to choose the font size for (a count-up's widest values) so
+    that the size stays put while the text changes.
+    """
 
     def __init__(
         self,
@@ -15,16 +193,179 @@ class TextLabel(QLabel):
         *,
         role: str = "",
         wrap: bool = True,
+        max_lines: int = 0,
+        floor: float = TEXT_FLOOR,
         align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
     ) -> None:
         super().__init__(parent)
+        self._wrap = wrap
+        self.max_lines = max_lines
+        self.floor = floor
+        self.full_text = ""
+        self.elided = False
+        self._base = QFont(self.font())
+        self._sizing: list[str] = []
+        self._sized_font: QFont | None = None  # the font chosen for ``_sizing`` at this width
+        self._laid_out = False
+        self._late = False
+        self._hfw: dict[int, int] = {}
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setWordWrap(wrap)
         self.setAlignment(align)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         if wrap:
-            self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+            policy.setVerticalPolicy(QSizePolicy.Policy.Minimum)
+            policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         if role:
             self.setProperty("role", role)
+
+    # what is set ---------------------------------------------------------------------------
+
+    def setText(self, text: str) -> None:  # noqa: N802
+        text = str(text)
+        if text == self.full_text:
+            return
+        self.full_text = text
+        self._changed()
+
+    def setFont(self, font: QFont) -> None:  # noqa: N802
+        self._base = QFont(font)
+        self._sized_font = None
+        self._changed()
+
+    def set_sizing(self, texts: list[str]) -> None:
+        """Choose the font size for ``texts`` (all must fit), not for the current text."""
+        self._sizing = [t for t in texts if t]
+        self._sized_font = None
+        self._changed()
+
+    def setWordWrap(self, on: bool) -> None:  # noqa: N802
+        self._wrap = on
+        super().setWordWrap(on)
+
+    def _changed(self) -> None:
+        self._hfw.clear()
+        self._refit(to_height=False)
+        self.updateGeometry()
+        if self._wrap and self._laid_out and not self._late:
+            # the layout first gives the new text the height it asks for; then fit to that
+            self._late = True
+            QTimer.singleShot(0, self, self._late_refit)
+
+    def _late_refit(self) -> None:
+        self._late = False
+        self._refit()
+
+    # fitting --------------------------------------------------------------------------------
+
+    def _room(self, to_height: bool) -> tuple[int, int | None]:
+        """The width the text has, and its height when it wraps (a layout that cannot give it
+        the height it asks for gets a text cut to the lines that fit)."""
+        rect = self.contentsRect()
+        return rect.width(), (rect.height() if self._wrap and to_height else None)
+
+    def _refit(self, to_height: bool = True) -> None:
+        if not self._laid_out:  # not placed yet: no room to fit to, show it as it is
+            self._show(Fitted(QFont(self._base), self.full_text, False))
+            return
+        width, height = self._room(to_height)
+        if self._sizing and not self._wrap:
+            if self._sized_font is None:
+                self._sized_font = fit_text(
+                    self._sizing[0],
+                    self._base,
+                    width,
+                    wrap=False,
+                    sizing=self._sizing,
+                    floor=self.floor,
+                ).font
+            font = self._sized_font
+            shown = elide_line(self.full_text, font, width) if width > 0 else self.full_text
+            self._show(Fitted(font, shown, shown != self.full_text))
+            return
+        self._show(
+            fit_text(
+                self.full_text,
+                self._base,
+                width,
+                wrap=self._wrap,
+                max_lines=self.max_lines,
+                height=height,
+                sizing=self._sizing or None,
+                floor=self.floor,
+            )
+        )
+
+    def _show(self, fitted: Fitted) -> None:
+        self.elided = fitted.elided
+        if fitted.font != super().font():
+            super().setFont(fitted.font)
+        if fitted.text != super().text():
+            super().setText(fitted.text)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._laid_out = True
+        if event.oldSize().width() != event.size().width():
+            self._sized_font = None
+        self._refit()
+
+    # what the label asks of its layout -----------------------------------------------------
+
+    def _margins(self) -> tuple[int, int]:
+        m = self.contentsMargins()
+        return m.left() + m.right(), m.top() + m.bottom()
+
+    def _natural_width(self) -> int:
+        metrics = QFontMetricsF(self._base)
+        texts = self._sizing or [self.full_text]
+        return round(max(metrics.horizontalAdvance(line) for t in texts for line in t.split("\n")))
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        dx, dy = self._margins()
+        natural = self._natural_width() + 1
+        if not self._wrap:
+            lines = max(1, self.full_text.count("\n") + 1)
+            return QSize(natural + dx, QFontMetrics(self._base).height() * lines + dy)
+        width = min(natural, HINT_EM * _pixel_size(self._base)) + dx
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        """About one letter wide: a text never decides how wide its parent must be."""
+        dx, dy = self._margins()
+        em = _pixel_size(self._base)
+        width = min(self._natural_width() + 1, em) + dx
+        if not self._wrap:
+            lines = max(1, self.full_text.count("\n") + 1)
+            return QSize(width, QFontMetrics(self._base).height() * lines + dy)
+        floor_font = _sized(self._base, text_floor(em, self.floor))
+        return QSize(width, QFontMetrics(floor_font).height() + dy)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return self._wrap
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        """The height the text needs at ``width``, as it would be fitted there."""
+        if not self._wrap:
+            return -1
+        cached = self._hfw.get(width)
+        if cached is not None:
+            return cached
+        dx, dy = self._margins()
+        inner = width - dx
+        fitted = fit_text(
+            self.full_text,
+            self._base,
+            inner,
+            wrap=True,
+            max_lines=self.max_lines,
+            sizing=self._sizing or None,
+            floor=self.floor,
+        )
+        height = _wrapped_height(fitted.text, fitted.font, inner) if fitted.text else 0
+        self._hfw[width] = height + dy
+        return height + dy
