@@ -8,6 +8,10 @@ from pathlib import Path
 
 MAX_PIXELS_PER_SIDE = 4096
 MAX_FILE_BYTES = 20 * 1024 * 1024
+# What an SVG may cost to draw: its elements once <use> references are expanded (a 2 KB file of
+# nested <use> can stand for 10^8 shapes and hang the renderer). Our artwork needs ~2,000.
+MAX_SVG_ELEMENTS = 50_000
+XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 RASTER_SUFFIXES = {".png", ".jpg", ".jpeg"}
 SUFFIXES = {".svg", *RASTER_SUFFIXES}
 
@@ -50,6 +54,41 @@ def raster_size(path: Path) -> tuple[int, int]:
     raise ValueError("is not a readable PNG or JPEG image")
 
 
+def svg_cost(root: ET.Element, limit: int = MAX_SVG_ELEMENTS) -> int | None:
+    """The number of elements ``root`` draws with every ``<use>`` expanded, counted up to just
+    past ``limit``; None when a ``<use>`` refers to itself through its own references (a loop)."""
+    ids = {e.get("id"): e for e in root.iter() if e.get("id")}
+    memo: dict[int, int] = {}
+    active: set[int] = set()
+
+    def cost(element: ET.Element) -> int | None:
+        key = id(element)
+        if key in memo:
+            return memo[key]
+        if key in active:
+            return None
+        active.add(key)
+        total = 1
+        href = element.get("href") or element.get(XLINK_HREF) or ""
+        if element.tag.rsplit("}", 1)[-1] == "use" and href.startswith("#"):
+            target = ids.get(href[1:])
+            if target is not None:
+                inner = cost(target)
+                if inner is None:
+                    return None
+                total += inner
+        for child in element:
+            inner = cost(child)
+            if inner is None:
+                return None
+            total = min(total + inner, limit + 1)
+        active.discard(key)
+        memo[key] = min(total, limit + 1)
+        return memo[key]
+
+    return cost(root)
+
+
 def check_image(folder: Path, relative: str) -> tuple[Path | None, str | None]:
     """Resolve and check an image; return (path, None) or (None, why it cannot be shown)."""
     try:
@@ -69,6 +108,14 @@ def check_image(folder: Path, relative: str) -> tuple[Path | None, str | None]:
             root = ET.parse(path).getroot()
             if not root.tag.endswith("svg"):
                 return None, f'"{relative}" is not an SVG image'
+            drawn = svg_cost(root)
+            if drawn is None:
+                return None, f'"{relative}": an SVG <use> refers back to itself (a loop)'
+            if drawn > MAX_SVG_ELEMENTS:
+                return None, (
+                    f'"{relative}" draws more than {MAX_SVG_ELEMENTS:,} SVG elements once its '
+                    "<use> references are expanded; simplify it"
+                )
         else:
             width, height = raster_size(path)
             if max(width, height) > MAX_PIXELS_PER_SIDE:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -41,13 +42,38 @@ class Table:
         return column_letter(self.header.index(column)) if column in self.header else "-"
 
 
+# Limits of a content table (docs/content.md): a kiosk page cannot show more, and a bigger
+# table would only cost the visitor a frozen screen. Rows beyond the limit and over-long cells
+# are errors at their row and column; the rest of the table is used.
+MAX_FILE_BYTES = 8 * 1024 * 1024
+MAX_CELL_CHARS = 2000
+MAX_ROWS_DEFAULT = 300
+MAX_ROWS = {"events.csv": 150, "figures.csv": 150, "robot_facts.csv": 1000, "strings.csv": 1000}
+# Python's reader refuses cells over 128 KB and stops the whole file there; read them whole and
+# report the one cell instead.
+csv.field_size_limit(max(csv.field_size_limit(), MAX_FILE_BYTES))
+
+
 def read_file(folder: Path, name: str) -> tuple[bytes | None, Problem | None]:
     """The bytes of ``folder/name``, or why a curator's file cannot be used as one."""
     path = folder / name
     if path.is_dir():
         return None, Problem(name, None, None, "is a folder, not a file")
     if not path.is_file():
+        if path.is_symlink():
+            return None, Problem(name, None, None, "is a link that leads nowhere (or in a loop)")
+        if os.path.lexists(path):
+            return None, Problem(name, None, None, "is not a regular file (a pipe or a device)")
         return None, Problem(name, None, None, "file is missing")
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        return None, Problem(
+            name,
+            None,
+            None,
+            f"is {size / 2**20:.0f} MB; a content table may be at most "
+            f"{MAX_FILE_BYTES // 2**20} MB (see the row and cell limits)",
+        )
     if not path.resolve().is_relative_to(folder.resolve()):
         return None, Problem(
             name, None, None, "is a link to a file outside the content folder; copy the file in"
@@ -133,10 +159,36 @@ def read_table(folder: Path, name: str) -> tuple[Table | None, list[Problem]]:
     ids: set[str] = set()
     id_index = header.index("id") if "id" in header else None
     cut_short = not text.endswith(("\n", "\r")) and problem is None
+    max_rows = MAX_ROWS.get(name, MAX_ROWS_DEFAULT)
     for number, record in enumerate(records[1:], start=2):
         cells = [cell.strip() for cell in record]
         if not any(cells):
             continue  # blank rows are common in spreadsheets and mean nothing
+        if len(rows) >= max_rows:
+            problems.append(
+                Problem(
+                    name,
+                    number,
+                    "A",
+                    f"{name} may have at most {max_rows} rows; this row and the ones after it "
+                    "are left out",
+                )
+            )
+            break
+        long = next((i for i, cell in enumerate(cells) if len(cell) > MAX_CELL_CHARS), None)
+        if long is not None:
+            problems.append(
+                Problem(
+                    name,
+                    number,
+                    column_letter(long),
+                    f"a cell of {len(cells[long]):,} characters; the limit is "
+                    f"{MAX_CELL_CHARS:,}: the row is skipped",
+                )
+            )
+            if id_index is not None and id_index < len(cells):  # known, so no follow-up errors
+                ids.add(unicodedata.normalize("NFC", cells[id_index]))
+            continue
         if id_index is not None and id_index < len(cells):
             ids.add(unicodedata.normalize("NFC", cells[id_index]))
         extra = [cell for cell in cells[len(header) :] if cell]
