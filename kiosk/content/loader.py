@@ -282,6 +282,13 @@ def _load_config(text: str | None, problems: list[Problem]) -> Settings:
         problem(key, f"{message}; the kiosk stays open")
     if hour_errors:
         schedule = Schedule()
+    elif not schedule.always and not any(schedule.days):
+        problem(
+            next(iter(data["hours"]), "hours"),
+            "[hours] never opens: the screen would stay dark all week (remove [hours] to stay "
+            "open around the clock)",
+            Severity.WARNING,
+        )
     return Settings(
         version,
         language,

@@ -85,3 +85,12 @@ def test_unknown_playlist_key_is_a_warning(content_dir: Path) -> None:
     problem = one(content, "config.toml", "unknown key dwel")
     assert problem.severity is Severity.WARNING
     assert content.settings.playlist[0] == PlaylistEntry("home", 12.0, 0)
+
+
+def test_hours_that_never_open_are_a_warning(content_dir: Path) -> None:
+    set_config(content_dir, "# [hours]\n", '[hours]\ndaily = "closed"\n')
+    content = load(content_dir)
+    problem = one(content, "config.toml", "never opens")
+    assert problem.severity is Severity.WARNING
+    assert problem.row == line_of(content_dir, 'daily = "closed"')
+    assert not content.settings.hours.is_open(datetime(2026, 11, 25, 12, 0))
