@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -10,6 +11,14 @@ DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sun
 _SPAN = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
 
 Span = tuple[int, int]  # minutes since midnight: [start, end)
+
+
+def local_now() -> datetime:
+    """The local time, with the time zone read again: a terminal whose zone is changed (by an
+    administrator, or TZ) follows it without a restart (tzset re-reads /etc/localtime)."""
+    if hasattr(time, "tzset"):
+        time.tzset()
+    return datetime.now()
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from kiosk.runtime.gesture import CornerTaps
 from kiosk.runtime.modes import Action, Mode, ModeController, Timing
 from kiosk.runtime.pin import PIN_FILE, PinGate, Verdict, read_pin_hash
 from kiosk.runtime.process_stats import format_duration, format_megabytes, rss_bytes, uptime
+from kiosk.runtime.schedule import local_now
 from kiosk.ui.admin_panel import AdminPanel, AdminStatus
 from kiosk.ui.autoplay import AutoplayPlayer
 from kiosk.ui.content_watch import ContentWatcher
@@ -48,7 +49,7 @@ class KioskRuntime(QObject):
         window: KioskWindow,
         timing: Timing | None = None,
         clock: Callable[[], float] = time.monotonic,
-        wall_clock: Callable[[], datetime] = datetime.now,
+        wall_clock: Callable[[], datetime] = local_now,
         log_lines: Callable[[int], list[str]] | None = None,
         watcher: ContentWatcher | None = None,
         safe_mode_crashes: int = 0,

@@ -217,3 +217,17 @@ def test_slow_or_interrupted_corner_taps_do_not_open() -> None:
         taps.tap(t, True)
     assert not taps.tap(10.7, False)  # a tap elsewhere
     assert not taps.tap(10.8, True)
+
+
+@pytest.mark.skipif(not hasattr(__import__("time"), "tzset"), reason="POSIX time zones")
+def test_the_local_time_follows_a_time_zone_change_without_a_restart(monkeypatch) -> None:  # noqa: ANN001
+    from kiosk.runtime.schedule import local_now
+
+    monkeypatch.setenv("TZ", "UTC0")  # POSIX zone strings: no tzdata needed
+    utc = local_now()
+    monkeypatch.setenv("TZ", "CST-8")  # as an administrator changing the zone to UTC+8
+    shanghai = local_now()
+    offset = (shanghai - utc).total_seconds() / 3600
+    assert round(offset) == 8
+    monkeypatch.delenv("TZ")
+    __import__("time").tzset()
