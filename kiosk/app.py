@@ -14,10 +14,18 @@ from PySide6.QtGui import QImageReader
 from PySide6.QtWidgets import QApplication
 
 from kiosk import __version__
+from kiosk.atomic import clean_leftovers
 from kiosk.content import Content, load_content_cached
+from kiosk.content.cache import cache_dir
 from kiosk.i18n import Language
 from kiosk.logs import RecentLines, setup_logging
-from kiosk.paths import bundled_content_dir, coverage_file, missing_glyphs, user_state_dir
+from kiosk.paths import (
+    bundled_content_dir,
+    coverage_file,
+    missing_glyphs,
+    user_config_dir,
+    user_state_dir,
+)
 from kiosk.runtime.crashes import RECORD_FILE, begin_run, end_run, in_safe_mode
 from kiosk.runtime.modes import Timing
 from kiosk.ui import single_instance
@@ -81,6 +89,8 @@ def run(args: argparse.Namespace, started: float) -> int:
     """Start the kiosk (or its screenshot and self-test modes)."""
     state = user_state_dir()
     recent = setup_logging(state / "logs")
+    for folder in (state, cache_dir(), user_config_dir()):  # what a killed writer left behind
+        clean_leftovers(folder)
     if args.screenshot or args.selftest:  # offscreen unless asked otherwise (cli.py)
         return _run_tool(args, started, recent)
     if not single_instance.claim(args):

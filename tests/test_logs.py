@@ -41,3 +41,23 @@ def test_setting_up_twice_does_not_double_the_lines(tmp_path: Path) -> None:
     assert (tmp_path / "kiosk.log").read_text().count("once") == 1
     assert [line for line in recent.last(5) if "once" in line] == [recent.last(1)[0]]
     setup_logging(None, console=False)
+
+
+def test_a_killed_writer_s_temporary_files_are_cleaned_at_the_next_start(tmp_path: Path) -> None:
+    import os
+    import time
+
+    from kiosk.atomic import clean_leftovers, write_atomic
+
+    old = tmp_path / ".runs.json.k3j_x9q2"  # what tempfile.mkstemp names them
+    old.write_text("half")
+    os.utime(old, (time.time() - 3600, time.time() - 3600))
+    fresh = tmp_path / ".heartbeat.ab12cd34"  # a writer may be busy with it right now
+    fresh.write_text("busy")
+    mine = [tmp_path / ".hidden", tmp_path / "runs.json", tmp_path / ".config.toml.bak"]
+    for path in mine:
+        path.write_text("keep")
+        os.utime(path, (time.time() - 3600, time.time() - 3600))
+    write_atomic(tmp_path / "heartbeat", b"1\n")
+    assert clean_leftovers(tmp_path) == 1
+    assert not old.exists() and fresh.exists() and all(p.exists() for p in mine)
