@@ -34,3 +34,12 @@ def content_dir(tmp_path: Path) -> Path:
     target = tmp_path / "content"
     shutil.copytree(BUNDLED, target)
     return target
+
+
+@pytest.fixture(autouse=True)
+def no_pin_lockout() -> None:
+    """Each test starts with the PIN pad unlocked (the lockout outlives a kiosk's restart)."""
+    from kiosk.paths import user_state_dir
+    from kiosk.runtime.pin import LOCKOUT_FILE
+
+    (user_state_dir() / LOCKOUT_FILE).unlink(missing_ok=True)

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import hashlib
 import hmac
+import json
 import os
 import re
 import time
@@ -149,8 +151,14 @@ class Verdict(StrEnum):
     NO_PIN = "no_pin"
 
 
+LOCKOUT_FILE = "pin-lockout.json"
+
+
 class PinGate:
-    """Checks PINs against the stored hash; three wrong ones lock it for a minute."""
+    """Checks PINs against the stored hash; three wrong ones lock it for a minute.
+
+    With a ``record`` file the wrong count and the lockout outlive a restart, so pulling the
+    plug does not buy an intruder three more tries."""
 
     def __init__(
         self,
@@ -158,13 +166,18 @@ class PinGate:
         clock: Callable[[], float] = time.monotonic,
         attempts: int = MAX_ATTEMPTS,
         lockout: float = LOCKOUT_SECONDS,
+        record: Path | None = None,
+        wall: Callable[[], float] = time.time,
     ) -> None:
         self.pin_hash = pin_hash
         self.clock = clock
         self.max_attempts = attempts
         self.lockout = lockout
+        self.record = record
+        self.wall = wall
         self.wrong = 0
         self.locked_until = 0.0
+        self._restore()
 
     @property
     def locked_for(self) -> float:
@@ -177,11 +190,35 @@ class PinGate:
         if self.locked_for > 0:
             return Verdict.LOCKED
         if self.pin_hash.matches(pin):
-            self.wrong = 0
+            if self.wrong:
+                self.wrong = 0
+                self._save()
             return Verdict.OPEN
         self.wrong += 1
+        verdict = Verdict.WRONG
         if self.wrong >= self.max_attempts:
             self.wrong = 0
             self.locked_until = self.clock() + self.lockout
-            return Verdict.LOCKED
-        return Verdict.WRONG
+            verdict = Verdict.LOCKED
+        self._save()
+        return verdict
+
+    def _restore(self) -> None:
+        if self.record is None:
+            return
+        try:
+            data = json.loads(self.record.read_text(encoding="utf-8"))
+            wrong, until = int(data["wrong"]), float(data["locked_until"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return  # none yet, or unreadable: start afresh
+        self.wrong = min(max(wrong, 0), self.max_attempts - 1)
+        left = min(until - self.wall(), self.lockout)  # never longer than a lockout (clock jumps)
+        if left > 0:
+            self.locked_until = self.clock() + left
+
+    def _save(self) -> None:
+        if self.record is None:
+            return
+        until = self.wall() + self.locked_for if self.locked_for > 0 else 0.0
+        with contextlib.suppress(OSError):  # a full disk costs the memory of it, not the check
+            write_text_atomic(self.record, json.dumps({"wrong": self.wrong, "locked_until": until}))

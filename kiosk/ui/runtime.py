@@ -20,10 +20,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 from kiosk import __version__, storage
 from kiosk.content import Content, Problem
 from kiosk.i18n import fill
-from kiosk.paths import user_config_dir
+from kiosk.paths import user_config_dir, user_state_dir
 from kiosk.runtime.gesture import CornerTaps
 from kiosk.runtime.modes import Action, Mode, ModeController, Timing
-from kiosk.runtime.pin import PIN_FILE, PinGate, Verdict, read_pin_hash
+from kiosk.runtime.pin import LOCKOUT_FILE, PIN_FILE, PinGate, Verdict, read_pin_hash
 from kiosk.runtime.process_stats import format_duration, format_megabytes, rss_bytes, uptime
 from kiosk.runtime.schedule import local_now
 from kiosk.ui.admin_panel import AdminPanel, AdminStatus
@@ -75,7 +75,7 @@ class KioskRuntime(QObject):
         self.frames = FrameMeter(window)
         self.taps = CornerTaps()
         self._last_press = -1
-        self.gate = PinGate(None, clock)
+        self.gate = PinGate(None, clock, record=user_state_dir() / LOCKOUT_FILE)
         self.pin_pad = PinPad(window.session, window.theme, window)
         self.pin_pad.submitted.connect(self._check_pin)
         self.pin_pad.cancelled.connect(self.close_admin)

@@ -156,3 +156,32 @@ def test_validate_warns_without_a_pin_and_fails_on_a_malformed_one(config_dir: P
     assert main(["--validate", "--content", str(BUNDLED)]) == 1
     out = capsys.readouterr().out
     assert f"{config_dir / PIN_FILE}:-:-: is not a PIN hash" in out
+
+
+def test_the_lockout_and_the_wrong_count_outlive_a_restart(tmp_path: Path) -> None:
+    record = tmp_path / "pin-lockout.json"
+    clock, wall = Clock(), [1_000_000.0]
+    gate = PinGate(hash_pin("2468"), clock, record=record, wall=lambda: wall[0])
+    assert gate.check("1111") is Verdict.WRONG
+    restarted = PinGate(hash_pin("2468"), Clock(), record=record, wall=lambda: wall[0])
+    assert restarted.wrong == 1  # pulling the plug gives no fresh tries
+    assert restarted.check("2222") is Verdict.WRONG
+    assert restarted.check("3333") is Verdict.LOCKED
+    wall[0] += 20
+    again = PinGate(hash_pin("2468"), Clock(), record=record, wall=lambda: wall[0])
+    assert again.check("2468") is Verdict.LOCKED
+    assert again.locked_for == pytest.approx(40)
+    wall[0] += 41
+    later = PinGate(hash_pin("2468"), Clock(), record=record, wall=lambda: wall[0])
+    assert later.check("2468") is Verdict.OPEN
+
+
+def test_a_lockout_record_from_a_clock_far_ahead_never_locks_longer_than_a_minute(
+    tmp_path: Path,
+) -> None:
+    record = tmp_path / "pin-lockout.json"
+    record.write_text('{"wrong": 0, "locked_until": 9999999999}')
+    gate = PinGate(hash_pin("2468"), Clock(), record=record, wall=lambda: 1_000_000.0)
+    assert gate.locked_for == pytest.approx(60)
+    record.write_text("not json")
+    assert PinGate(hash_pin("2468"), Clock(), record=record).locked_for == 0
