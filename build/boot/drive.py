@@ -39,11 +39,15 @@ def write_png(path: Path, width: int, height: int, rgb: bytes) -> None:
     """A plain RGB PNG (no Pillow on the build machine)."""
 
     def chunk(kind: bytes, body: bytes) -> bytes:
-        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+        return (
+            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+        )
 
     stride = width * 3
     raw = b"".join(b"\0" + rgb[y * stride : (y + 1) * stride] for y in range(height))
-    png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+    png = b"\x89PNG\r\n\x1a\n" + chunk(
+        b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    )
     png += chunk(b"IDAT", zlib.compress(raw, 6)) + chunk(b"IEND", b"")
     path.write_bytes(png)
 
@@ -68,7 +72,9 @@ def looks_like_the_kiosk(width: int, height: int, rgb: bytes) -> dict:
         "accent": round(accent / total, 4),
         "bright": round(bright / total, 4),
     }
-    figures["kiosk"] = figures["navy"] > 0.4 and figures["accent"] > 0.0005 and figures["bright"] > 0.001
+    figures["kiosk"] = (
+        figures["navy"] > 0.4 and figures["accent"] > 0.0005 and figures["bright"] > 0.001
+    )
     return figures
 
 
