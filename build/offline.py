@@ -1,14 +1,17 @@
 """Build the offline installer for Linux terminals: one self-extracting file with the kiosk's .deb
-and every Debian package it needs that a fresh Debian 12 lacks, as a local apt repository.
+and every package it needs that a fresh system of one distribution lacks, as a local apt repository.
 
-Usage: python build/offline.py [--deb DEB] [--base DIR] [--out FILE]
+Usage: python build/offline.py [--target debian12|ubuntu2204|ubuntu2404] [--deb DEB] [--base DIR]
+                               [--out FILE]
+       python build/offline.py --target TARGET --bootstrap DIR   (only the fresh system, for tests)
 
-A terminal installs it with ``sudo sh ai-city-kiosk_<version>_debian12_amd64.run`` and no network.
-Building needs the network and root: the dependencies are resolved by apt inside a fresh
-Debian 12 (``debootstrap``: required + important packages and a kernel, as an installed system
-without a desktop has), so the file holds exactly what such a machine is missing, without
-Recommends. ``--base`` reuses such a tree (it is not changed, apart from apt's lists and cache,
-which are emptied again).
+A terminal installs it with ``sudo sh ai-city-kiosk_<version>_<target>_amd64.run`` and no network;
+the file installs only on the distribution it was built for. Building needs the network and root:
+the dependencies are resolved by apt inside a fresh system of the target (``debootstrap``:
+required + important packages; Debian 12 also a kernel, as an installed system without a desktop
+has), so the file holds exactly what such a machine is missing, without Recommends. A desktop
+install has more, and apt on the terminal installs only what it lacks. ``--base`` reuses such a
+tree (it is not changed, apart from apt's lists and cache, which are emptied again).
 """
 
 from __future__ import annotations
@@ -22,15 +25,51 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DIST = ROOT / "dist"
 WORK = ROOT / "build" / "work"
-MIRROR = "http://deb.debian.org/debian"
-SUITE = "bookworm"
-TARGET = "debian12"  # the name in the file: the distribution it installs on
 MB = 1024 * 1024
+DEBIAN = "http://deb.debian.org/debian"
+UBUNTU = "http://archive.ubuntu.com/ubuntu"
+# Debian has no ubuntu-keyring package: Ubuntu's own, pinned (it holds the archive signing keys
+# 790B C727 7767 219C 42C8 6F93 3B4F E6AC C0B2 1F32 (2012) and F6EC B376 2474 EDA9 D21B 7022
+# 8719 20D1 991B C93C (2018)); debootstrap checks every Release file against it.
+UBUNTU_KEYRING_DEB = f"{UBUNTU}/pool/main/u/ubuntu-keyring/ubuntu-keyring_2023.11.28.1_all.deb"
+UBUNTU_KEYRING_SHA256 = "36de43b15853ccae0028e9a767613770c704833f82586f28eb262f0311adb8a8"
+
+
+@dataclass(frozen=True)
+class Target:
+    """A distribution an offline file installs on (its name is in the file's name)."""
+
+    suite: str
+    mirror: str
+    components: str  # debootstrap's --components: Ubuntu's libxcb-cursor0 is in universe (jammy)
+    os_id: str  # /etc/os-release's ID and VERSION_ID that install.sh accepts, nothing else
+    version_id: str
+    pretty: str  # for the installer's messages
+    include: str = ""  # debootstrap's --include
+    # Further suites apt resolves in (Ubuntu's release suite never changes after the release;
+    # fixes arrive in -updates and -security). The fresh system itself is the release suite
+    # alone, like an installed machine that was never updated: apt fetches any newer version
+    # of one of its packages that a dependency needs, and the file holds it.
+    pockets: tuple[str, ...] = ()
+
+
+# fmt: off
+TARGETS = {  # name: suite, mirror, components, os-release ID and VERSION_ID, ...
+    "debian12": Target("bookworm", DEBIAN, "main", "debian", "12",
+                       "Debian 12 (bookworm)", include="linux-image-amd64"),
+    "ubuntu2204": Target("jammy", UBUNTU, "main,universe", "ubuntu", "22.04",
+                         "Ubuntu 22.04 LTS (jammy)", pockets=("jammy-updates", "jammy-security")),
+    "ubuntu2404": Target("noble", UBUNTU, "main,universe", "ubuntu", "24.04",
+                         "Ubuntu 24.04 LTS (noble)", pockets=("noble-updates", "noble-security")),
+}
+# fmt: on
 # the fields apt needs from each package's control file, in Debian's order
 FIELDS = (
     "Package",
@@ -56,19 +95,59 @@ def run(*command: str | Path, **kwargs) -> subprocess.CompletedProcess:
     return subprocess.run([str(c) for c in command], check=True, **kwargs)
 
 
-def debootstrap(target: Path) -> None:
-    """A fresh Debian 12 (required + important priority, a kernel) in ``target``."""
-    run("debootstrap", "--include=linux-image-amd64", SUITE, target, MIRROR)
+def ubuntu_keyring() -> Path:
+    """Ubuntu's archive keyring, from the pinned ubuntu-keyring .deb (checked before use)."""
+    folder = WORK / "ubuntu-keyring"
+    keyring = folder / "usr/share/keyrings/ubuntu-archive-keyring.gpg"
+    deb = WORK / UBUNTU_KEYRING_DEB.rsplit("/", 1)[1]
+    if not deb.exists():
+        WORK.mkdir(parents=True, exist_ok=True)
+        print("+ download", UBUNTU_KEYRING_DEB, flush=True)
+        with urllib.request.urlopen(UBUNTU_KEYRING_DEB, timeout=60) as response:
+            deb.write_bytes(response.read())
+    digest = hashlib.sha256(deb.read_bytes()).hexdigest()
+    if digest != UBUNTU_KEYRING_SHA256:
+        deb.unlink()
+        sys.exit(f"{UBUNTU_KEYRING_DEB}: SHA-256 {digest}, expected {UBUNTU_KEYRING_SHA256}")
+    shutil.rmtree(folder, ignore_errors=True)
+    run("dpkg-deb", "-x", deb, folder)
+    return keyring
 
 
-def resolve(base: Path, deb: Path) -> list[Path]:
+def debootstrap(target: Target, tree: Path) -> None:
+    """A fresh system of ``target`` (required + important priority) in ``tree``."""
+    if target.os_id == "debian":  # as it has always been, and as CI's real-boot test does
+        run("debootstrap", f"--include={target.include}", target.suite, tree, target.mirror)
+        return
+    # This host's debootstrap may not know the suite (Debian 12's has no noble): Ubuntu's own
+    # debootstrap uses its gutsy script for every Ubuntu suite since 7.10.
+    run(
+        "debootstrap",
+        f"--keyring={ubuntu_keyring()}",
+        f"--components={target.components}",
+        *([f"--include={target.include}"] if target.include else []),
+        target.suite,
+        tree,
+        target.mirror,
+        "/usr/share/debootstrap/scripts/gutsy",
+    )
+
+
+def resolve(base: Path, deb: Path, target: Target | None = None) -> list[Path]:
     """The .debs apt would download to install ``deb`` on ``base`` (no Recommends)."""
     archives = base / "var/cache/apt/archives"
     inside = Path("/tmp") / deb.name
+    pockets = base / "etc/apt/sources.list.d/ai-city-kiosk-offline.list"
     shutil.copy2(deb, base / inside.relative_to("/"))
     try:
         for old in archives.glob("*.deb"):
             old.unlink()
+        if target is not None and target.pockets:
+            components = target.components.replace(",", " ")
+            pockets.write_text(
+                "".join(f"deb {target.mirror} {p} {components}\n" for p in target.pockets),
+                encoding="utf-8",
+            )
         run("chroot", base, "apt-get", "-qq", "update")
         run(
             "chroot",
@@ -84,6 +163,15 @@ def resolve(base: Path, deb: Path) -> list[Path]:
         return sorted(archives.glob("*.deb"))
     finally:
         (base / inside.relative_to("/")).unlink(missing_ok=True)
+        pockets.unlink(missing_ok=True)
+
+
+def target_file(name: str, target: Target) -> str:
+    """The payload's TARGET file: install.sh reads it and accepts only this distribution."""
+    return (
+        f"TARGET={name}\nTARGET_ID={target.os_id}\nTARGET_VERSION_ID={target.version_id}\n"
+        f"TARGET_NAME='{target.pretty}'\n"
+    )
 
 
 def control_fields(deb: Path) -> dict[str, str]:
@@ -128,24 +216,30 @@ def self_extracting(header: str, payload: Path, out: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--target", choices=sorted(TARGETS), default="debian12")
     parser.add_argument("--deb", type=Path, help="the kiosk's .deb (default: the one in dist/)")
-    parser.add_argument("--base", type=Path, help="a debootstrapped Debian 12 to resolve in")
+    parser.add_argument("--base", type=Path, help="a debootstrapped system of --target")
     parser.add_argument("--out", type=Path, help="the file to write (default: in dist/)")
+    parser.add_argument("--bootstrap", type=Path, help="only debootstrap --target into this")
     args = parser.parse_args()
+    target = TARGETS[args.target]
     if os.geteuid() != 0:
         sys.exit("build/offline.py needs root (debootstrap and chroot)")
+    if args.bootstrap:
+        debootstrap(target, args.bootstrap)
+        return
     deb = args.deb or max(DIST.glob("ai-city-kiosk_*_amd64.deb"), default=None)
     if deb is None:
         sys.exit("no dist/ai-city-kiosk_*_amd64.deb: run build/bundle.py first")
     version = re.match(r"ai-city-kiosk_([^_]+)_", deb.name)[1]
-    out = args.out or DIST / f"ai-city-kiosk_{version}_{TARGET}_amd64.run"
+    out = args.out or DIST / f"ai-city-kiosk_{version}_{args.target}_amd64.run"
     base = args.base
     if base is None:
-        base = WORK / "debian12-base"
+        base = WORK / f"{args.target}-base"
         if not (base / "etc/debian_version").exists():
             shutil.rmtree(base, ignore_errors=True)
-            debootstrap(base)
-    dependencies = resolve(base, deb)
+            debootstrap(target, base)
+    dependencies = resolve(base, deb, target)
     with tempfile.TemporaryDirectory(prefix="kiosk-offline-") as scratch:
         stage = Path(scratch) / "ai-city-kiosk-offline"
         repo = stage / "packages"
@@ -156,6 +250,7 @@ def main() -> None:
         (repo / "Packages").write_text(packages_index(debs), encoding="utf-8")
         shutil.copy2(ROOT / "build/linux/install.sh", stage / "install.sh")
         (stage / "install.sh").chmod(0o755)
+        (stage / "TARGET").write_text(target_file(args.target, target), encoding="utf-8")
         (stage / "CONTENTS").write_text(
             "".join(f"{p.name}\t{p.stat().st_size}\n" for p in debs), encoding="utf-8"
         )
@@ -163,6 +258,7 @@ def main() -> None:
         with tarfile.open(payload, "w", format=tarfile.GNU_FORMAT) as tar:
             tar.add(stage, arcname=stage.name)
         header = (ROOT / "build/linux/offline-header.sh").read_text(encoding="utf-8")
+        header = header.replace("@TARGET_NAME@", target.pretty)
         out.parent.mkdir(parents=True, exist_ok=True)
         self_extracting(header, payload, out)
     for old in (base / "var/cache/apt/archives").glob("*.deb"):
@@ -170,7 +266,7 @@ def main() -> None:
     total = out.stat().st_size / MB
     print(
         f"offline installer: {out} {total:.1f} MB: the kiosk and {len(dependencies)} "
-        f"packages a fresh Debian 12 lacks"
+        f"packages a fresh {target.pretty} lacks"
     )
 
 

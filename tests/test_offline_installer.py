@@ -10,6 +10,7 @@ import io
 import os
 import shutil
 import subprocess
+import sys
 import tarfile
 from pathlib import Path
 from types import ModuleType
@@ -25,6 +26,7 @@ def offline_module() -> ModuleType:
     spec = importlib.util.spec_from_file_location("offline", REPO / "build" / "offline.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    sys.modules["offline"] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
 
@@ -83,30 +85,116 @@ def test_the_local_repository_index_describes_each_package(tmp_path: Path) -> No
     assert " more text" in index.splitlines()  # a continuation line stays one
 
 
-@pytest.mark.parametrize(
-    "release",
-    [
-        'ID=ubuntu\nVERSION_ID="24.04"\nPRETTY_NAME="Ubuntu 24.04.1 LTS"\n',
-        'ID=debian\nVERSION_ID="11"\nPRETTY_NAME="Debian GNU/Linux 11 (bullseye)"\n',
-    ],
-)
-def test_the_installer_refuses_another_system_in_one_line(tmp_path: Path, release: str) -> None:
+RELEASES = {
+    "debian11": 'ID=debian\nVERSION_ID="11"\nPRETTY_NAME="Debian GNU/Linux 11 (bullseye)"\n',
+    "debian12": 'ID=debian\nVERSION_ID="12"\nPRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\n',
+    "ubuntu2204": 'ID=ubuntu\nVERSION_ID="22.04"\nPRETTY_NAME="Ubuntu 22.04.5 LTS"\n',
+    "ubuntu2404": 'ID=ubuntu\nVERSION_ID="24.04"\nPRETTY_NAME="Ubuntu 24.04.1 LTS"\n',
+    "mint22": 'ID=linuxmint\nID_LIKE="ubuntu debian"\nVERSION_ID="22"\n'
+    'PRETTY_NAME="Linux Mint 22"\n',
+}
+
+
+def run_installer(
+    tmp_path: Path, target: str | None, release: str, arch: str = "amd64"
+) -> subprocess.CompletedProcess:
+    """install.sh as the offline file unpacks it (TARGET beside it, written by offline.py), on a
+    machine described by ``release`` and ``arch``. Stand-ins for dpkg (the architecture), id (root,
+    so the tests need not be) and apt-get (records its call and fails: nothing is installed)."""
+    folder = tmp_path / "ai-city-kiosk-offline"
+    folder.mkdir()
+    shutil.copy2(LINUX / "install.sh", folder / "install.sh")
+    if target is not None:
+        offline = offline_module()
+        text = offline.target_file(target, offline.TARGETS[target])
+        (folder / "TARGET").write_text(text, encoding="utf-8")
     (tmp_path / "os-release").write_text(release, encoding="utf-8")
-    bin_dir = tmp_path / "bin"  # apt-get must never run: a stand-in records any call
+    bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
-    (bin_dir / "apt-get").write_text(f"#!/bin/sh\ntouch {tmp_path}/apt-ran\n", encoding="utf-8")
-    (bin_dir / "apt-get").chmod(0o755)
+    stubs = {
+        # apt-get keeps a copy of the sources it was given (install.sh deletes them on exit)
+        "apt-get": f'#!/bin/sh\necho "$*" >> {tmp_path}/apt-ran\n'
+        f"list=$(echo \"$*\" | sed -n 's/.*SourceList=\\([^ ]*\\).*/\\1/p')\n"
+        f'cat "$list" >> {tmp_path}/apt-sources\nexit 3\n',
+        "dpkg": f"#!/bin/sh\necho {arch}\n",
+        "id": "#!/bin/sh\necho 0\n",
+    }
+    for name, text in stubs.items():
+        (bin_dir / name).write_text(text, encoding="utf-8")
+        (bin_dir / name).chmod(0o755)
     env = {
         **os.environ,
         "AI_CITY_KIOSK_OS_RELEASE": str(tmp_path / "os-release"),
         "PATH": f"{bin_dir}:{os.environ['PATH']}",
     }
-    done = subprocess.run(
-        ["sh", str(LINUX / "install.sh")], env=env, capture_output=True, text=True
+    return subprocess.run(
+        ["sh", str(folder / "install.sh")], env=env, capture_output=True, text=True
     )
+
+
+@pytest.mark.parametrize(
+    ("target", "machine", "arch"),
+    [
+        ("debian12", "ubuntu2404", "amd64"),
+        ("debian12", "debian11", "amd64"),
+        ("debian12", "debian12", "arm64"),
+        ("ubuntu2204", "ubuntu2404", "amd64"),
+        ("ubuntu2204", "debian12", "amd64"),
+        ("ubuntu2404", "ubuntu2204", "amd64"),
+        ("ubuntu2404", "mint22", "amd64"),  # a derivative is another system
+        ("ubuntu2404", "ubuntu2404", "arm64"),
+    ],
+)
+def test_the_installer_refuses_another_system_in_one_line(
+    tmp_path: Path, target: str, machine: str, arch: str
+) -> None:
+    release = RELEASES[machine]
+    done = run_installer(tmp_path, target, release, arch)
     assert done.returncode == 1
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1, done.stderr
     pretty = release.split("PRETTY_NAME=")[1].strip().strip('"')
-    assert "Debian 12" in lines[0] and pretty in lines[0] and "Nothing was installed" in lines[0]
+    wanted = offline_module().TARGETS[target].pretty
+    assert f"this file is for {wanted} on amd64" in lines[0]
+    assert f"this machine is {pretty} on {arch}" in lines[0]
+    assert "Nothing was installed" in lines[0]
     assert not (tmp_path / "apt-ran").exists()
+
+
+def test_the_installer_without_its_target_file_refuses_everything(tmp_path: Path) -> None:
+    done = run_installer(tmp_path, None, RELEASES["debian12"])
+    assert done.returncode == 1
+    assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+    assert "Nothing was installed" in done.stderr
+    assert not (tmp_path / "apt-ran").exists()
+
+
+@pytest.mark.parametrize("target", ["debian12", "ubuntu2204", "ubuntu2404"])
+def test_the_installer_goes_on_to_apt_on_its_own_system(tmp_path: Path, target: str) -> None:
+    done = run_installer(tmp_path, target, RELEASES[target])
+    assert "Nothing was installed" not in done.stderr
+    assert done.returncode == 3  # the apt-get stand-in's failure ends it: set -e
+    calls = (tmp_path / "apt-ran").read_text(encoding="utf-8").splitlines()
+    assert len(calls) == 1 and calls[0].endswith(" update")
+    # apt sees the packages beside install.sh and nothing else
+    sources = (tmp_path / "apt-sources").read_text(encoding="utf-8")
+    assert sources == f"deb [trusted=yes] file:{tmp_path}/ai-city-kiosk-offline/packages ./\n"
+    assert "Dir::Etc::SourceParts=/dev/null" in calls[0]
+
+
+def test_the_target_table_names_each_file_s_distribution() -> None:
+    offline = offline_module()
+    assert sorted(offline.TARGETS) == ["debian12", "ubuntu2204", "ubuntu2404"]
+    debian = offline.TARGETS["debian12"]
+    assert (debian.suite, debian.mirror, debian.os_id, debian.version_id) == (
+        "bookworm",
+        "http://deb.debian.org/debian",
+        "debian",
+        "12",
+    )
+    ubuntus = (("ubuntu2204", "jammy", "22.04"), ("ubuntu2404", "noble", "24.04"))
+    for name, suite, version in ubuntus:
+        ubuntu = offline.TARGETS[name]
+        assert (ubuntu.suite, ubuntu.os_id, ubuntu.version_id) == (suite, "ubuntu", version)
+        assert ubuntu.mirror == "http://archive.ubuntu.com/ubuntu"
+        assert "universe" in ubuntu.components.split(",")  # libxcb-cursor0 on jammy

@@ -1,12 +1,20 @@
 #!/bin/sh
 # Install the kiosk from the packages beside this script, with no network: they are a local apt
-# repository holding the kiosk and every package a fresh Debian 12 (amd64) lacks for it.
+# repository holding the kiosk and every package a fresh system of one distribution (amd64)
+# lacks for it. TARGET beside this script names that distribution (build/offline.py writes it);
+# any other system is refused in one line before anything is touched.
 # apt installs only what this machine does not have; nothing is left half installed: apt
-# resolves everything first and a refusal changes nothing.
+# resolves everything first and a refusal changes nothing. Run again, it reinstalls the kiosk's
+# package (its scripts keep the curators' content and the PIN) and adds nothing else.
 set -eu
 say() { echo "ai-city-kiosk installer: $*" >&2; }
 here=$(cd "$(dirname "$0")" && pwd)
 
+TARGET_ID=none TARGET_VERSION_ID=none TARGET_NAME="(no TARGET file beside install.sh)"
+if [ -r "$here/TARGET" ]; then
+    # shellcheck disable=SC1091
+    . "$here/TARGET"
+fi
 arch=$(dpkg --print-architecture 2>/dev/null || echo unknown)
 id=unknown version=unknown pretty="an unknown system"
 os_release=${AI_CITY_KIOSK_OS_RELEASE:-/etc/os-release}  # another file only in this repo's tests
@@ -15,8 +23,8 @@ if [ -r "$os_release" ]; then
     . "$os_release"
     id=${ID:-unknown} version=${VERSION_ID:-unknown} pretty=${PRETTY_NAME:-$id $version}
 fi
-if [ "$id" != debian ] || [ "${version%%.*}" != 12 ] || [ "$arch" != amd64 ]; then
-    say "this file is for Debian 12 (bookworm) on amd64 (x86-64); this machine is $pretty on $arch. Nothing was installed."
+if [ "$id" != "$TARGET_ID" ] || [ "$version" != "$TARGET_VERSION_ID" ] || [ "$arch" != amd64 ]; then
+    say "this file is for $TARGET_NAME on amd64 (x86-64); this machine is $pretty on $arch. Nothing was installed."
     exit 1
 fi
 if [ "$(id -u)" != 0 ]; then
@@ -35,7 +43,7 @@ set -- -o Dir::Etc::SourceList="$state/sources.list" -o Dir::Etc::SourceParts=/d
 export DEBIAN_FRONTEND=noninteractive
 apt-get -qq "$@" update
 say "installing the kiosk and what this machine lacks for it (no network needed)"
-apt-get -y -q "$@" --no-install-recommends install ai-city-kiosk
+apt-get -y -q "$@" --no-install-recommends install --reinstall ai-city-kiosk
 systemctl_state=""
 if [ -d /run/systemd/system ]; then
     systemctl_state=$(systemctl is-active ai-city-kiosk.service 2>/dev/null || true)

@@ -1,5 +1,5 @@
 #!/bin/sh
-# AI City Kiosk, offline installer for Debian 12 (amd64): sudo sh ./<this file>
+# AI City Kiosk, offline installer for @TARGET_NAME@ on amd64: sudo sh ./<this file>
 # Everything it installs is inside this file (a tar after this script): no network is used.
 # Options: --extract DIR only unpacks it (to see what it holds or to run install.sh by hand).
 set -eu

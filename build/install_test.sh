@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# The install test: a fresh system of one target gets its offline file with the network cut
+# (a chroot in a new network namespace: no boot, so it also works for Ubuntu, which has no
+# real-boot test), then the issue's bad input: a second install keeps the curators' content and
+# the PIN, and a purge leaves nothing the package made. Prints one JSON line of figures.
+#
+#   sudo build/install_test.sh TARGET [OFFLINE_FILE]
+#       TARGET: debian12, ubuntu2204 or ubuntu2404 (build/offline.py's table)
+#       OFFLINE_FILE: default dist/ai-city-kiosk_*_TARGET_amd64.run
+#
+# Needs root, debootstrap, python3 and the network (for the debootstrap only; set
+# INSTALL_TEST_BASE=DIR to copy a debootstrapped tree of TARGET instead: it is never changed).
+# Logs go to build/work/install-TARGET/ ($INSTALL_TEST_OUT).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root_dir=$(cd "$here/.." && pwd)
+target=${1:?usage: install_test.sh TARGET [OFFLINE_FILE]}
+offline=${2:-$(ls "$root_dir"/dist/ai-city-kiosk_*_"$target"_amd64.run 2>/dev/null | tail -1)}
+out=${INSTALL_TEST_OUT:-$root_dir/build/work/install-$target}
+fail() { echo "install test ($target): $*" >&2; exit 1; }
+[ -f "$offline" ] || { echo "install test: no offline file for $target (build/offline.py --target $target)" >&2; exit 2; }
+[ "$(id -u)" = 0 ] || { echo "install test: needs root (debootstrap, chroot, unshare)" >&2; exit 2; }
+for tool in debootstrap python3 unshare; do
+    command -v "$tool" >/dev/null || { echo "install test: needs $tool" >&2; exit 2; }
+done
+
+rm -rf "$out"
+mkdir -p "$out"
+scratch=$(mktemp -d "${TMPDIR:-/var/tmp}/kiosk-install.XXXXXX")
+trap 'rm -rf "$scratch"' EXIT
+rootfs=$scratch/rootfs
+
+# Run a command in the tree with no network (a new network namespace has only a down loopback)
+# and its own /proc, as build/boot_test.sh installs; a clean environment, as sudo gives.
+offline_chroot() {
+    unshare -n -m --propagation private sh -c '
+        root=$1; shift
+        mount -t proc proc "$root/proc" &&
+        exec chroot "$root" /usr/bin/env -i HOME=/root LANG=C.UTF-8 \
+            PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin "$@"' sh "$rootfs" "$@"
+}
+seconds_since() { echo $(($(date +%s) - $1)); }
+
+# 1. A fresh system of the target (required + important packages), from build/offline.py's table.
+t0=$(date +%s)
+if [ -n "${INSTALL_TEST_BASE:-}" ]; then
+    cp -a "$INSTALL_TEST_BASE" "$rootfs"
+else
+    python3 "$here/offline.py" --target "$target" --bootstrap "$rootfs" >"$out/debootstrap.log" 2>&1 \
+        || { tail -20 "$out/debootstrap.log" >&2; fail "debootstrap failed"; }
+fi
+t_debootstrap=$(seconds_since "$t0")
+echo "install test ($target): $(. "$rootfs/etc/os-release" && echo "$PRETTY_NAME") ready in ${t_debootstrap} s" >&2
+
+# 2. The offline file, with no network.
+cp "$offline" "$rootfs/tmp/kiosk-offline.run"
+t1=$(date +%s)
+offline_chroot sh /tmp/kiosk-offline.run >"$out/install.log" 2>&1 \
+    || { tail -30 "$out/install.log" >&2; fail "the offline install failed"; }
+t_install=$(seconds_since "$t1")
+echo "install test ($target): installed offline in ${t_install} s" >&2
+
+lib=$rootfs/var/lib/ai-city-kiosk
+wants=$rootfs/etc/systemd/system/multi-user.target.wants/ai-city-kiosk.service
+[ "$(offline_chroot dpkg-query -W -f '${Status}' ai-city-kiosk)" = "install ok installed" ] \
+    || fail "dpkg does not say ai-city-kiosk is installed"
+[ -L "$wants" ] || fail "the unit is not enabled (no $wants)"
+[ -f "$lib/content/config.toml" ] || fail "no content copied for the curators"
+# What the units run on this distribution (the display service's X server, its cookie tool).
+for tool in /usr/lib/xorg/Xorg /usr/bin/xauth /usr/lib/ai-city-kiosk/display /usr/bin/ai-city-kiosk; do
+    [ -x "$rootfs$tool" ] || fail "no $tool after the install"
+done
+# --validate needs no X server or Qt platform: the installed app on the curators' copy.
+offline_chroot /opt/ai-city-kiosk/ai-city-kiosk --validate --content /var/lib/ai-city-kiosk/content \
+    >"$out/validate.log" 2>&1 || { cat "$out/validate.log" >&2; fail "--validate failed"; }
+
+# 3. Bad input: a curator's edit and a PIN, then the offline file a second time (it reinstalls
+#    the kiosk's package: its maintainer scripts run again, as in an upgrade); both must stay.
+echo "# edited by a curator during the install test" >>"$lib/content/config.toml"
+content_sum=$(sha256sum <"$lib/content/config.toml")
+echo 5820 | offline_chroot ai-city-kiosk --set-pin >"$out/set-pin.log" 2>&1 \
+    || { cat "$out/set-pin.log" >&2; fail "--set-pin failed"; }
+pin=$(find "$lib/config" -name admin-pin -type f | head -1)
+[ -n "$pin" ] || fail "--set-pin wrote no admin-pin under /var/lib/ai-city-kiosk/config"
+pin_sum=$(sha256sum <"$pin")
+t2=$(date +%s)
+offline_chroot sh /tmp/kiosk-offline.run >"$out/reinstall.log" 2>&1 \
+    || { tail -30 "$out/reinstall.log" >&2; fail "the second install failed"; }
+t_reinstall=$(seconds_since "$t2")
+grep -q "Setting up ai-city-kiosk" "$out/reinstall.log" \
+    || fail "the second install did not run the package's scripts again"
+[ "$(sha256sum <"$lib/content/config.toml")" = "$content_sum" ] \
+    || fail "the second install changed the curators' content"
+[ -f "$pin" ] && [ "$(sha256sum <"$pin")" = "$pin_sum" ] || fail "the second install lost the PIN"
+[ -L "$wants" ] || fail "the unit is no longer enabled after the second install"
+echo "install test ($target): a second install in ${t_reinstall} s kept the content and the PIN" >&2
+
+# 4. Purge, with no network: nothing the package made is left.
+offline_chroot apt-get purge -y ai-city-kiosk >"$out/purge.log" 2>&1 \
+    || { tail -30 "$out/purge.log" >&2; fail "apt-get purge failed"; }
+for left in /opt/ai-city-kiosk /var/lib/ai-city-kiosk /var/cache/ai-city-kiosk \
+    /etc/systemd/system/multi-user.target.wants/ai-city-kiosk.service; do
+    if [ -e "$rootfs$left" ] || [ -L "$rootfs$left" ]; then fail "purge left $left"; fi
+done
+for db in passwd group; do
+    if offline_chroot getent "$db" ai-city-kiosk >/dev/null; then fail "purge left $db entry ai-city-kiosk"; fi
+done
+echo "install test ($target): purge removed everything" >&2
+
+packages=$(tail -n +"$(awk '/^__PAYLOAD_BELOW__$/ { print NR + 1; exit }' "$offline")" "$offline" \
+    | tar -xO ai-city-kiosk-offline/CONTENTS | wc -l)
+mb=$(python3 -c "import os, sys; print(round(os.path.getsize(sys.argv[1]) / 2**20, 1))" "$offline")
+printf '{"target": "%s", "offline_file_mb": %s, "packages_in_file": %s, "debootstrap_s": %s, "install_s": %s, "reinstall_s": %s}\n' \
+    "$target" "$mb" "$packages" "$t_debootstrap" "$t_install" "$t_reinstall"
