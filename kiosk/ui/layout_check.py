@@ -22,7 +22,7 @@ from PySide6.QtGui import QFontMetrics, QMouseEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLabel, QScrollArea, QWidget
 
 from kiosk.content import Content
-from kiosk.content.known_texts import TextLanguages, foreign_language, text_languages
+from kiosk.content.known_texts import KnownTexts, foreign_language, text_languages
 from kiosk.i18n import LANGUAGES, Language
 from kiosk.ui.input import Pressable
 from kiosk.ui.main_window import KioskWindow
@@ -162,7 +162,7 @@ def audit(
     root: QWidget,
     screen: str,
     lang: Language,
-    known: TextLanguages,
+    known: KnownTexts,
     touch: int,
 ) -> list[Finding]:
     """Every problem of the visible texts and touch targets under ``root`` (the window)."""

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 from kiosk.app import application
 from kiosk.cli import build_parser, main
 from kiosk.content import load_content
+from kiosk.content.known_texts import KnownTexts, foreign_language, text_languages
 from kiosk.i18n import Language
 from kiosk.ui.header import Header
 from kiosk.ui.input import Pressable
@@ -144,12 +145,12 @@ def root(qapp) -> QWidget:  # noqa: ANN001
     widget.deleteLater()
 
 
-def problems(root: QWidget, known: dict | None = None, lang: Language = "en") -> list[str]:
+def problems(root: QWidget, known: KnownTexts | None = None, lang: Language = "en") -> list[str]:
     root.show()
     qapp = application()
     for _ in range(3):
         qapp.processEvents()
-    return [f.line() for f in audit(root, "test", lang, known or {}, 96)]
+    return [f.line() for f in audit(root, "test", lang, known or KnownTexts({}), 96)]
 
 
 def label(parent: QWidget, text: str, name: str, make: Callable = TextLabel) -> QLabel:
@@ -205,7 +206,7 @@ def test_a_text_outside_its_scroll_area_s_viewport(root: QWidget) -> None:
 
 def test_a_known_text_of_another_language(root: QWidget) -> None:
     label(root, "首页", "home-title").setGeometry(10, 10, 300, 60)
-    known = {"首页": frozenset({"zh-Hans"}), "Home": frozenset({"en"})}
+    known = KnownTexts({"首页": frozenset({"zh-Hans"}), "Home": frozenset({"en"})})
     assert any("in zh-Hans, not en" in p for p in problems(root, known))
     assert problems(root, known, "zh-Hans") == []
 
@@ -227,3 +228,14 @@ def test_check_layout_is_an_action_of_its_own(capsys) -> None:  # noqa: ANN001
         build_parser().parse_args(["--check-layout", "--validate"])
     assert stop.value.code == 2
     assert "--check-layout" in build_parser().format_help()
+
+
+def test_texts_filled_into_another_language_s_template() -> None:
+    known = text_languages(load_content(BUNDLED))
+    assert foreign_language("Source: Time Weekly (2025)", "zh-Hans", known) == "en"
+    assert foreign_language("来源：Time Weekly", "zh-Hans", known) is None
+    assert foreign_language("來源：Time Weekly", "zh-Hans", known) == "zh-Hant"
+    assert foreign_language("over CNY 800 billion", "zh-Hant", known) == "en"
+    assert foreign_language("2024", "zh-Hans", known) is None  # "{text}" tells no language
+    assert foreign_language("首页", "en", known) == "zh-Hans"
+    assert foreign_language("English", "zh-Hans", known) is None  # a name in every language
