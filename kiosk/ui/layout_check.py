@@ -4,11 +4,13 @@ touch target on every screen.
 Paths: a fresh start in each language; in the first, on every page and inside every detail,
 a tap on the header's button of each other language in turn (the walk goes on from the last);
 one attract-loop round with its steps (on a clock the check moves itself), into the next
-loop's language, and the visitor waking it. On each screen:
-each text and touch target inside the window and its page's visible area (a scroll area's
-viewport, along the axes it does not scroll), no text on a sibling text, no text clipped (one
-cut with "…" is a warning naming the full text), touch targets at least the theme's minimum,
-and no known text of another language only.
+loop's language, and the visitor waking it. On each screen: each text (labels, buttons and
+the texts drawn in charts) and touch target inside the window and its page's visible area (a
+scroll area's viewport, along the axes it does not scroll), no text on a sibling text, no
+text clipped (one cut with "…" is a warning naming the full text), touch targets at least the
+theme's minimum, no known text (or filled template) of another language only, and no robot
+card whose words do not fit it. Texts painted straight onto other widgets (the chain's layer
+blocks, the overlays) are not seen.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from kiosk.ui.widgets.buttons import PillButton
 ELLIPSIS = "…"
 SHOWN_CHARS = 40  # of a text, in a finding's line
 MIN_KEPT = 2  # characters an elided text must keep to say anything
+INK_SHARE = 0.4  # of a line's box: two chart texts sharing less do not touch (measured)
 TOLERANCE = 1  # pixels of rounding a rectangle may exceed its bounds by
 
 
@@ -242,6 +245,98 @@ def audit(
         if other is not None:
             add(widget, shown, f"in {other}, not {lang}: left from another language")
     found += _overlaps(texts, screen, lang, size)
+    found += _chart_texts(root, screen, lang, known, size)
+    found += _robot_cards(root, screen, lang, size)
+    return found
+
+
+def _chart_texts(
+    root: QWidget, screen: str, lang: Language, known: KnownTexts, size: tuple[int, int]
+) -> list[Finding]:
+    """A chart's texts (drawn by pyqtgraph, not widgets): inside the chart, not on one another,
+    not in another language; cut ones are warnings."""
+    import pyqtgraph as pg
+
+    from kiosk.ui.widgets.charts import ChartPlot
+
+    found: list[Finding] = []
+    for plot in root.findChildren(ChartPlot):
+        if not plot.isVisible() or plot.width() <= 0:
+            continue
+        name = f"chart-{plot.chart.id}" if plot.chart is not None else widget_name(plot)
+        plot.grab()  # a chart text takes its place when it is drawn
+        full_texts = getattr(plot, "full_texts", {})
+        items = [
+            i for i in plot.getPlotItem().items if isinstance(i, pg.TextItem) and i.isVisible()
+        ]
+        placed = []
+        for item in items:
+            shown = item.toPlainText()
+            if not shown.strip():
+                continue
+            full = full_texts.get(item, (shown, None))[0]
+            rect = plot.mapFromScene(item.sceneBoundingRect()).boundingRect()
+            margin = round(item.textItem.document().documentMargin())  # around the lines
+            rect = rect.adjusted(margin, margin, -margin, -margin)
+            placed.append((shown, rect))
+
+            problems: list[tuple[str, bool]] = []
+            if (
+                rect.left() < -TOLERANCE
+                or rect.right() > plot.width() + TOLERANCE
+                or rect.top() < -TOLERANCE
+                or rect.bottom() > plot.height() + TOLERANCE
+            ):
+                where = f"at {rect.x():.0f},{rect.y():.0f}"
+                problems.append(
+                    (f"{where}, outside its chart ({plot.width()}x{plot.height()})", True)
+                )
+            if shown != full and shown.endswith(ELLIPSIS):
+                problems.append((f'elided; full text "{" ".join(full.split())}"', False))
+            other = foreign_language(full, lang, known)
+            if other is not None:
+                problems.append((f"in {other}, not {lang}: left from another language", True))
+            found += [Finding(screen, lang, size, name, shown, p, e) for p, e in problems]
+        for index, (text_a, a) in enumerate(placed):
+            for text_b, b in placed[index + 1 :]:
+                common = a.intersected(b)
+                # line boxes share the room above and below their letters: letters collide
+                # only when the boxes share a good part of a line
+                line = INK_SHARE * min(a.height(), b.height())
+                if common.width() > 2 * TOLERANCE and common.height() > line:
+                    short = " ".join(text_b.split())[:SHOWN_CHARS]
+                    found.append(
+                        Finding(
+                            screen,
+                            lang,
+                            size,
+                            name,
+                            text_a,
+                            f'overlaps "{short}" in the chart by '
+                            f"{common.width():.0f}x{common.height():.0f} px",
+                        )
+                    )
+    return found
+
+
+def _robot_cards(
+    root: QWidget, screen: str, lang: Language, size: tuple[int, int]
+) -> list[Finding]:
+    """A robot card drawn in view whose words did not fit it even in the smallest type."""
+    from kiosk.ui.widgets.carousel import Carousel
+
+    found = []
+    for carousel in root.findChildren(Carousel):
+        if not carousel.isVisible():
+            continue
+        for card in carousel.cards:
+            if getattr(card, "clipped", False) and getattr(card, "lang", lang) == lang:
+                robot = getattr(card, "robot", None)
+                name = f"{widget_name(carousel)}>card-{robot.id if robot else '?'}"
+                text = str(getattr(card, "name", ""))
+                found.append(
+                    Finding(screen, lang, size, name, text, "its words do not fit the card")
+                )
     return found
 
 

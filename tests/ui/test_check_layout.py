@@ -23,6 +23,7 @@ from kiosk.ui.header import Header
 from kiosk.ui.input import Pressable
 from kiosk.ui.layout_check import audit, check_layout
 from kiosk.ui.pages.base import PageView
+from kiosk.ui.widgets.charts import BarChart
 from kiosk.ui.widgets.text import TextLabel
 from tests.conftest import BUNDLED, REPO
 
@@ -126,6 +127,24 @@ def test_a_label_left_in_the_old_language_after_a_switch_is_an_error(monkeypatch
         line.startswith("figures zh-Hant ") and '"数读AI之城"' in line and "in zh-Hans" in line
         for line in found
     ), found
+
+
+def test_a_chart_text_on_another_is_an_error(monkeypatch) -> None:  # noqa: ANN001
+    relayout = BarChart.relayout
+
+    def growth_on_label(self: BarChart) -> None:
+        relayout(self)
+        for label, growth in zip(self.labels, self.growths, strict=True):
+            growth.setAnchor((0, 1))  # where the label starts, not at the right end
+            growth.setPos(label.pos())
+
+    monkeypatch.setattr(BarChart, "relayout", growth_on_label)
+    lines = run(BUNDLED, ["en"], pages=["figures"], attract=False)
+    assert lines[-1] == "status 1"
+    assert any(
+        line.startswith('figures en 1920x1080: chart-output_2024 "AI industry output": overlaps')
+        for line in errors(lines)
+    ), lines
 
 
 def test_the_checks_pass_when_nothing_is_broken() -> None:
