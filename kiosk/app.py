@@ -91,7 +91,7 @@ def run(args: argparse.Namespace, started: float) -> int:
     recent = setup_logging(state / "logs")
     for folder in (state, cache_dir(), user_config_dir()):  # what a killed writer left behind
         clean_leftovers(folder)
-    if args.screenshot or args.selftest:  # offscreen unless asked otherwise (cli.py)
+    if args.screenshot or args.selftest or args.check_layout:  # offscreen (cli.py)
         return _run_tool(args, started, recent)
     if not single_instance.claim(args):
         return 0  # another kiosk of this user runs: no second window, no crash counted
@@ -157,15 +157,21 @@ def _load(folder: Path) -> Content:
 def _size(app: QApplication, args: argparse.Namespace) -> tuple[int, int]:
     if args.size:
         return args.size
-    if args.screenshot or args.selftest:
+    if args.screenshot or args.selftest or args.check_layout:
         return 1920, 1080
     screen = app.primaryScreen().geometry()
     return screen.width(), screen.height()
 
 
 def _run_tool(args: argparse.Namespace, started: float, recent: RecentLines) -> int:
-    """``--screenshot`` and ``--selftest``: the window offscreen, no runtime around it."""
+    """``--screenshot``, ``--selftest`` and ``--check-layout``: the window offscreen, no
+    runtime around it (the layout check makes a window per language itself)."""
     app = application()
+    if args.check_layout:
+        from kiosk.ui.layout_check import check_layout
+
+        languages = [args.lang] if args.lang else None
+        return check_layout(_load(args.content), _size(app, args), languages)
     window = build_window(_load(args.content), _size(app, args), args.lang)
     languages = [args.lang] if args.lang else None
     if args.screenshot:

@@ -53,7 +53,8 @@ language, every page reset). The "still there?" countdown (config.toml [timing] 
 asks after 105 s idle, --reset-after 20 after 10 s. The attract loop starts after
 --autoplay-after seconds without a touch (it also ends a session if that comes first).
 
-exit status: 0 done; 1 the content has errors (--validate) or a check failed (--selftest);
+exit status: 0 done; 1 the content has errors (--validate) or a check failed (--selftest,
+--check-layout);
 2 a bad option, an unusable content folder, no display, or a refused PIN.
 """
 
@@ -79,8 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--lang",
         choices=LANGUAGES,
-        help="starting language (default: the content's default_language); for --screenshot "
-        "and --selftest, only this language",
+        help="starting language (default: the content's default_language); for --screenshot, "
+        "--selftest and --check-layout, only this language",
     )
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--windowed", action="store_true", help="a normal window, for development")
@@ -93,8 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--size",
         type=_size,
         metavar="WxH",
-        help="window size in pixels, or the render size of --screenshot and --selftest "
-        "(default there: 1920x1080)",
+        help="window size in pixels, or the render size of --screenshot, --selftest and "
+        "--check-layout (default there: 1920x1080)",
     )
     parser.add_argument(
         "--autoplay",
@@ -133,6 +134,14 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="visit every page and detail with its animations, print one JSON line of "
         "timings, exit 1 if anything failed",
+    )
+    actions.add_argument(
+        "--check-layout",
+        action="store_true",
+        help="walk every page, detail, language switch and the attract loop offscreen at --size "
+        "and print each text or touch target out of place, clipped, too small or in another "
+        "language as 'page[/detail] lang WxH: widget \"text\": problem'; exit 1 on an error "
+        "(elided texts are warnings)",
     )
     actions.add_argument(
         "--set-pin",
@@ -221,7 +230,7 @@ def _display_problem(args: argparse.Namespace) -> str | None:
 
     from kiosk import display
 
-    if args.screenshot or args.selftest:
+    if args.screenshot or args.selftest or args.check_layout:
         os.environ.setdefault("QT_QPA_PLATFORM", display.TOOL_PLATFORM)
     return display.display_problem()
 

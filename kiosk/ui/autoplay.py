@@ -46,6 +46,16 @@ class AutoplayPlayer(QObject):
         self.timer.stop()
         self.plan = []
 
+    def next_due(self) -> float | None:
+        """When the next stop or step is due, on the player's clock; None when stopped."""
+        return self.started + self.plan[0][0] if self.plan else None
+
+    def play_due(self) -> None:
+        """Play every stop and step due by now (its timer does; ``--check-layout`` with a
+        clock it moves itself)."""
+        self.timer.stop()
+        self._step()
+
     @property
     def running(self) -> bool:
         return bool(self.plan) or self.timer.isActive()

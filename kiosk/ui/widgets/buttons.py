@@ -8,8 +8,10 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.input import Pressable
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.text import fit_text
 
 DISABLED_OPACITY = 0.3
+BUTTON_HINT_EM = 12  # a button asks for at most this many ems for its text; a longer one shrinks
 
 
 def mix(a: QColor, b: QColor, t: float) -> QColor:
@@ -67,6 +69,20 @@ class PillButton(FeedbackPressable):
     def text(self) -> str:
         return self._text
 
+    def _pad(self) -> int:
+        return self.theme.px(32)
+
+    def fitted(self) -> tuple[QFont, str]:
+        """The text as the button shows it: the shared rule of every label (shrink to the
+        theme's floor, then cut with "…"), in the room between its paddings."""
+        room = self.width() - 2 * self._pad()
+        fitted = fit_text(self._text, self.font(), room, wrap=False)
+        return fitted.font, fitted.text
+
+    def shown_text(self) -> str:
+        """What the button shows (``text()`` cut with "…" when it does not fit)."""
+        return self.fitted()[1]
+
     def set_selected(self, selected: bool) -> None:
         self.selected = selected
         self.update()
@@ -76,9 +92,15 @@ class PillButton(FeedbackPressable):
             self.update()  # drawn dimmed while disabled
         super().changeEvent(event)
 
-    def sizeHint(self) -> QSize:
-        width = self.fontMetrics().horizontalAdvance(self._text) + 2 * self.theme.px(32)
-        return QSize(max(width, self.theme.touch), self.theme.touch)
+    def sizeHint(self) -> QSize:  # noqa: N802
+        """Its text's width, up to ``BUTTON_HINT_EM``: a long caption never squeezes the
+        title beside it; it shrinks, then is cut, in the room it is given."""
+        em = self.font().pixelSize() if self.font().pixelSize() > 0 else self.fontMetrics().height()
+        text = min(self.fontMetrics().horizontalAdvance(self._text), BUTTON_HINT_EM * em)
+        return QSize(max(text + 2 * self._pad(), self.theme.touch), self.theme.touch)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(self.theme.touch, self.theme.touch)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         palette = self.theme.palette
@@ -94,8 +116,9 @@ class PillButton(FeedbackPressable):
         painter.setPen(QPen(edge, max(1.5, self.theme.px(2))))
         painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
         painter.setPen(palette.color("text") if self.selected else palette.color("text_dim"))
-        painter.setFont(self.font())
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self._text)
+        font, text = self.fitted()
+        painter.setFont(font)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
 
 
 class Card(FeedbackPressable):
