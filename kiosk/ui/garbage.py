@@ -21,6 +21,10 @@ from kiosk.ui.memory import release_free_memory
 
 INTERVAL_MS = 500
 TRIM_EVERY_S = 30.0
+# Python counts allocations minus deallocations: when a screen's teardown frees as much as the
+# next one allocates, the count never passes its threshold and cycles would wait for ever. A
+# young-generation pass (about a millisecond) runs at least this often whatever the count says.
+COLLECT_EVERY_S = 5.0
 
 
 class GarbageCollector(QObject):
@@ -30,6 +34,7 @@ class GarbageCollector(QObject):
         super().__init__(parent)
         self.clock = clock
         self.trim_due = clock() + TRIM_EVERY_S
+        self.collect_due = clock() + COLLECT_EVERY_S
         self.threshold = gc.get_threshold()
         gc.disable()
         self.timer = QTimer(self)
@@ -41,12 +46,14 @@ class GarbageCollector(QObject):
         """Collect the generations whose allocation counts passed Python's thresholds; trim
         the heap when that is due."""
         young, middle, old = gc.get_count()
-        if young > self.threshold[0]:
+        now = self.clock()
+        if young > self.threshold[0] or (young > 0 and now >= self.collect_due):
+            self.collect_due = now + COLLECT_EVERY_S
             gc.collect(0)
             if middle > self.threshold[1]:
                 gc.collect(1)
                 if old > self.threshold[2]:
                     gc.collect(2)
-        if self.clock() >= self.trim_due:
-            self.trim_due = self.clock() + TRIM_EVERY_S
+        if now >= self.trim_due:
+            self.trim_due = now + TRIM_EVERY_S
             release_free_memory()
