@@ -103,39 +103,27 @@ def test_a_screenshot_that_cannot_be_written_fails_the_run(tmp_path: Path, qapp)
     assert QImage(str(tmp_path / "fine.png")).width() == 200
 
 
-def test_selftest_fails_when_a_page_shows_its_stand_in(qtbot, monkeypatch, capsys) -> None:  # noqa: ANN001
+def test_selftest_fails_when_a_page_shows_its_stand_in(tmp_path: Path) -> None:
     """A page whose code raises is replaced by the calm stand-in for visitors; the self-test
-    must not call that a pass."""
-    from PySide6.QtCore import qInstallMessageHandler
-
-    from kiosk.ui import main_window
-    from kiosk.ui.selftest import run_selftest
-    from tests.ui.conftest import make_window
-
-    real = main_window.page_view
-
-    def view(page_id: str):  # noqa: ANN202
-        if page_id != "figures":
-            return real(page_id)
-
-        def broken(*_args: object) -> None:
-            raise RuntimeError("a page defect")
-
-        return broken
-
-    monkeypatch.setattr(main_window, "page_view", view)
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_selftest replaces it
-    window = make_window(qtbot, size=(800, 600), lang="en")
-    try:
-        status = run_selftest(qapp_instance(), window, 0.0, ["en"])
-    finally:
-        qInstallMessageHandler(None)
-    report = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
-    assert status == 1
+    must not call that a pass. (A subprocess: the self-test runs its own event loop.)"""
+    script = (
+        "import sys\n"
+        "from kiosk.ui import main_window\n"
+        "real = main_window.page_view\n"
+        "def broken(*args):\n"
+        "    raise RuntimeError('a page defect')\n"
+        "main_window.page_view = lambda pid: broken if pid == 'figures' else real(pid)\n"
+        "from kiosk.cli import main\n"
+        "sys.exit(main(['--selftest', '--lang', 'en', '--size', '800x600']))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=REPO,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert result.returncode == 1, result.stderr[-2000:]
     assert "page 'figures' failed and shows its stand-in" in report["errors"]
-
-
-def qapp_instance():  # noqa: ANN201
-    from PySide6.QtWidgets import QApplication
-
-    return QApplication.instance()
