@@ -8,14 +8,16 @@ at all, an X display that does not answer, or the system libraries Qt's xcb plug
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
-import ctypes.util
 import importlib.util
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+from kiosk.atomic import write_text_atomic
 
 TOOL_PLATFORM = "offscreen"  # --screenshot, --selftest, --check-layout render without a screen
 
@@ -46,12 +48,42 @@ def _xcb_plugin() -> Path | None:
     return None
 
 
+LDSO_CACHE = Path("/etc/ld.so.cache")  # rewritten by ldconfig whenever libraries come or go
+VERDICT_FILE = "xcb-libraries-ok"
+
+
+def _verdict_key(plugin: Path) -> str:
+    """What a "nothing missing" verdict depends on: the plugin and the system's library set."""
+    try:
+        system = LDSO_CACHE.stat().st_mtime_ns
+    except OSError:
+        system = 0
+    return f"{plugin}\n{plugin.stat().st_mtime_ns}\n{system}\n"
+
+
 def missing_xcb_libraries() -> list[str]:
-    """Sonames Qt's xcb plugin links that this system cannot find (empty when unknown)."""
+    """Sonames Qt's xcb plugin links that this system cannot find (empty when unknown).
+
+    ``ldd`` takes ~140 ms, so a clean verdict is kept in the cache folder until the plugin or
+    the system's libraries change: a normal start pays two stat calls."""
     plugin = _xcb_plugin()
     ldd = shutil.which("ldd")
     if plugin is None or ldd is None:
         return []
+    from kiosk.content.cache import cache_dir
+
+    stamp, key = cache_dir() / VERDICT_FILE, _verdict_key(plugin)
+    with contextlib.suppress(OSError):
+        if stamp.read_text(encoding="utf-8") == key:
+            return []
+    missing = _ldd_missing(ldd, plugin)
+    if not missing:
+        with contextlib.suppress(OSError):  # a read-only cache only costs the next start time
+            write_text_atomic(stamp, key)
+    return missing
+
+
+def _ldd_missing(ldd: str, plugin: Path) -> list[str]:
     folders = [plugin.parent.parent.parent / "lib", Path(getattr(sys, "_MEIPASS", plugin))]
     env = {**os.environ, "LD_LIBRARY_PATH": os.pathsep.join(map(str, folders))}
     try:
@@ -67,9 +99,8 @@ def missing_xcb_libraries() -> list[str]:
 
 def _x_display_answers(name: str) -> bool:
     """True when the X server ``name`` accepts a connection from this user (libxcb)."""
-    path = ctypes.util.find_library("xcb") or "libxcb.so.1"
     try:
-        xcb = ctypes.CDLL(path)
+        xcb = ctypes.CDLL("libxcb.so.1")  # the soname: no ldconfig run to look it up
     except OSError:
         return True  # libxcb itself missing: missing_xcb_libraries() says so
     xcb.xcb_connect.restype = ctypes.c_void_p

@@ -120,3 +120,21 @@ def test_a_running_x_server_is_no_problem(xvfb: str, monkeypatch) -> None:  # no
     monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
     monkeypatch.setattr(display, "missing_xcb_libraries", lambda: [])
     assert display.display_problem() is None
+
+
+def test_a_clean_library_verdict_is_kept_until_the_system_s_libraries_change(
+    tmp_path: Path, monkeypatch
+) -> None:  # noqa: ANN001
+    if display._xcb_plugin() is None or not shutil.which("ldd"):
+        pytest.skip("needs Qt's xcb plugin and ldd")
+    monkeypatch.setenv("KIOSK_CACHE_DIR", str(tmp_path / "cache"))
+    ldcache = tmp_path / "ld.so.cache"
+    ldcache.write_text("1")
+    monkeypatch.setattr(display, "LDSO_CACHE", ldcache)
+    runs: list[int] = []
+    monkeypatch.setattr(display, "_ldd_missing", lambda *_: runs.append(1) or [])
+    assert display.missing_xcb_libraries() == [] and display.missing_xcb_libraries() == []
+    assert len(runs) == 1  # the second start only compared stamps
+    os.utime(ldcache, ns=(1, 1))  # ldconfig ran: a library came or went
+    display.missing_xcb_libraries()
+    assert len(runs) == 2
