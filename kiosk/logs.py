@@ -24,16 +24,16 @@ class FileLog(logging.handlers.RotatingFileHandler):
     """The rotating log file; a disk that fails (full, read-only) is said once on stderr and in
     the admin panel, not with a traceback per record, and writing resumes when it can."""
 
+    failing = False  # the last record could not be written
+
     def emit(self, record: logging.LogRecord) -> None:
-        super().emit(record)
-        if self.stream is not None and not self._failed(record):
+        self.failing = False
+        super().emit(record)  # a failure calls handleError, which sets ``failing``
+        if not self.failing:
             storage.clear("log")
 
-    def _failed(self, record: logging.LogRecord) -> bool:
-        return getattr(record, "_kiosk_log_failed", False)
-
     def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802
-        record._kiosk_log_failed = True  # type: ignore[attr-defined]
+        self.failing = True
         error = sys.exc_info()[1]
         reason = getattr(error, "strerror", None) or str(error)
         message = f"cannot write the log file {self.baseFilename} ({reason})"

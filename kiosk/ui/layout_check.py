@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QFontMetrics, QMouseEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLabel, QScrollArea, QWidget
 
@@ -304,18 +304,8 @@ def _chart_texts(
                 # only when the boxes share a good part of a line
                 line = INK_SHARE * min(a.height(), b.height())
                 if common.width() > 2 * TOLERANCE and common.height() > line:
-                    short = " ".join(text_b.split())[:SHOWN_CHARS]
-                    found.append(
-                        Finding(
-                            screen,
-                            lang,
-                            size,
-                            name,
-                            text_a,
-                            f'overlaps "{short}" in the chart by '
-                            f"{common.width():.0f}x{common.height():.0f} px",
-                        )
-                    )
+                    where = (screen, lang, size, name, text_a)
+                    found.append(_overlap(where, "", text_b, "in the chart ", common))
     return found
 
 
@@ -340,6 +330,20 @@ def _robot_cards(
     return found
 
 
+def _overlap(
+    where: tuple[str, str, tuple[int, int], str, str],
+    other: str,
+    other_text: str,
+    place: str,
+    common: QRect | QRectF,
+) -> Finding:
+    """The finding for a text lying on ``other_text`` (``where``: screen, lang, size, widget,
+    text)."""
+    short = " ".join(other_text.split())[:SHOWN_CHARS]
+    size = f"{common.width():.0f}x{common.height():.0f}"
+    return Finding(*where, f'overlaps {other}"{short}" {place}by {size} px')
+
+
 def _overlaps(
     texts: list[tuple[QWidget, str]], screen: str, lang: str, size: tuple[int, int]
 ) -> list[Finding]:
@@ -353,18 +357,8 @@ def _overlaps(
             for b, text_b in siblings[index + 1 :]:
                 common = a.geometry().intersected(b.geometry())
                 if common.width() > TOLERANCE and common.height() > TOLERANCE:
-                    short = " ".join(text_b.split())[:SHOWN_CHARS]
-                    found.append(
-                        Finding(
-                            screen,
-                            lang,
-                            size,
-                            widget_name(a),
-                            text_a,
-                            f'overlaps {widget_name(b)} "{short}" by '
-                            f"{common.width()}x{common.height()} px",
-                        )
-                    )
+                    where = (screen, lang, size, widget_name(a), text_a)
+                    found.append(_overlap(where, f"{widget_name(b)} ", text_b, "", common))
     return found
 
 

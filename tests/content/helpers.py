@@ -102,3 +102,18 @@ def one(content: Content, file: str, fragment: str) -> Problem:
         f"expected one problem in {file} with {fragment!r}, got:\n{describe(content.problems)}"
     )
     return found[0]
+
+
+def set_playlist(folder: Path, *stops: str) -> None:
+    """Replace the attract loop's playlist in config.toml with ``stops`` (TOML inline tables)."""
+    import re
+
+    lines = "".join(f"    {stop},\n" for stop in stops)
+    config, count = re.subn(
+        r"playlist = \[.*?\n\]\n",
+        f"playlist = [\n{lines}]\n",
+        read(folder, "config.toml"),
+        flags=re.S,
+    )
+    assert count == 1
+    write(folder, "config.toml", config)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from kiosk.runtime.modes import Mode
 from kiosk.ui.pages.chain import ChainPage
 from tests.conftest import TEST_PIN
-from tests.content.helpers import read, write
+from tests.content.helpers import read, set_playlist, write
 from tests.ui.conftest import (
     Clock,
     center,
@@ -49,14 +49,12 @@ def window_mouse_drag(widget: QWidget, start: QPoint, end: QPoint, steps: int = 
 def short_loop(folder: Path) -> None:
     """A quick attract loop: the chain (one step: it opens a detail and leaves it open), then
     the voices, at the shortest dwell a curator may set; each loop in the next language."""
-    config = read(folder, "config.toml")
-    playlist = (
-        'playlist = [\n    { page = "chain", dwell = 3, steps = 1 },\n'
-        '    { page = "voices", dwell = 3 },\n]\n'
+    set_playlist(
+        folder, '{ page = "chain", dwell = 3, steps = 1 }', '{ page = "voices", dwell = 3 }'
     )
-    config, count = re.subn(r"playlist = \[.*?\n\]\n", playlist, config, flags=re.S)
-    assert count == 1
-    config = re.sub(r"rotate_languages = \w+", "rotate_languages = true", config)
+    config = re.sub(
+        r"rotate_languages = \w+", "rotate_languages = true", read(folder, "config.toml")
+    )
     write(folder, "config.toml", config)
 
 

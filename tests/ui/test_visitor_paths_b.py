@@ -4,7 +4,6 @@ content and with a curator's longer English."""
 
 from __future__ import annotations
 
-import re
 import time
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from kiosk.ui.pages.figures import FiguresPage
 from kiosk.ui.widgets.charts import BarChart, ChartPlot, TrendChart
 from kiosk.ui.widgets.text import TextLabel
 from tests.conftest import BUNDLED
-from tests.content.helpers import append_rows, read, set_cell, write
+from tests.content.helpers import append_rows, set_cell, set_playlist
 from tests.ui.conftest import make_window, runtime_for, touch_tap
 
 ELLIPSIS = "…"
@@ -321,14 +320,7 @@ def test_the_attract_loop_s_english_round_shows_the_figures_inside(
     """Home, then the figures, each loop in the next language: the page laid out in Chinese
     first must fit in the English round too (with a curator's longer English)."""
     longer_english(content_dir)
-    config = read(content_dir, "config.toml")
-    playlist = (
-        '\nplaylist = [\n    { page = "home", dwell = 3 },\n'
-        '    { page = "figures", dwell = 4 },\n]\n'
-    )
-    config, count = re.subn(r"\nplaylist = \[.*?\n\]\n", playlist, config, flags=re.S)
-    assert count == 1
-    write(content_dir, "config.toml", config)
+    set_playlist(content_dir, '{ page = "home", dwell = 3 }', '{ page = "figures", dwell = 4 }')
     window = make_window(qtbot, content_dir, size=(1920, 1080), lang="zh-Hans")
     runtime = runtime_for(window, time.monotonic)
     page = window.stack.page("figures")
