@@ -200,6 +200,9 @@ def audit(
                     f"its body ({body.width()} px) is wider than its viewport "
                     f"({widget.viewport().width()} px): it scrolls sideways",
                 )
+        if pair is not None and not pair[0].strip() and pair[1].strip():
+            whole = " ".join(pair[1].split())
+            add(widget, "", f'no room for a line: hidden; full text "{whole}"', error=False)
         if (pair is None or not pair[0].strip()) and not target:
             continue
         shown, full = pair if pair is not None else ("", "")

@@ -243,3 +243,24 @@ def test_no_events_shows_a_calm_message(content_dir: Path, qtbot) -> None:
     assert page.empty.isVisible()
     assert page.empty.text() == window.session.content.strings["page.empty"].zh_hans
     assert page.advance() is False
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (3840, 2160)])
+def test_landscape_cards_keep_their_number_whole_under_long_texts(qtbot, size) -> None:  # noqa: ANN001
+    """A curator's long English (the stress pack): the card keeps its height, the number and
+    date show whole, the title keeps at most two lines and the summary the lines left."""
+    stress = Path(__file__).resolve().parents[1] / "data" / "stress"
+    window = make_window(qtbot, stress, size=size, lang="en")
+    page = open_policy(window, qtbot)
+    numbers = [c for c in page.strip.cards if c.event.figure is not None]
+    assert numbers
+    for c in numbers:
+        assert c.number.height() >= c.number.fontMetrics().height(), c.event.id
+        assert c.number.text() == c.number.full_text  # never cut
+        assert c.title.text().count("\n") == 0
+        title_lines = c.title.height() // c.title.fontMetrics().lineSpacing()
+        assert 1 <= title_lines <= 2, c.event.id
+        for part in (c.date, c.title, c.number, c.text, c.source):
+            assert c.rect().contains(part.geometry()), (c.event.id, part.geometry())
+    shown = [c for c in numbers if c.text.text()]
+    assert shown and all(c.text.text().endswith("…") for c in shown)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content import Content
@@ -11,16 +12,27 @@ from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.text import TextLabel
 
 
+TITLE_LINES = 2  # a heading's title and caption, each, in landscape; portrait has more height
+CAPTION_LINES = 2
+PORTRAIT_EXTRA_LINES = 1
+HINT_SHARE = 0.34  # of the heading's width, at most, for the hint beside the title (landscape)
+
+
 class PageHeading(QWidget):
-    """Title (headline), caption (lead, dim) and a gesture hint (caption, dim, right)."""
+    """Title (headline), caption (lead, dim) and a gesture hint (caption, dim, right).
+
+    The title and the caption each wrap to a few lines at most (a curator's long text is cut
+    with "…"), so the page under the heading always keeps the height it is designed for.
+    """
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.theme = theme
-        self.title = TextLabel(self)
-        self.caption = TextLabel(self, role="dim")
+        extra = PORTRAIT_EXTRA_LINES if theme.portrait else 0
+        self.title = TextLabel(self, max_lines=TITLE_LINES + extra)
+        self.caption = TextLabel(self, role="dim", max_lines=CAPTION_LINES + extra)
         bottom_right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom
-        self.hint = TextLabel(self, role="dim", wrap=theme.portrait, align=bottom_right)
+        self.hint = TextLabel(self, role="dim", max_lines=2, align=bottom_right)
         column = QVBoxLayout()
         column.setSpacing(theme.px(8))
         column.addWidget(self.title)
@@ -43,3 +55,8 @@ class PageHeading(QWidget):
         self.title.setText(page.title.get(lang) if page else "")
         self.caption.setText(page.caption.get(lang) if page else "")
         self.hint.setText(content.string(hint_key, lang))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if not self.theme.portrait:  # a long hint wraps instead of narrowing the title
+            self.hint.setMaximumWidth(max(self.theme.touch, round(self.width() * HINT_SHARE)))

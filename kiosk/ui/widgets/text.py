@@ -183,7 +183,9 @@ class TextLabel(QLabel):
     """A plain-text label with a style role (``dim``, ``accent``, ``warm``) that fits its room.
 
     ``wrap``: wraps onto at most ``max_lines`` lines (0: as many as its height allows), else one
-    line. ``set_sizing`` names texts to choose the font size for (a count-up's widest values) so
+    line. ``fill``: a wrapping label that takes the height its layout has left (asking for
+    one line) and shows the lines that fit there, or nothing when not even one does (a card's
+    summary whose detail view shows it all). ``set_sizing`` names texts to choose the font size for (a count-up's widest values) so
     that the size stays put while the text changes.
     """
 
@@ -196,9 +198,11 @@ class TextLabel(QLabel):
         max_lines: int = 0,
         floor: float = TEXT_FLOOR,
         align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+        fill: bool = False,
     ) -> None:
         super().__init__(parent)
         self._wrap = wrap
+        self._fill = fill and wrap
         self.max_lines = max_lines
         self.floor = floor
         self.full_text = ""
@@ -216,7 +220,9 @@ class TextLabel(QLabel):
         self.setAlignment(align)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        if wrap:
+        if self._fill:
+            policy.setVerticalPolicy(QSizePolicy.Policy.Ignored)
+        elif wrap:
             policy.setVerticalPolicy(QSizePolicy.Policy.Minimum)
             policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -273,6 +279,11 @@ class TextLabel(QLabel):
             self._show(Fitted(QFont(self._base), self.full_text, False))
             return
         width, height = self._room(to_height)
+        if self._fill and self.full_text:
+            floor_font = _sized(self._base, text_floor(_pixel_size(self._base), self.floor))
+            if self.contentsRect().height() + 2 < QFontMetrics(floor_font).height():
+                self._show(Fitted(QFont(self._base), "", True))  # not one line: nothing
+                return
         if self._sizing and not self._wrap:
             if self._sized_font is None:
                 self._sized_font = fit_text(
@@ -332,6 +343,8 @@ class TextLabel(QLabel):
             lines = max(1, self.full_text.count("\n") + 1)
             return QSize(natural + dx, QFontMetrics(self._base).height() * lines + dy)
         width = min(natural, HINT_EM * _pixel_size(self._base)) + dx
+        if self._fill:
+            return QSize(width, QFontMetrics(self._base).height() + dy)
         return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
@@ -346,11 +359,11 @@ class TextLabel(QLabel):
         return QSize(width, QFontMetrics(floor_font).height() + dy)
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802
-        return self._wrap
+        return self._wrap and not self._fill
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802
         """The height the text needs at ``width``, as it would be fitted there."""
-        if not self._wrap:
+        if not self._wrap or self._fill:
             return -1
         cached = self._hfw.get(width)
         if cached is not None:

@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QLinearGradient, QPainter, QPaintEvent, QPen, QPixmap
-from PySide6.QtWidgets import QGraphicsEffect, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsEffect, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content import Content
 from kiosk.content.models import Event
@@ -39,7 +39,9 @@ from kiosk.ui.widgets.text import TextLabel
 REVEAL_MS = 560
 REVEAL_STAGGER_MS = 90
 CARD_WIDTH = 500  # landscape, at 1080 px on the short side
-TEXT_LINES = 3  # a card's summary; the detail view shows it all
+TEXT_LINES = 3  # a card's summary in portrait; the detail view shows it all
+TITLE_LINES = 2  # a landscape card's title; the summary takes the height that is left
+SOURCE_LINES = 2
 
 
 class RevealEffect(QGraphicsEffect):
@@ -104,11 +106,20 @@ class EventCard(Card):
         self.event = event
         self.setObjectName(f"event-{event.id}")
         self.date = TextLabel(self, role="accent", wrap=False)
-        self.title = TextLabel(self)
+        # A landscape card has the strip's height whatever its texts: the date, the number and
+        # the source keep their lines, the title at most TITLE_LINES, and the summary shows the
+        # lines that fit in what is left (cut with "…"; the detail view shows it all). A
+        # portrait card is as high as its texts need, with a summary of TEXT_LINES.
+        fixed_height = not theme.portrait
+        self.title = TextLabel(self, max_lines=TITLE_LINES if fixed_height else 0)
         self.number = FitLabel(self, role="accent")
         self.number.setVisible(event.figure is not None)
-        self.text = ClampedLabel(self, max_lines=TEXT_LINES)
-        self.source = TextLabel(self, role="dim")
+        self.text = ClampedLabel(
+            self, max_lines=0 if fixed_height else TEXT_LINES, fill=fixed_height
+        )
+        self.source = TextLabel(self, role="dim", max_lines=SOURCE_LINES)
+        for label in (self.date, self.number):
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         layout = QVBoxLayout(self)
         pad = theme.px(28)
         layout.setContentsMargins(pad, pad, pad, pad)
@@ -116,8 +127,9 @@ class EventCard(Card):
         layout.addWidget(self.date)
         layout.addWidget(self.title)
         layout.addWidget(self.number)
-        layout.addWidget(self.text)
-        layout.addStretch(1)
+        layout.addWidget(self.text, 1 if fixed_height else 0)
+        if not fixed_height:
+            layout.addStretch(1)
         layout.addSpacing(theme.px(6))
         layout.addWidget(self.source)
         self.base = QRect()  # where the strip put the card
