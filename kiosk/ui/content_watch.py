@@ -5,19 +5,21 @@ Editors save in different ways (in place, a new file renamed over the old, a who
 replaced at once), and a file watcher loses track of renamed or replaced files. So the folder's
 signature (every file's name, size and modification time) is polled once a second as well;
 the watcher only makes the poll come sooner. A change is loaded once the signature has stayed
-the same for ``settle_ms``.
+the same for ``settle_ms``. Scans and loads run on a worker thread.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer, Signal
 
 from kiosk.content import Content, Problem
 
@@ -32,12 +34,25 @@ def is_scratch(name: str) -> bool:
     return name.startswith((".", "~")) or name.endswith(("~", ".tmp", ".swp", "#"))
 
 
-def signature(folder: Path) -> tuple[tuple[str, int, int], ...] | None:
-    """Name, size and mtime of every content file; None when the folder is not there."""
+Signature = tuple[tuple[str, int, int], ...]
+
+
+@dataclass(frozen=True)
+class Scan:
+    """One look at the folder: its signature (None when it is not there) and its subfolders."""
+
+    signature: Signature | None
+    folders: tuple[str, ...]
+
+
+def scan(folder: Path) -> Scan:
+    """Name, size and mtime of every content file, and every folder to watch."""
     if not folder.is_dir():
-        return None
+        return Scan(None, ())
     entries: list[tuple[str, int, int]] = []
+    folders: list[str] = []
     for root, dirs, names in os.walk(folder):
+        folders.append(root)
         dirs[:] = sorted(d for d in dirs if not is_scratch(d))
         for name in sorted(names):
             if is_scratch(name):
@@ -48,14 +63,24 @@ def signature(folder: Path) -> tuple[tuple[str, int, int], ...] | None:
             except OSError:
                 continue  # gone between the listing and the stat: the next poll sees it
             entries.append((str(path.relative_to(folder)), stat.st_size, stat.st_mtime_ns))
-    return tuple(entries)
+    return Scan(tuple(entries), tuple(folders))
+
+
+def signature(folder: Path) -> Signature | None:
+    """Name, size and mtime of every content file; None when the folder is not there."""
+    return scan(folder).signature
 
 
 class ContentWatcher(QObject):
-    """Emits ``loaded`` with new valid content, or ``failed`` with the errors that stopped it."""
+    """Emits ``loaded`` with new valid content, or ``failed`` with the errors that stopped it.
+
+    The folder is read (scanned, then loaded) on a worker thread: a content folder of many
+    thousand files costs the GUI thread nothing; the GUI thread only compares signatures.
+    """
 
     loaded = Signal(object)  # Content
     failed = Signal(list)  # list[Problem]
+    _worker_done = Signal()  # from the worker thread: a scan or a load finished
 
     def __init__(
         self,
@@ -69,38 +94,45 @@ class ContentWatcher(QObject):
         self.folder = Path(folder)
         self.load = load
         self.settle = settle_ms / 1000
-        self.current = signature(self.folder)  # what the content on screen was loaded from
+        first = scan(self.folder)  # at start, before the event loop: what is on screen
+        self.current = first.signature  # what the content on screen was loaded from
         self._seen = self.current
         self._seen_at = time.monotonic()
+        self._folders: tuple[str, ...] = ()
         self._forced = False
+        self._scan: Future[Scan] | None = None
         self._job: Future[Content] | None = None
-        self._job_signature: tuple | None = None
+        self._job_signature: Signature | None = None
+        self._checking = False  # the scan after a load: did the folder move under it?
+        self._loaded: Content | None = None
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="content-load")
+        self._worker_done.connect(self._advance, Qt.ConnectionType.QueuedConnection)
         self.watcher = QFileSystemWatcher(self)
         self.watcher.directoryChanged.connect(self._soon)
         self.watcher.fileChanged.connect(self._soon)
-        self._watch()
+        self._watch(first.folders)
         self.timer = QTimer(self)
         self.timer.setInterval(poll_ms)
         self.timer.timeout.connect(self.poll)
         self.timer.start()
 
-    def _watch(self) -> None:
+    def _watch(self, folders: tuple[str, ...]) -> None:
         """(Re)watch the folder and its subfolders: replaced folders drop their watches."""
+        if folders == self._folders and self.watcher.directories():
+            return
+        self._folders = folders
         if self.watcher.directories():
             self.watcher.removePaths(self.watcher.directories())
-        if not self.folder.is_dir():
-            return
-        folders = [str(self.folder)]
-        folders += [str(p) for p in self.folder.rglob("*") if p.is_dir() and not is_scratch(p.name)]
-        self.watcher.addPaths(folders)
+        if folders:
+            self.watcher.addPaths(list(folders))
 
     def _soon(self, *_: object) -> None:
-        QTimer.singleShot(200, self.poll)
+        QTimer.singleShot(200, self, self.poll)
 
     @property
     def busy(self) -> bool:
-        return self._job is not None
+        """A reload asked for or under way (a routine scan does not count)."""
+        return self._forced or self._job is not None or self._checking
 
     def reload_now(self) -> None:
         """Load the folder now, changed or not (the admin panel's button)."""
@@ -112,23 +144,58 @@ class ContentWatcher(QObject):
         self.watcher.removePaths(self.watcher.directories() + self.watcher.files())
         self._pool.shutdown(wait=False, cancel_futures=True)
 
+    def _submit(self, work: Callable[[Path], object]) -> Future:
+        future = self._pool.submit(work, self.folder)
+        future.add_done_callback(self._on_worker_done)
+        return future
+
+    def _on_worker_done(self, _future: Future) -> None:
+        """On the worker thread: wake the GUI thread's poll (unless the watcher is gone)."""
+        with contextlib.suppress(RuntimeError):  # deleted with its window meanwhile
+            self._worker_done.emit()
+
     def poll(self) -> None:
+        """Act on what the worker finished, or start a scan when it is idle."""
+        if self._job is None and self._scan is None:
+            self._scan = self._submit(scan)
+        else:
+            self._advance()
+
+    def _advance(self) -> None:
+        """Act on a scan or load the worker finished (it never starts a routine scan)."""
         if self._job is not None:
             if self._job.done():
                 self._finish()
             return
-        now, seen = time.monotonic(), signature(self.folder)
-        if seen != self._seen:
-            self._seen, self._seen_at = seen, now
-            self._watch()
+        if self._scan is None or not self._scan.done():
+            return
+        done, self._scan = self._scan, None
+        try:
+            seen = done.result()
+        except Exception:  # noqa: BLE001 - an unreadable folder is the next scan's business
+            log.exception("content: scanning %s failed", self.folder)
+            self._checking = False
+            return
+        if self._checking:
+            self._checked(seen)
+        else:
+            self._consider(seen)
+
+    def _consider(self, seen: Scan) -> None:
+        now = time.monotonic()
+        if seen.signature != self._seen:
+            self._seen, self._seen_at = seen.signature, now
+            self._watch(seen.folders)
             if not self._forced:
                 return  # still being written, perhaps: wait until it settles
-        elif not self._forced and (seen == self.current or now - self._seen_at < self.settle):
+        elif not self._forced and (
+            seen.signature == self.current or now - self._seen_at < self.settle
+        ):
             return
         self._forced = False
-        self._job_signature = seen
+        self._job_signature = seen.signature
         log.info("content: %s changed; loading it", self.folder)
-        self._job = self._pool.submit(self.load, self.folder)
+        self._job = self._submit(self.load)
 
     def _finish(self) -> None:
         job, self._job = self._job, None
@@ -140,7 +207,15 @@ class ContentWatcher(QObject):
             log.exception("content: loading %s failed", self.folder)
             self.failed.emit([Problem("-", None, None, f"could not be loaded: {exc}")])
             return
-        if self.signature_changed_during_load():
+        self._loaded = content
+        self._checking = True  # one more scan: hand it over only if nothing moved meanwhile
+        self._scan = self._submit(scan)
+
+    def _checked(self, seen: Scan) -> None:
+        self._checking = False
+        content, self._loaded = self._loaded, None
+        assert content is not None
+        if seen.signature != self._job_signature:
             self.current = None  # it moved under us: load it again once it settles
             return
         errors = list(content.errors)
@@ -149,6 +224,3 @@ class ContentWatcher(QObject):
             self.failed.emit(errors)
             return
         self.loaded.emit(content)
-
-    def signature_changed_during_load(self) -> bool:
-        return signature(self.folder) != self._job_signature

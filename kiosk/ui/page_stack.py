@@ -68,6 +68,7 @@ class PageStack(QWidget):
         self.pages[page_id] = page
         if old is not None and old is self.current:
             self.current = page
+            page.catch_up()
             page.show()
             page.raise_()
             page.enter()
@@ -117,6 +118,7 @@ class PageStack(QWidget):
         if previous is not None:
             previous.leave()
         target.setGeometry(self.rect())
+        target.catch_up()
         target.show()
         target.raise_()
         target.enter()

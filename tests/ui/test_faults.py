@@ -23,7 +23,7 @@ pytestmark = pytest.mark.qt_no_exception_capture  # the kiosk's own hook catches
 
 
 class Faults:
-    paint = build = advance = False
+    paint = build = advance = retranslate = False
 
 
 class BrokenFigures(FiguresPage):
@@ -40,6 +40,11 @@ class BrokenFigures(FiguresPage):
 
 
 class BrokenRobots(RobotsPage):
+    def retranslate(self) -> None:
+        if Faults.retranslate:
+            raise RuntimeError("a bug while setting a page's texts")
+        super().retranslate()
+
     def advance(self) -> bool:
         if Faults.advance:
             raise RuntimeError("a bug in the attract loop's step")
@@ -53,6 +58,7 @@ def broken(qtbot, monkeypatch):  # noqa: ANN001
     monkeypatch.setattr(Faults, "paint", False)
     monkeypatch.setattr(Faults, "build", False)
     monkeypatch.setattr(Faults, "advance", False)
+    monkeypatch.setattr(Faults, "retranslate", False)
     window = make_window(qtbot, lang="en")
     window.stack.build_all()
     exits: list[int] = []
@@ -85,6 +91,23 @@ def test_a_page_that_raises_in_the_attract_loop_gives_way(broken, qtbot) -> None
     QTimer.singleShot(0, window.stack.page("robots").advance)  # as the attract loop calls it
     qtbot.waitUntil(lambda: isinstance(window.stack.current, FallbackPage), timeout=15000)
     assert window.current_page_id == "robots" and exits == []
+
+
+def test_a_hidden_page_that_raises_as_it_catches_up_on_a_language_gives_way(
+    broken,
+    qtbot,  # noqa: ANN001
+) -> None:
+    """A hidden page retranslates when it is next shown: a failure there is contained too."""
+    window, guard, exits = broken
+    Faults.retranslate = True
+    touch_tap(window.header.languages["zh-Hans"])  # on Home: the robots page is hidden
+    assert window.session.language == "zh-Hans" and guard.contained == []
+    window.go_to("robots", animate=False)
+    qtbot.waitUntil(lambda: isinstance(window.stack.current, FallbackPage), timeout=15000)
+    assert window.current_page_id == "robots" and guard.contained == ["robots"]
+    title = window.session.content.pages["robots"].title.get("zh-Hans")
+    assert window.stack.current.shown_texts()[0] == title
+    assert exits == []
 
 
 def test_a_page_that_cannot_be_built_is_a_stand_in_from_the_start(broken) -> None:

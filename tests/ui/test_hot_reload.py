@@ -220,3 +220,32 @@ def test_a_huge_png_header_is_refused_before_anything_decodes(kiosk, content_dir
     assert any("30000x30000" in p for p in problems), problems
     assert QImageReader.allocationLimit() == IMAGE_ALLOCATION_MB  # and Qt would refuse it too
     assert QImage(str(image.with_suffix(".png"))).isNull()
+
+
+def test_the_folder_is_read_on_the_worker_thread_not_the_gui_thread(
+    kiosk: KioskRuntime,
+    content_dir: Path,
+    qtbot,
+    monkeypatch,  # noqa: ANN001
+) -> None:
+    """A folder of thousands of files costs the GUI thread nothing: every scan after the start
+    and every load run on the worker thread, and an edit still shows."""
+    import threading
+
+    from kiosk.ui import content_watch
+
+    threads: list[str] = []
+    real_scan = content_watch.scan
+
+    def watched_scan(folder: Path) -> content_watch.Scan:
+        threads.append(threading.current_thread().name)
+        return real_scan(folder)
+
+    monkeypatch.setattr(content_watch, "scan", watched_scan)
+    images = content_dir / "images" / "many"
+    images.mkdir(parents=True)
+    for index in range(2000):
+        (images / f"unused-{index}.txt").write_text("x")
+    retitle(content_dir, "Shenzhen AI Week")
+    wait_for_title(qtbot, kiosk, "Shenzhen AI Week")
+    assert threads and all(name.startswith("content-load") for name in threads), set(threads)

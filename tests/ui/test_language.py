@@ -10,16 +10,13 @@ from tests.ui.conftest import touch_tap
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_language_switch_updates_every_page(window, lang) -> None:
+    """The page on screen at once; every other page by the time it is shown (a switch costs
+    only the page on screen)."""
     content = window.session.content
     window.go_to("figures", animate=False)
     tiles_before = list(window.stack.page("figures").tiles)
     touch_tap(window.header.languages[lang])
     assert window.session.language == lang
-    home = window.stack.page("home")
-    assert home.title.text() == content.strings["app.title"].get(lang)
-    assert home.subtitle.text() == content.strings["app.subtitle"].get(lang)
-    for tile in home.tiles:
-        assert tile.title.text() == content.pages[tile.page_id].title.get(lang)
     figures = window.stack.page("figures")
     assert figures.tiles == tiles_before  # same widgets, retranslated
     figures.settle()
@@ -28,6 +25,26 @@ def test_language_switch_updates_every_page(window, lang) -> None:
         assert tile.number.text() == content.format_figure(tile.figure, lang)
     assert window.header.home.text() == content.strings["nav.home"].get(lang)
     assert window.current_page_id == "figures"  # the visitor stays where they were
+    touch_tap(window.header.home)
+    assert window.current_page_id == "home"
+    home = window.stack.page("home")
+    assert home.title.text() == content.strings["app.title"].get(lang)
+    assert home.subtitle.text() == content.strings["app.subtitle"].get(lang)
+    for tile in home.tiles:
+        assert tile.title.text() == content.pages[tile.page_id].title.get(lang)
+
+
+def test_a_switch_retranslates_only_the_page_on_screen(window, monkeypatch) -> None:  # noqa: ANN001
+    window.stack.build_all()
+    window.go_to("policy", animate=False)
+    calls: list[str] = []
+    for page in window.stack.pages.values():
+        monkeypatch.setattr(page, "retranslate", lambda p=page: calls.append(p.page_id))
+    touch_tap(window.header.languages["en"])
+    assert calls == ["policy"]
+    window.go_to("voices", animate=False)
+    window.go_to("policy", animate=False)  # already in English: not again
+    assert calls == ["policy", "voices"]
 
 
 def test_language_buttons_name_each_language_in_itself(window) -> None:

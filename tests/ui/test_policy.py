@@ -264,3 +264,30 @@ def test_landscape_cards_keep_their_number_whole_under_long_texts(qtbot, size) -
             assert c.rect().contains(part.geometry()), (c.event.id, part.geometry())
     shown = [c for c in numbers if c.text.text()]
     assert shown and all(c.text.text().endswith("…") for c in shown)
+
+
+def test_a_language_switch_updates_cards_as_they_come_near(qtbot) -> None:  # noqa: ANN001
+    """Landscape: a switch puts the cards in view (and a screen each side) in the new language
+    at once; the rest stay hidden until a scroll brings them near, so no card is ever seen in
+    the old language and the switch costs the same whatever the number of events."""
+    window = make_window(qtbot, lang="zh-Hans")
+    page = open_policy(window, qtbot)
+    touch_tap(window.header.languages["en"])
+    assert window.session.language == "en"
+    shown = [c for c in page.strip.cards if c.isVisibleTo(page.strip)]
+    assert shown and all(c.title.text() == c.event.title.get("en") for c in shown)
+    assert len(shown) < len(page.strip.cards)  # the far ones wait (the bundled pack's 16)
+    for c in page.strip.cards:
+        if page.visible_rect().intersects(c.base):
+            assert c in shown
+    for _drag in range(100):
+        if page.bar.value() >= page.bar.maximum():
+            break
+        start = center(page.scroll.viewport())
+        touch_drag(page.scroll.viewport(), start, start - QPoint(600, 0))
+        qtbot.waitUntil(lambda: page.running_animations() == 0, timeout=15000)
+        for c in page.strip.cards:
+            if page.visible_rect().intersects(c.base):
+                assert c.isVisibleTo(page.strip) and c.title.text() == c.event.title.get("en")
+    assert page.bar.value() == page.bar.maximum()
+    assert all(c.lang == "en" for c in page.strip.cards)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, Signal
@@ -18,6 +19,8 @@ class PageView(QWidget):
 
     Subclasses implement :meth:`rebuild` (content changed) and :meth:`retranslate` (language
     changed), and may override :meth:`enter`/:meth:`leave` to start and stop their animations.
+    A hidden page retranslates when it is next shown (:meth:`catch_up`), so a language switch
+    costs only the page on screen.
     """
 
     page_id = ""
@@ -28,6 +31,7 @@ class PageView(QWidget):
         self.session = session
         self.theme = theme
         self.setObjectName(f"page-{self.page_id}")
+        self.language = session.language  # the language its texts are in
         session.content_changed.connect(self._on_content_changed)
         session.language_changed.connect(self._on_language_changed)
 
@@ -37,10 +41,24 @@ class PageView(QWidget):
 
     def _on_content_changed(self, _content: Content) -> None:
         self.rebuild()
+        self.language = self.session.language
         self.retranslate()
 
-    def _on_language_changed(self, _language: str) -> None:
-        self.retranslate()
+    def _on_language_changed(self, language: str) -> None:
+        if not self.isHidden():  # on screen (or sliding out): now; else when next shown
+            self.language = language
+            self.retranslate()
+
+    def catch_up(self) -> None:
+        """Before the page is shown: retranslate if the language changed while it was hidden.
+        A failure goes to the fault guard (the page gets its stand-in), never to the caller."""
+        if self.language == self.session.language:
+            return
+        self.language = self.session.language
+        try:
+            self.retranslate()
+        except Exception:  # noqa: BLE001 - handed to the fault guard like a slot's error
+            sys.excepthook(*sys.exc_info())  # type: ignore[arg-type]
 
     def rebuild(self) -> None:
         """Recreate the widgets that depend on the content."""

@@ -122,6 +122,7 @@ class PolicyPage(PageView):
         if not self.visible_rect().contains(card.base):  # bring it into view to grow from it
             start = card.base.top() if self.theme.portrait else card.base.left()
             self.bar.setValue(start - self.theme.margin)
+        self.strip.bring_up_to_date(card)
         card.settle()
         self.detail.open_event(card.event, self.content, self.session.language, card)
 
@@ -150,6 +151,7 @@ class PolicyPage(PageView):
 
     def _on_scrolled(self, *_: object) -> None:
         visible = self.visible_rect()
+        self.strip.catch_up(visible)
         self.strip.pin_years(visible)
         if self._entered:
             self.strip.reveal_within(visible)

@@ -185,8 +185,8 @@ class TextLabel(QLabel):
     ``wrap``: wraps onto at most ``max_lines`` lines (0: as many as its height allows), else one
     line. ``fill``: a wrapping label that takes the height its layout has left (asking for
     one line) and shows the lines that fit there, or nothing when not even one does (a card's
-    summary whose detail view shows it all). ``set_sizing`` names texts to choose the font size for (a count-up's widest values) so
-    that the size stays put while the text changes.
+    summary whose detail view shows it all). ``set_sizing`` names texts to choose the font
+    size for (a count-up's widest values) so that the size stays put while the text changes.
     """
 
     def __init__(
@@ -212,6 +212,7 @@ class TextLabel(QLabel):
         self._sized_font: QFont | None = None  # the font chosen for ``_sizing`` at this width
         self._laid_out = False
         self._late = False
+        self._font_pending = False
         self._hfw: dict[int, int] = {}
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
@@ -236,12 +237,28 @@ class TextLabel(QLabel):
         if text == self.full_text:
             return
         self.full_text = text
+        self._font_pending = False  # fitted once, for the new font and text together
         self._changed()
 
     def setFont(self, font: QFont) -> None:  # noqa: N802
+        """The font to show the text in (before fitting). A placed label fits to it at the
+        next turn of the event loop, or at once with the next :meth:`setText`: a language
+        switch sets both, and fitting costs more than the rest of the switch."""
         self._base = QFont(font)
         self._sized_font = None
-        self._changed()
+        if not self._laid_out:
+            self._changed()
+            return
+        self._hfw.clear()
+        self.updateGeometry()
+        if not self._font_pending:
+            self._font_pending = True
+            QTimer.singleShot(0, self, self._apply_font)
+
+    def _apply_font(self) -> None:
+        if self._font_pending:
+            self._font_pending = False
+            self._changed()
 
     def set_sizing(self, texts: list[str]) -> None:
         """Choose the font size for ``texts`` (all must fit), not for the current text."""
@@ -264,6 +281,10 @@ class TextLabel(QLabel):
 
     def _late_refit(self) -> None:
         self._late = False
+        if not self.elided and self.full_text:  # whole: refit only if it overflows its height
+            room = self.contentsRect()
+            if _wrapped_height(self.full_text, self.font(), room.width()) <= room.height() + 2:
+                return
         self._refit()
 
     # fitting --------------------------------------------------------------------------------
