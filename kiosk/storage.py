@@ -8,6 +8,7 @@ one), and each trouble is one warning, not a traceback per log record.
 
 from __future__ import annotations
 
+import getpass
 import os
 import sys
 import tempfile
@@ -47,7 +48,8 @@ def fallback_dir() -> Path:
         base = Path("/dev/shm")
     else:
         base = Path(tempfile.gettempdir())
-    uid = os.getuid() if hasattr(os, "getuid") else os.getlogin()
+    # on Windows the user's name, as the relauncher (build/windows/relaunch.ps1) spells it
+    uid = os.getuid() if hasattr(os, "getuid") else getpass.getuser()
     folder = base / f"ai-city-kiosk-{uid}"
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     return folder

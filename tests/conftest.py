@@ -19,6 +19,8 @@ os.environ["KIOSK_CONFIG_DIR"] = tempfile.mkdtemp(prefix="kiosk-test-config-")
 os.environ["KIOSK_STATE_DIR"] = tempfile.mkdtemp(prefix="kiosk-test-state-")
 # the single-instance lock too: a kiosk running on this machine must not turn tests away
 os.environ["KIOSK_LOCK_DIR"] = tempfile.mkdtemp(prefix="kiosk-test-lock-")
+# and the runtime folder the kiosk falls back to when its state folder cannot be written
+os.environ["XDG_RUNTIME_DIR"] = tempfile.mkdtemp(prefix="kiosk-test-run-")
 
 # the admin PIN every test's kiosk has (tests of a missing or malformed one set their own)
 TEST_PIN = "2468"

@@ -3,17 +3,25 @@ of looping through the same crash (no Qt).
 
 Each start marks the record "running"; a clean exit clears the mark. A start that finds the mark
 still set knows the previous run crashed (or was killed by the watchdog) and counts it.
+
+When the state folder cannot be written (full, read-only), the record goes to the runtime
+folder (:func:`kiosk.storage.fallback_dir`) instead, once said in the log and the admin panel:
+a crash loop on a full disk still ends in safe mode.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import time
 from collections.abc import Callable
 from pathlib import Path
 
+from kiosk import storage
 from kiosk.atomic import write_text_atomic
+
+log = logging.getLogger(__name__)
 
 RECORD_FILE = "runs.json"
 WINDOW = 30 * 60.0  # crashes older than this are forgiven
@@ -28,9 +36,48 @@ def _read(path: Path) -> dict:
     return data if isinstance(data, dict) else {}
 
 
+def _fallback(path: Path) -> Path | None:
+    try:
+        return storage.fallback_dir() / path.name
+    except OSError:
+        return None
+
+
+def _read_latest(path: Path) -> dict:
+    """The record, or its copy in the runtime folder when that one is newer (the state folder
+    could not be written at the last start or exit)."""
+    data = _read(path)
+    spare = _fallback(path)
+    other = _read(spare) if spare is not None else {}
+    newer = float(other.get("started", 0) or 0) > float(data.get("started", 0) or 0)
+    return other if newer else data
+
+
+def _write(path: Path, record: dict) -> None:
+    text = json.dumps(record)
+    try:
+        write_text_atomic(path, text)
+    except OSError as error:
+        spare = _fallback(path)
+        if storage.report(
+            "crashes",
+            f"the crash record cannot be written to {path.parent} ({error.strerror or error}); "
+            f"it is kept in {spare.parent if spare else 'memory only'}",
+        ):
+            log.warning("crash record: %s: %s; using the runtime folder", path, error)
+        if spare is not None:
+            with contextlib.suppress(OSError):  # nowhere to write: the start goes on, uncounted
+                write_text_atomic(spare, text)
+        return
+    spare = _fallback(path)
+    if spare is not None and spare.exists():  # written where it belongs again
+        spare.unlink(missing_ok=True)
+    storage.clear("crashes")
+
+
 def begin_run(path: Path, now: Callable[[], float] = time.time) -> int:
     """Record this start; return how many crashes happened within the last 30 minutes."""
-    data, at = _read(path), now()
+    data, at = _read_latest(path), now()
     crashes = [
         float(t)
         for t in data.get("crashes", [])
@@ -38,18 +85,15 @@ def begin_run(path: Path, now: Callable[[], float] = time.time) -> int:
     ]
     if data.get("running"):
         crashes.append(at)
-    record = {"running": True, "started": at, "crashes": crashes}
-    with contextlib.suppress(OSError):  # a read-only disk costs the record, never the start
-        write_text_atomic(path, json.dumps(record))
+    _write(path, {"running": True, "started": at, "crashes": crashes})
     return len(crashes)
 
 
 def end_run(path: Path) -> None:
     """A clean exit: the next start is not counted as a crash."""
-    data = _read(path)
+    data = _read_latest(path)
     data["running"] = False
-    with contextlib.suppress(OSError):
-        write_text_atomic(path, json.dumps(data))
+    _write(path, data)
 
 
 def in_safe_mode(crashes: int) -> bool:

@@ -110,3 +110,39 @@ def test_an_atomic_write_never_leaves_half_a_file(tmp_path: Path, monkeypatch) -
         write_atomic(target, b"new")
     assert target.read_bytes() == b"old and whole"
     assert [p.name for p in tmp_path.iterdir()] == ["settings.json"]  # no temporary left
+
+
+def test_a_state_folder_that_cannot_be_written_keeps_the_record_in_the_runtime_folder(
+    tmp_path: Path, monkeypatch  # noqa: ANN001
+) -> None:
+    """A full or read-only state folder must not hide a crash loop from safe mode."""
+    from kiosk import storage
+
+    runtime = tmp_path / "run"
+    runtime.mkdir()
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    state = tmp_path / "state"
+    state.write_text("a file where the folder should be: nothing can be written under it")
+    record, clock = state / RECORD_FILE, WallClock()
+    try:
+        assert begin_run(record, clock) == 0
+        for crashes in (1, 2, 3):
+            clock.now += 60  # killed each time, no clean exit
+            assert begin_run(record, clock) == crashes
+        spare = storage.fallback_dir() / RECORD_FILE
+        assert json.loads(spare.read_text())["running"] is True
+        said = [p for p in storage.problems() if "crash record" in p]
+        assert len(said) == 1 and str(runtime) in said[0]
+        end_run(record)
+        clock.now += 60
+        assert begin_run(record, clock) == 3  # the clean exit was kept there too
+        state.unlink()
+        state.mkdir()  # the curator freed the disk
+        clock.now += 60
+        end_run(record)
+        assert begin_run(record, clock) == 3
+        assert json.loads(record.read_text())["running"] is True
+        assert not spare.exists()  # back where it belongs
+        assert not any("crash record" in p for p in storage.problems())
+    finally:
+        storage.clear("crashes")
