@@ -27,9 +27,9 @@ from frames import FrameRecorder, instrument, record, time_handlers  # noqa: E40
 from kiosk.app import application, build_window  # noqa: E402
 from kiosk.content import load_content  # noqa: E402
 from kiosk.paths import bundled_content_dir  # noqa: E402
-from kiosk.ui.main_window import KioskWindow  # noqa: E402
-from kiosk.ui.widgets.charts import ChartPlot  # noqa: E402
-from kiosk.ui.widgets.count_up import CountUpTile  # noqa: E402
+from kiosk.ui.pages.figures.charts import ChartPlot  # noqa: E402
+from kiosk.ui.pages.figures.count_up import CountUpTile  # noqa: E402
+from kiosk.ui.shell.main_window import KioskWindow  # noqa: E402
 
 
 def run_once(window: KioskWindow, recorder: FrameRecorder) -> dict[str, float]:

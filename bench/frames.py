@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QEvent, QEventLoop, QTimer
 
-from kiosk.ui.main_window import KioskWindow
+from kiosk.ui.shell.main_window import KioskWindow
 
 
 def p95(values: list[float]) -> float:

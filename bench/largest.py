@@ -78,7 +78,7 @@ def time_pages(folder: Path, size: tuple[int, int]) -> dict[str, tuple[float, fl
 
     from kiosk.app import application, build_window
     from kiosk.content import load_content
-    from kiosk.ui.layout_check import settled
+    from kiosk.ui.tools.layout_check import settled
 
     application()
     content = load_content(folder)

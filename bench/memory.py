@@ -52,7 +52,7 @@ def child(size: tuple[int, int]) -> None:
     from kiosk.content import load_content_cached
     from kiosk.i18n import LANGUAGES
     from kiosk.paths import bundled_content_dir, coverage_file, missing_glyphs
-    from kiosk.ui.memory import release_free_memory
+    from kiosk.runtime.memory import release_free_memory
 
     app = application()
     content = load_content_cached(bundled_content_dir(), missing_glyphs, [coverage_file()])

@@ -3,7 +3,7 @@
 Usage: python bench/soak.py [--changes 1000] [--dwell 0.25] [--every 60] [--warmup 6]
                             [--size 1920x1080]
 
-Runs the real window and :class:`~kiosk.ui.runtime.KioskRuntime` (offscreen unless
+Runs the real window and :class:`~kiosk.ui.controller.KioskRuntime` (offscreen unless
 QT_QPA_PLATFORM is set) in autoplay, every stop of the playlist shortened to ``--dwell`` seconds
 (its steps inside the page kept: chain layers, robot cards, events, quotes; the language rotates
 each loop). The playlist is shortened with ``dataclasses.replace`` on the loaded settings, not by
@@ -42,15 +42,15 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from kiosk.app import application, build_window, start_runtime  # noqa: E402
 from kiosk.content import Content, load_content_cached  # noqa: E402
 from kiosk.paths import bundled_content_dir, coverage_file, missing_glyphs  # noqa: E402
-from kiosk.ui.census import descendants, graphics_items, python_objects, resident_mb  # noqa: E402
-from kiosk.ui.main_window import KioskWindow  # noqa: E402
+from kiosk.ui.services.census import descendants, graphics_items, python_objects, resident_mb  # noqa: E402
+from kiosk.ui.shell.main_window import KioskWindow  # noqa: E402
 
 
 def object_counts(window: KioskWindow) -> Counter[str]:
     """Python objects by type after a full collection, plus Qt's own counts (in brackets).
 
     Counted through ``children()``: ``findChildren`` on the window would leak by itself (see
-    kiosk/ui/census.py).
+    kiosk/ui/services/census.py).
     """
     counts = python_objects()
     counts["[live QObjects under the window]"] = len(descendants(window))

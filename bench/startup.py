@@ -27,7 +27,7 @@ def child(size: str) -> None:
     """Run the real start-up (``kiosk --windowed``); it prints FRAME when Home is first painted."""
     sys.path.insert(0, str(ROOT))
     from kiosk import cli
-    from kiosk.ui.first_frame import EXIT_ENV
+    from kiosk.ui.services.first_frame import EXIT_ENV
 
     os.environ[EXIT_ENV] = "1"
     sys.exit(cli.main(["--windowed", "--size", size]))

@@ -27,24 +27,24 @@ from kiosk.paths import (
     user_state_dir,
 )
 from kiosk.runtime.crashes import RECORD_FILE, begin_run, end_run, in_safe_mode
+from kiosk.runtime.memory import tune_allocator
 from kiosk.runtime.modes import Timing
-from kiosk.ui import single_instance
 from kiosk.ui.contained import contain_all
-from kiosk.ui.faults import FaultGuard
-from kiosk.ui.first_frame import EXIT_ENV, after_first_frame, exit_at_first_frame
 from kiosk.ui.fonts import register_fonts
-from kiosk.ui.garbage import GarbageCollector
-from kiosk.ui.heartbeat import Heartbeat
 from kiosk.ui.input import Pressable, QuickTaps
-from kiosk.ui.main_window import KioskWindow
-from kiosk.ui.memory import tune_allocator
+from kiosk.ui.services import single_instance
+from kiosk.ui.services.faults import FaultGuard
+from kiosk.ui.services.first_frame import EXIT_ENV, after_first_frame, exit_at_first_frame
+from kiosk.ui.services.garbage import GarbageCollector
+from kiosk.ui.services.heartbeat import Heartbeat
+from kiosk.ui.services.stop_signals import StopSignals
 from kiosk.ui.session import Session
-from kiosk.ui.stop_signals import StopSignals
+from kiosk.ui.shell.main_window import KioskWindow
 from kiosk.ui.theme import Theme
 
 if TYPE_CHECKING:
-    from kiosk.ui.content_watch import ContentWatcher
-    from kiosk.ui.runtime import KioskRuntime
+    from kiosk.ui.controller import KioskRuntime
+    from kiosk.ui.services.content_watch import ContentWatcher
 
 log = logging.getLogger("kiosk")
 
@@ -119,7 +119,7 @@ def run(args: argparse.Namespace, started: float) -> int:
     show(window, args)
 
     def around_the_window() -> None:  # after the first frame: visitors see Home sooner
-        from kiosk.ui.content_watch import ContentWatcher
+        from kiosk.ui.services.content_watch import ContentWatcher
 
         watcher = None if safe else ContentWatcher(folder, _load)
         start_runtime(window, args, recent, watcher, crashes if safe else 0)
@@ -168,17 +168,17 @@ def _run_tool(args: argparse.Namespace, started: float, recent: RecentLines) -> 
     runtime around it (the layout check makes a window per language itself)."""
     app = application()
     if args.check_layout:
-        from kiosk.ui.layout_check import check_layout
+        from kiosk.ui.tools.layout_check import check_layout
 
         languages = [args.lang] if args.lang else None
         return check_layout(_load(args.content), _size(app, args), languages)
     window = build_window(_load(args.content), _size(app, args), args.lang)
     languages = [args.lang] if args.lang else None
     if args.screenshot:
-        from kiosk.ui.screenshots import write_screenshots
+        from kiosk.ui.tools.screenshots import write_screenshots
 
         return write_screenshots(window, args.screenshot, languages, recent.last)
-    from kiosk.ui.selftest import run_selftest
+    from kiosk.ui.tools.selftest import run_selftest
 
     return run_selftest(app, window, started, languages)
 
@@ -191,7 +191,7 @@ def start_runtime(
     safe_mode_crashes: int = 0,
 ) -> KioskRuntime:
     """Idle reset, the attract loop, opening hours, hot reload and the admin panel."""
-    from kiosk.ui.runtime import KioskRuntime
+    from kiosk.ui.controller import KioskRuntime
 
     contain_all()
     settings = window.session.content.settings

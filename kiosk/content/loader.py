@@ -36,10 +36,10 @@ from kiosk.content.models import (
     Unit,
     Voice,
 )
+from kiosk.content.schedule import Schedule, parse_schedule
 from kiosk.content.schema import PAGE_IDS, REQUIRED_STRINGS, TABLES, Column
 from kiosk.content.tables import ROW, Table, not_text, parse_number, read_file, read_table
 from kiosk.i18n import DEFAULT_LANGUAGE, LANGUAGES, parse_language
-from kiosk.runtime.schedule import Schedule, parse_schedule
 
 CONFIG = "config.toml"
 CoverageCheck = Callable[[str], str]  # returns the characters of a text the fonts lack

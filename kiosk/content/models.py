@@ -7,8 +7,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from kiosk.content.errors import Problem
+from kiosk.content.schedule import Schedule
 from kiosk.i18n import DEFAULT_LANGUAGE, Language, fill, format_growth, format_value
-from kiosk.runtime.schedule import Schedule
 
 
 @dataclass(frozen=True)

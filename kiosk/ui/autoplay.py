@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 
 from kiosk.content.models import PlaylistEntry
 from kiosk.i18n import LANGUAGES
-from kiosk.ui.main_window import KioskWindow
+from kiosk.ui.shell.main_window import KioskWindow
 
 DEFAULT_DWELL = 12.0
 

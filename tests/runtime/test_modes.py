@@ -6,9 +6,9 @@ from datetime import datetime
 
 import pytest
 
+from kiosk.content.schedule import parse_schedule, parse_spans
 from kiosk.runtime.gesture import CornerTaps
 from kiosk.runtime.modes import Action, Mode, ModeController, Timing
-from kiosk.runtime.schedule import parse_schedule, parse_spans
 
 
 class Clock:
@@ -221,7 +221,7 @@ def test_slow_or_interrupted_corner_taps_do_not_open() -> None:
 
 @pytest.mark.skipif(not hasattr(__import__("time"), "tzset"), reason="POSIX time zones")
 def test_the_local_time_follows_a_time_zone_change_without_a_restart(monkeypatch) -> None:  # noqa: ANN001
-    from kiosk.runtime.schedule import local_now
+    from kiosk.content.schedule import local_now
 
     monkeypatch.setenv("TZ", "UTC0")  # POSIX zone strings: no tzdata needed
     utc = local_now()

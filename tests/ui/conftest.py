@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from kiosk.app import application, build_window
 from kiosk.content import load_content
 from kiosk.runtime.modes import Timing
-from kiosk.ui.main_window import KioskWindow
-from kiosk.ui.runtime import KioskRuntime
+from kiosk.ui.controller import KioskRuntime
+from kiosk.ui.shell.main_window import KioskWindow
 from tests.conftest import BUNDLED
 
 _TOUCH: QPointingDevice | None = None

@@ -11,7 +11,7 @@ from kiosk import __version__
 from kiosk.cli import main
 from kiosk.runtime.modes import Mode
 from kiosk.runtime.pin import PIN_FILE
-from kiosk.ui.runtime import KioskRuntime
+from kiosk.ui.controller import KioskRuntime
 from tests.conftest import TEST_PIN
 from tests.ui.conftest import Clock, later, runtime_for, touch_tap
 
@@ -202,7 +202,9 @@ def test_stop_and_start_the_attract_loop(runtime, clock, qtbot) -> None:
 
 def test_exit_needs_a_second_tap(runtime, clock, qtbot, monkeypatch) -> None:
     exits: list[int] = []
-    monkeypatch.setattr("kiosk.ui.runtime.QApplication.exit", lambda status=0: exits.append(status))
+    monkeypatch.setattr(
+        "kiosk.ui.controller.QApplication.exit", lambda status=0: exits.append(status)
+    )
     open_panel(runtime, clock, qtbot)
     button = runtime.admin.buttons["exit"]
     touch_tap(button)

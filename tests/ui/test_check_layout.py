@@ -19,11 +19,11 @@ from kiosk.cli import build_parser, main
 from kiosk.content import load_content
 from kiosk.content.known_texts import KnownTexts, foreign_language, text_languages
 from kiosk.i18n import Language
-from kiosk.ui.header import Header
 from kiosk.ui.input import Pressable
-from kiosk.ui.layout_check import audit, check_layout
 from kiosk.ui.pages.base import PageView
-from kiosk.ui.widgets.charts import BarChart
+from kiosk.ui.pages.figures.charts import BarChart
+from kiosk.ui.shell.header import Header
+from kiosk.ui.tools.layout_check import audit, check_layout
 from kiosk.ui.widgets.text import TextLabel
 from tests.conftest import BUNDLED, REPO
 

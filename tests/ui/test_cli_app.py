@@ -91,7 +91,7 @@ def test_bundled_content_path_is_the_default() -> None:
 def test_a_screenshot_that_cannot_be_written_fails_the_run(tmp_path: Path, qapp) -> None:
     from PySide6.QtWidgets import QLabel
 
-    from kiosk.ui.screenshots import PngWriter
+    from kiosk.ui.tools.screenshots import PngWriter
 
     label = QLabel("x")
     label.resize(200, 100)
@@ -108,7 +108,7 @@ def test_selftest_fails_when_a_page_shows_its_stand_in(tmp_path: Path) -> None:
     must not call that a pass. (A subprocess: the self-test runs its own event loop.)"""
     script = (
         "import sys\n"
-        "from kiosk.ui import main_window\n"
+        "from kiosk.ui.shell import main_window\n"
         "real = main_window.page_view\n"
         "def broken(*args):\n"
         "    raise RuntimeError('a page defect')\n"

@@ -12,11 +12,11 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QApplication
 
-from kiosk.ui.faults import FATAL_COUNT, FATAL_STATUS, FaultGuard
 from kiosk.ui.pages.fallback import FallbackPage
 from kiosk.ui.pages.figures import FiguresPage
 from kiosk.ui.pages.registry import PAGE_VIEWS
 from kiosk.ui.pages.robots import RobotsPage
+from kiosk.ui.services.faults import FATAL_COUNT, FATAL_STATUS, FaultGuard
 from tests.ui.conftest import make_window, touch_tap
 
 pytestmark = pytest.mark.qt_no_exception_capture  # the kiosk's own hook catches them here

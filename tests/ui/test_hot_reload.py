@@ -14,8 +14,8 @@ from PySide6.QtGui import QImage, QImageReader
 from kiosk.app import IMAGE_ALLOCATION_MB
 from kiosk.content import load_content
 from kiosk.runtime.modes import Mode, Timing
-from kiosk.ui.content_watch import ContentWatcher, signature
-from kiosk.ui.runtime import KioskRuntime
+from kiosk.ui.controller import KioskRuntime
+from kiosk.ui.services.content_watch import ContentWatcher, signature
 from tests.content.helpers import read, replace_text, write
 from tests.ui.conftest import Clock, later, make_window, touch_tap
 
@@ -232,7 +232,7 @@ def test_the_folder_is_read_on_the_worker_thread_not_the_gui_thread(
     and every load run on the worker thread, and an edit still shows."""
     import threading
 
-    from kiosk.ui import content_watch
+    from kiosk.ui.services import content_watch
 
     threads: list[str] = []
     real_scan = content_watch.scan

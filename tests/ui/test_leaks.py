@@ -13,8 +13,13 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QScrollArea, QScrollBar, QWidget
 
-from kiosk.ui.census import dead_wrappers_under, descendants, graphics_items, python_objects
-from kiosk.ui.main_window import KioskWindow
+from kiosk.ui.services.census import (
+    dead_wrappers_under,
+    descendants,
+    graphics_items,
+    python_objects,
+)
+from kiosk.ui.shell.main_window import KioskWindow
 
 CYCLES = 50
 RELOADS = 12  # each rebuilds every page: about 2 s here

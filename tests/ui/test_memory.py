@@ -8,8 +8,9 @@ import sys
 import pytest
 from PySide6.QtCore import QObject
 
-from kiosk.ui import garbage, memory
-from kiosk.ui.census import resident_mb
+from kiosk.runtime import memory
+from kiosk.ui.services import garbage
+from kiosk.ui.services.census import resident_mb
 from tests.conftest import REPO
 
 GLIBC = memory.glibc() is not None
@@ -18,8 +19,8 @@ GLIBC = memory.glibc() is not None
 # rendered at screen size; prints how much RSS the process kept afterwards.
 PROBE = """
 import sys
-from kiosk.ui import memory
-from kiosk.ui.census import resident_mb
+from kiosk.runtime import memory
+from kiosk.ui.services.census import resident_mb
 from tests.conftest import REPO
 if sys.argv[1] == "tuned":
     assert memory.tune_allocator()

@@ -7,7 +7,7 @@ from PySide6.QtTest import QTest
 
 from kiosk.app import application, build_window
 from kiosk.content import load_content
-from kiosk.ui.page_stack import TRANSITION_MS
+from kiosk.ui.shell.page_stack import TRANSITION_MS
 from tests.conftest import BUNDLED
 from tests.ui.conftest import center, mouse_drag, touch_drag, touch_tap
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from kiosk.ui.widgets.count_up import COUNT_UP_MS
+from kiosk.ui.pages.figures.count_up import COUNT_UP_MS
 from kiosk.ui.widgets.text import TextLabel
 from tests.ui.conftest import make_window, touch_tap
 

@@ -7,7 +7,13 @@ from pathlib import Path
 import pytest
 
 from kiosk.app import application
-from kiosk.ui.render_checks import CJK_SAMPLES, check_chart, check_cjk, check_svg, run_render_checks
+from kiosk.ui.tools.render_checks import (
+    CJK_SAMPLES,
+    check_chart,
+    check_cjk,
+    check_svg,
+    run_render_checks,
+)
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.ui.pages.robots import RobotsPage
-from kiosk.ui.widgets.robot_card import FALLBACK_ART
+from kiosk.ui.pages.robots.robot_card import FALLBACK_ART
 from kiosk.ui.widgets.text import TextLabel
 from tests.conftest import BUNDLED
 from tests.content.helpers import set_cell

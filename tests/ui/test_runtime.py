@@ -8,7 +8,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QCloseEvent
 
 from kiosk.runtime.modes import Mode, Timing
-from kiosk.ui.runtime import KioskRuntime
+from kiosk.ui.controller import KioskRuntime
 from tests.ui.conftest import center, later, runtime_for, touch_tap
 
 
@@ -122,7 +122,7 @@ def test_closed_hours_darken_the_screen_and_open_by_themselves(window, qtbot, cl
 def test_the_schedule_from_the_config_decides(window, qtbot, clock) -> None:
     from dataclasses import replace
 
-    from kiosk.runtime.schedule import parse_schedule
+    from kiosk.content.schedule import parse_schedule
 
     schedule, _ = parse_schedule({"daily": "09:00-18:00"})
     content = window.session.content

@@ -17,7 +17,7 @@ import pytest
 from kiosk.app import application, build_window
 from kiosk.content import load_content
 from kiosk.runtime.crashes import RECORD_FILE
-from kiosk.ui.heartbeat import Heartbeat
+from kiosk.ui.services.heartbeat import Heartbeat
 from tests.conftest import BUNDLED, REPO
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 
-from kiosk.ui.stop_signals import StopSignals
+from kiosk.ui.services.stop_signals import StopSignals
 
 
 @pytest.fixture

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QWidget
 from kiosk import storage
 from kiosk.logs import setup_logging
 from kiosk.runtime.liveness import HEARTBEAT_FILE
-from kiosk.ui import single_instance
-from kiosk.ui.heartbeat import Heartbeat
+from kiosk.ui.services import single_instance
+from kiosk.ui.services.heartbeat import Heartbeat
 from tests.conftest import REPO
 
 linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/dev/full, uid")
@@ -92,7 +92,7 @@ def test_the_single_instance_lock_moves_and_still_keeps_a_second_kiosk_out(
             [
                 sys.executable,
                 "-c",
-                "import argparse, sys; from kiosk.ui import single_instance as s; "
+                "import argparse, sys; from kiosk.ui.services import single_instance as s; "
                 "sys.exit(0 if s.claim(argparse.Namespace()) else 3)",
             ],
             cwd=REPO,

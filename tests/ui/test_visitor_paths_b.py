@@ -13,9 +13,9 @@ from PySide6.QtCore import QAbstractAnimation, QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.pages.figures import FiguresPage
-from kiosk.ui.widgets.charts import BarChart, ChartPlot, TrendChart
+from kiosk.ui.pages.figures.charts import BarChart, ChartPlot, TrendChart
+from kiosk.ui.shell.main_window import KioskWindow
 from kiosk.ui.widgets.text import TextLabel
 from tests.conftest import BUNDLED
 from tests.content.helpers import append_rows, set_cell, set_playlist

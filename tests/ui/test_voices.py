@@ -14,7 +14,7 @@ from PySide6.QtTest import QTest
 from kiosk.content.models import Voice
 from kiosk.i18n import Language
 from kiosk.ui.pages.voices import VoicesPage
-from kiosk.ui.widgets.quote import WORD_JOINER, balance_lines, keep_terms_together, wrap_lines
+from kiosk.ui.pages.voices.quote import WORD_JOINER, balance_lines, keep_terms_together, wrap_lines
 from tests.content.helpers import set_cell
 from tests.ui.conftest import center, make_window, mouse_drag, touch_device, touch_drag, touch_tap
 

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLayout, QVBoxLayout, QWi
 from kiosk.content.models import Content, Robot
 from kiosk.i18n import DEFAULT_LANGUAGE, Language, fill
 from kiosk.ui.input import CLAIMS_SWIPES, Pressable
+from kiosk.ui.pages.robots.robot_card import fit_art, paint_stage, render_robot_art
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.buttons import PillButton, mix
-from kiosk.ui.widgets.robot_card import fit_art, paint_stage, render_robot_art
 from kiosk.ui.widgets.text import TextLabel
 
 OPEN_MS = 320

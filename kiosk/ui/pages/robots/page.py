@@ -7,11 +7,11 @@ from PySide6.QtGui import QPainter, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.ui.pages.base import PageView
+from kiosk.ui.pages.robots.robot_card import RobotCard
+from kiosk.ui.pages.robots.robot_detail import RobotDetail
 from kiosk.ui.session import Session
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.carousel import ArrowButton, Carousel, CarouselDots
-from kiosk.ui.widgets.robot_card import RobotCard
-from kiosk.ui.widgets.robot_detail import RobotDetail
 from kiosk.ui.widgets.text import TextLabel
 
 CENTER = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter

@@ -7,10 +7,10 @@ from PySide6.QtWidgets import QGridLayout, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.ui.input import KineticScroll
 from kiosk.ui.pages.base import PageView
+from kiosk.ui.pages.figures.chart_card import ChartCard
+from kiosk.ui.pages.figures.count_up import CountUpTile
 from kiosk.ui.session import Session
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets.chart_card import ChartCard
-from kiosk.ui.widgets.count_up import CountUpTile
 from kiosk.ui.widgets.text import TextLabel
 
 STAGGER_MS = 70

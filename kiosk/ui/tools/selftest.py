@@ -14,9 +14,9 @@ from PySide6.QtCore import QEvent, QObject, QTimer, QtMsgType, qInstallMessageHa
 from PySide6.QtWidgets import QApplication
 
 from kiosk.i18n import LANGUAGES, Language
-from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.pages.fallback import FallbackPage
-from kiosk.ui.render_checks import run_render_checks
+from kiosk.ui.shell.main_window import KioskWindow
+from kiosk.ui.tools.render_checks import run_render_checks
 
 DWELL_MS = 1700  # long enough for a page's entrance animations to finish
 DETAIL_MS = 400  # a detail view opens in about 300 ms

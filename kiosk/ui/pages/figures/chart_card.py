@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content import Chart, Content
 from kiosk.i18n import Language
+from kiosk.ui.pages.figures.charts import ChartPlot, chart_plot
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.buttons import Card
-from kiosk.ui.widgets.charts import ChartPlot, chart_plot
 from kiosk.ui.widgets.text import TextLabel
 
 CHART_MS = 1300

@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
 
-from kiosk.ui.memory import release_free_memory
+from kiosk.runtime.memory import release_free_memory
 
 INTERVAL_MS = 500
 TRIM_EVERY_S = 30.0

@@ -16,9 +16,9 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.pages.base import PageView
 from kiosk.ui.pages.fallback import FallbackPage
+from kiosk.ui.shell.main_window import KioskWindow
 
 log = logging.getLogger(__name__)
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
-from kiosk.ui.main_window import KioskWindow
+from kiosk.ui.shell.main_window import KioskWindow
 
 CENTRE = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
 

@@ -27,8 +27,8 @@ from kiosk.content import Content
 from kiosk.content.known_texts import KnownTexts, foreign_language, text_languages
 from kiosk.i18n import LANGUAGES, Language
 from kiosk.ui.input import Pressable
-from kiosk.ui.main_window import KioskWindow
-from kiosk.ui.screenshots import settle
+from kiosk.ui.shell.main_window import KioskWindow
+from kiosk.ui.tools.screenshots import settle
 from kiosk.ui.widgets.buttons import PillButton
 
 ELLIPSIS = "…"
@@ -260,7 +260,7 @@ def _chart_texts(
     not in another language; cut ones are warnings."""
     import pyqtgraph as pg
 
-    from kiosk.ui.widgets.charts import ChartPlot
+    from kiosk.ui.pages.figures.charts import ChartPlot
 
     found: list[Finding] = []
     for plot in root.findChildren(ChartPlot):
@@ -500,7 +500,7 @@ class LayoutCheck:
         """One loop of the playlist with its steps in ``lang``, the next loop's first stop in
         the next language, and the screen a visitor who wakes it finds."""
         from kiosk.runtime.modes import Timing
-        from kiosk.ui.runtime import KioskRuntime
+        from kiosk.ui.controller import KioskRuntime
 
         clock = FakeClock()
         runtime = KioskRuntime(window, Timing(), clock=clock)

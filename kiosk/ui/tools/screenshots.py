@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.i18n import LANGUAGES, Language
 from kiosk.progress import Progress
-from kiosk.ui.main_window import KioskWindow
+from kiosk.ui.shell.main_window import KioskWindow
 
 log = logging.getLogger(__name__)
 
@@ -118,7 +118,7 @@ def _runtime_screens(
 ) -> int:
     """The screens around the pages: the attract loop's cue, closed hours, PIN pad, admin panel."""
     from kiosk.runtime.modes import Action, Timing
-    from kiosk.ui.runtime import KioskRuntime
+    from kiosk.ui.controller import KioskRuntime
 
     runtime = KioskRuntime(window, Timing(), log_lines=log_lines)
     runtime.timer.stop()

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.content import Content, Part
 from kiosk.i18n import Language
+from kiosk.ui.pages.chain.chain_diagram import company_count, staggered
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.buttons import FeedbackPressable, mix
-from kiosk.ui.widgets.chain_diagram import company_count, staggered
 
 # The figure is drawn in a 300 x 520 design space, scaled to the widget.
 DESIGN_W, DESIGN_H = 300.0, 520.0

@@ -7,11 +7,11 @@ from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content import Company
 from kiosk.ui.pages.base import PageView
+from kiosk.ui.pages.chain.body_figure import BodyFigure
+from kiosk.ui.pages.chain.chain_detail import ChainDetail, texts
+from kiosk.ui.pages.chain.chain_diagram import ChainDiagram
 from kiosk.ui.session import Session
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets.body_figure import BodyFigure
-from kiosk.ui.widgets.chain_detail import ChainDetail, texts
-from kiosk.ui.widgets.chain_diagram import ChainDiagram
 from kiosk.ui.widgets.text import TextLabel
 
 ENTRANCE_MS = 1500

@@ -10,11 +10,11 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from kiosk.content.models import Voice
 from kiosk.ui.input import CLAIMS_SWIPES
 from kiosk.ui.pages.base import PageView
+from kiosk.ui.pages.voices.icon_button import ChevronButton
+from kiosk.ui.pages.voices.quote import HorizontalDrag, QuoteDots, QuoteStage, fit_quote_font
 from kiosk.ui.session import Session
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.heading import PageHeading
-from kiosk.ui.widgets.icon_button import ChevronButton
-from kiosk.ui.widgets.quote import HorizontalDrag, QuoteDots, QuoteStage, fit_quote_font
 from kiosk.ui.widgets.text import TextLabel
 
 QUOTE_WIDTH = 1480  # the quote's column in landscape, at 1080 px on the short side

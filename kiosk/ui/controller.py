@@ -19,22 +19,22 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk import __version__, storage
 from kiosk.content import Content, Problem
+from kiosk.content.schedule import local_now
 from kiosk.i18n import fill
 from kiosk.paths import user_config_dir, user_state_dir
 from kiosk.runtime.gesture import CornerTaps
+from kiosk.runtime.memory import release_free_memory
 from kiosk.runtime.modes import Action, Mode, ModeController, Timing
 from kiosk.runtime.pin import LOCKOUT_FILE, PIN_FILE, PinGate, Verdict, read_pin_hash
 from kiosk.runtime.process_stats import format_duration, format_megabytes, rss_bytes, uptime
-from kiosk.runtime.schedule import local_now
-from kiosk.ui.admin_panel import AdminPanel, AdminStatus
+from kiosk.ui.admin.admin_panel import AdminPanel, AdminStatus
+from kiosk.ui.admin.frame_meter import FrameMeter
+from kiosk.ui.admin.pin_pad import PinPad
 from kiosk.ui.autoplay import AutoplayPlayer
-from kiosk.ui.content_watch import ContentWatcher
-from kiosk.ui.frame_meter import FrameMeter
 from kiosk.ui.input import MOUSE_EVENTS, TOUCH_EVENTS, is_from_touch
-from kiosk.ui.main_window import KioskWindow
-from kiosk.ui.memory import release_free_memory
-from kiosk.ui.overlays import ClosedOverlay, CountdownOverlay, CueOverlay
-from kiosk.ui.pin_pad import PinPad
+from kiosk.ui.services.content_watch import ContentWatcher
+from kiosk.ui.shell.main_window import KioskWindow
+from kiosk.ui.shell.overlays import ClosedOverlay, CountdownOverlay, CueOverlay
 
 log = logging.getLogger(__name__)
 

@@ -7,11 +7,11 @@ from PySide6.QtGui import QPainter, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.ui.pages.base import PageView
+from kiosk.ui.pages.home.tile import PageTile
 from kiosk.ui.session import Session
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.artwork import render_artwork
 from kiosk.ui.widgets.text import TextLabel
-from kiosk.ui.widgets.tile import PageTile
 
 CENTER = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
 

@@ -18,13 +18,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
-from kiosk.ui.header import Header
 from kiosk.ui.input import TOUCH_EVENTS, SwipeDetector
-from kiosk.ui.page_stack import PageStack
 from kiosk.ui.pages.base import PageView
 from kiosk.ui.pages.fallback import FallbackPage
 from kiosk.ui.pages.registry import PAGE_VIEWS, page_view
 from kiosk.ui.session import Session
+from kiosk.ui.shell.header import Header
+from kiosk.ui.shell.page_stack import PageStack
 from kiosk.ui.theme import Theme
 
 log = logging.getLogger(__name__)

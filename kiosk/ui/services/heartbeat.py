@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk import __version__, storage
 from kiosk.runtime.liveness import beat, heartbeat_interval, notify
-from kiosk.ui.first_frame import after_first_frame
+from kiosk.ui.services.first_frame import after_first_frame
 
 log = logging.getLogger(__name__)
 

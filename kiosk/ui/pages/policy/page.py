@@ -12,12 +12,12 @@ from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QScrollBar, QScroller, Q
 
 from kiosk.ui.input import CLAIMS_SWIPES, KineticScroll
 from kiosk.ui.pages.base import PageView
+from kiosk.ui.pages.policy.event_detail import EventDetail
+from kiosk.ui.pages.policy.timeline import TimelineStrip
 from kiosk.ui.session import Session
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets.event_detail import EventDetail
 from kiosk.ui.widgets.heading import PageHeading
 from kiosk.ui.widgets.text import TextLabel
-from kiosk.ui.widgets.timeline import TimelineStrip
 
 ADVANCE_MS = 900  # an autoplay step scrolls this long
 

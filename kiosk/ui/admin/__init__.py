@@ -1,0 +1,1 @@
+"""Staff only: the PIN pad, the admin panel and the frame meter."""
