@@ -66,3 +66,24 @@ def test_a_stop_in_time_is_noted_once_and_never_forces_the_exit(stops: list[Stop
     assert stop.noted.wait(2)
     assert len(noted) == 1 and exits == []
     assert stop.received == signal.SIGHUP
+
+
+def test_a_log_handler_on_a_closed_stream_does_not_stop_the_exit(
+    stops: list[StopSignals],
+) -> None:
+    """stderr closed under the kiosk (a detached console): the forced exit still happens."""
+    import logging
+
+    closed = open(os.devnull, "w")  # noqa: SIM115 - closed at once, on purpose
+    closed.close()
+    handler = logging.StreamHandler(closed)
+    logging.getLogger().addHandler(handler)
+    try:
+        events: list[str] = []
+        stop = StopSignals(grace=0.3, exit_now=lambda status: events.append(f"exit {status}"))
+        stops.append(stop)
+        os.kill(os.getpid(), signal.SIGTERM)
+        busy(1.0)
+        assert "exit 0" in events
+    finally:
+        logging.getLogger().removeHandler(handler)

@@ -18,6 +18,7 @@ as it starts. Either way a stop or restart by systemd is never counted as a cras
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import signal
@@ -101,5 +102,6 @@ class StopSignals:
         log.warning("still busy %.0f s after the stop signal: exiting now", self.grace)
         self._note()  # the record may have been made after the signal arrived
         for handler in logging.getLogger().handlers:
-            handler.flush()
+            with contextlib.suppress(Exception):  # a closed stream must not keep us alive
+                handler.flush()
         self._exit_now(0)
