@@ -11,7 +11,6 @@ from kiosk.i18n import Language
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.text import TextLabel
 
-
 TITLE_LINES = 2  # a heading's title and caption, each, in landscape; portrait has more height
 CAPTION_LINES = 2
 PORTRAIT_EXTRA_LINES = 1

@@ -185,8 +185,8 @@ class TextLabel(QLabel):
     ``wrap``: wraps onto at most ``max_lines`` lines (0: as many as its height allows), else one
     line. ``fill``: a wrapping label that takes the height its layout has left (asking for
     one line) and shows the lines that fit there, or nothing when not even one does (a card's
-    summary whose detail view shows it all). ``set_sizing`` names texts to choose the font size for (a count-up's widest values) so
-    that the size stays put while the text changes.
+    summary whose detail view shows it all). ``set_sizing`` names texts to choose the font size
+    for (a count-up's widest values) so that the size stays put while the text changes.
     """
 
     def __init__(
