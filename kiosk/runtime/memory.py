@@ -67,6 +67,38 @@ def tune_allocator() -> bool:
     return done
 
 
+class _MallInfo2(ctypes.Structure):
+    _fields_ = [
+        (name, ctypes.c_size_t)
+        for name in (
+            "arena",
+            "ordblks",
+            "smblks",
+            "hblks",
+            "hblkhd",
+            "usmblks",
+            "fsmblks",
+            "uordblks",
+            "fordblks",
+            "keepcost",
+        )
+    ]
+
+
+def heap_in_use() -> int | None:
+    """Bytes the program holds from malloc (in use in every arena plus mmapped blocks: Qt's and
+    the libraries' native memory; Python's small objects live in arenas of their own), or None
+    without glibc 2.33's mallinfo2. Unlike RSS it does not count free memory the heaps keep, so
+    it tells a leak (grows) from fragmentation (RSS grows, this does not)."""
+    libc = glibc()
+    mallinfo2 = getattr(libc, "mallinfo2", None)
+    if mallinfo2 is None:
+        return None
+    mallinfo2.restype = _MallInfo2
+    info = mallinfo2()
+    return int(info.uordblks + info.hblkhd)
+
+
 def release_free_memory() -> bool:
     """Return the free memory every heap keeps to the system (a few ms: call it when idle)."""
     libc = glibc()

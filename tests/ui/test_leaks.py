@@ -11,7 +11,7 @@ from dataclasses import replace
 
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtWidgets import QScrollArea, QScrollBar, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QScrollArea, QScrollBar, QWidget
 
 from kiosk.ui.services.census import (
     dead_wrappers_under,
@@ -93,6 +93,33 @@ def test_handing_in_the_content_again_keeps_counts_flat(window, qtbot) -> None:
         window.go_to(("figures", "policy", "robots")[cycle % 3], animate=False)
         session.set_content(replace(session.content))
     assert_flat(before, census(window))  # the old charts' PlotItems went with their cards
+
+
+def pictures_through_icons(window: KioskWindow) -> list[str]:
+    """Widgets under ``window`` that show a picture through a QIcon (a label's pixmap, a
+    button's icon): QIcon files a copy of every new pixmap it draws in the application-wide
+    QPixmapCache, so artwork rendered afresh at each reload piled up there."""
+    return [
+        widget.objectName() or type(widget.parent()).__name__
+        for widget in descendants(window)
+        if (isinstance(widget, QLabel) and not widget.pixmap().isNull())
+        or (isinstance(widget, QAbstractButton) and not widget.icon().isNull())
+    ]
+
+
+def test_reloads_file_no_artwork_in_the_pixmap_cache(window, qtbot) -> None:
+    """Home's tiles render their artwork anew at each reload; shown through a QLabel, every
+    set went into QPixmapCache under its own key (+4 MB over 20 reloads in bench/soak.py)."""
+    session = window.session
+    window.stack.build_all()
+    for _ in range(RELOADS):
+        session.set_content(replace(session.content))
+        window.reset_visitor()
+        window.grab()  # painted, as on screen
+        flush_deletes()
+    tiles = window.stack.page("home").tiles
+    assert tiles and all(not tile.icon.pixmap().isNull() for tile in tiles)
+    assert pictures_through_icons(window) == []
 
 
 def test_counting_with_children_leaves_no_dead_wrappers(qtbot) -> None:

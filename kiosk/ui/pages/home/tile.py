@@ -4,15 +4,46 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QPen, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPixmap, QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.i18n import Language
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.artwork import render_artwork
 from kiosk.ui.widgets.buttons import FeedbackPressable, mix
 from kiosk.ui.widgets.text import TextLabel
+
+
+class TileArt(QWidget):
+    """A tile's artwork, rendered at its size when first shown and drawn by the widget itself.
+
+    Not a QLabel: a label shows its pixmap through a QIcon, which files a copy under the
+    pixmap's own key in the application-wide QPixmapCache (10 MB by default). Every content
+    reload renders new artwork, so each reload left another set of copies of pictures no longer
+    shown in the cache until it was full (+4 MB over the first 20 reloads, bench/soak.py).
+    """
+
+    def __init__(self, path: Path | None, fallback: QColor, side: int, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.path = path
+        self.fallback = fallback
+        self._picture = QPixmap()
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setFixedSize(side, side)
+
+    def pixmap(self) -> QPixmap:
+        return self._picture
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        if self._picture.isNull():
+            ratio = self.devicePixelRatioF()
+            self._picture = render_artwork(self.path, self.size(), ratio, self.fallback)
+        super().showEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        if not self._picture.isNull():
+            QPainter(self).drawPixmap(0, 0, self._picture)
 
 
 class PageTile(FeedbackPressable):
@@ -23,11 +54,8 @@ class PageTile(FeedbackPressable):
     ):
         super().__init__(theme, parent)
         self.page_id = page_id
-        self._icon_path = icon
-        self.icon = QLabel(self)
-        self.icon.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         side = theme.px(120)
-        self.icon.setFixedSize(side, side)
+        self.icon = TileArt(icon, theme.palette.color("line"), side, self)
         self.title = TextLabel(self)
         self.caption = TextLabel(self, role="dim")
         text = QVBoxLayout()
@@ -49,14 +77,6 @@ class PageTile(FeedbackPressable):
         self.caption.setFont(self.theme.font("body", lang))
         self.title.setText(title)
         self.caption.setText(caption)
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        if self.icon.pixmap().isNull():
-            ratio = self.devicePixelRatioF()
-            fallback = self.theme.palette.color("line")
-            side = self.icon.width()
-            self.icon.setPixmap(render_artwork(self._icon_path, QSize(side, side), ratio, fallback))
-        super().showEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         palette = self.theme.palette
