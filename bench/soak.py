@@ -14,8 +14,8 @@ cache the kiosk reads, so no pandas import and no second content folder skew the
 loop, the way a curator's edit does: the runtime gets a real
 :class:`~kiosk.ui.services.content_watch.ContentWatcher`, which loads and validates off the GUI
 thread and hands the new content over; the runtime swaps it in between visitors (attract loop
-stopped, ``session.set_content``, every page rebuilt, the loop started again from Home). How the reload
-is caused, ``--reload-by``:
+stopped, ``session.set_content``, every page rebuilt, the loop started again from Home). How
+the reload is caused, ``--reload-by``:
   button  the admin panel's reload (``watcher.reload_now()``) on the bundled folder: the new
           content is read from the compiled cache (no pandas), as new objects;
   edit    a curator's save: a temporary copy of the bundled folder, its strings.csv rewritten,
