@@ -88,8 +88,8 @@ def home_page_html(folder: Path) -> str:
         for p in content.ordered_pages()
         if p.id != "home"
     )
-    font = (fonts_dir() / "NotoSansCJKsc-Regular.subset.otf").as_uri()
-    bold = (fonts_dir() / "NotoSansCJKsc-Bold.subset.otf").as_uri()
+    font = (fonts_dir() / "KioskSansSC-Regular.subset.otf").as_uri()
+    bold = (fonts_dir() / "KioskSansSC-Bold.subset.otf").as_uri()
     return f"""<!doctype html><html lang="{lang}"><meta charset="utf-8">
 <style>
 @font-face {{ font-family: Kiosk; src: url({font}); }}

@@ -6,11 +6,17 @@ subset them to every character of GB2312, Big5 and the common Latin and punctuat
 plus every character in the bundled ``data/``.  ``kiosk --validate`` warns when content uses a
 character outside the shipped fonts, and a test keeps the bundled content covered.
 
+The subsets are renamed "Kiosk Sans SC" and "Kiosk Sans TC" (a modified font may not pass for
+the original, and a family name of its own keeps Qt from choosing the full Noto Sans CJK files of
+a system that has them: on such a system, Ubuntu's desktop for one, those 20 MB collections were
+mapped and mapped again as Qt's font cache expired, tens of MB of RSS).
+
 Usage (needs fontTools and the Debian package ``fonts-noto-cjk`` unpacked somewhere)::
 
     apt-get download fonts-noto-cjk && dpkg-deb -x fonts-noto-cjk_*.deb noto
     python build/make_fonts.py noto/usr/share/fonts/opentype/noto
     python build/make_fonts.py --coverage-only   # after editing the fonts by hand
+    python build/make_fonts.py --rename-only     # rename the shipped subsets in place
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ import sys
 from pathlib import Path
 
 from fontTools import subset
-from fontTools.ttLib import TTCollection
+from fontTools.ttLib import TTCollection, TTFont
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "resources" / "fonts"
@@ -69,14 +75,53 @@ def charset(region: str) -> str:
     return "".join(sorted(c for c in chars if c.isprintable()))
 
 
+FAMILY = "Kiosk Sans {region}"
+NAME_IDS = (1, 3, 4, 6, 16, 17, 18, 21)  # family, unique id, full name, PostScript, typographic
+
+
+def rename(font: TTFont, region: str) -> None:
+    """Give a subset face its own family name (see the module docstring), in the name table
+    and in its CFF table."""
+    family = FAMILY.format(region=region)
+    postscript = family.replace(" ", "")
+    for old, new in (
+        (f"Noto Sans CJK {region}", family),
+        (f"NotoSansCJK{region.lower()}", postscript),
+        ("Noto Sans CJK JP", family),
+        ("NotoSansCJKjp", postscript),
+    ):
+        for record in font["name"].names:
+            if record.nameID in NAME_IDS:
+                text = record.toUnicode()
+                if old in text:
+                    record.string = text.replace(old, new)
+    if "CFF " in font:
+        cff = font["CFF "].cff
+        weight = "Bold" if "Bold" in cff.fontNames[0] else "Regular"
+        cff.fontNames = [f"{postscript}-{weight}"]
+        top = cff.topDictIndex[0]
+        top.FamilyName = family
+        top.FullName = f"{family} {weight}" if weight != "Regular" else family
+
+
+def rename_shipped() -> None:
+    for path in sorted(OUT.glob("*.otf")):
+        region = "SC" if "sc-" in path.name else "TC"
+        font = TTFont(str(path))
+        rename(font, region)
+        target = OUT / path.name.replace(f"NotoSansCJK{region.lower()}", f"KioskSans{region}")
+        font.save(str(target))
+        if target != path:
+            path.unlink()
+        print(f"{target.relative_to(ROOT)}: {FAMILY.format(region=region)}")
+
+
 def write_coverage() -> None:
     """Write ``coverage.txt``: the code-point ranges the shipped faces cover together.
 
     ``kiosk --validate`` reads it (no font library needed at run time) to warn about characters
     that would show as empty boxes.
     """
-    from fontTools.ttLib import TTFont
-
     points: set[int] = set()
     for path in sorted(OUT.glob("*.otf")):
         points |= set(TTFont(str(path))["cmap"].getBestCmap())
@@ -106,7 +151,8 @@ def main(src_dir: str) -> None:
             subsetter = subset.Subsetter(options)
             subsetter.populate(text=charset(region))
             subsetter.subset(font)
-            target = OUT / f"NotoSansCJK{region.lower()}-{weight}.subset.otf"
+            rename(font, region)
+            target = OUT / f"KioskSans{region}-{weight}.subset.otf"
             font.save(str(target))
             print(f"{target.relative_to(ROOT)}: {target.stat().st_size / 1e6:.1f} MB")
     write_coverage()
@@ -115,5 +161,7 @@ def main(src_dir: str) -> None:
 if __name__ == "__main__":
     if sys.argv[1:] == ["--coverage-only"]:
         write_coverage()
+    elif sys.argv[1:] == ["--rename-only"]:
+        rename_shipped()
     else:
         main(sys.argv[1])

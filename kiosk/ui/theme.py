@@ -14,9 +14,9 @@ from kiosk.i18n import Language
 from kiosk.paths import resources_dir
 
 FAMILIES: dict[Language, list[str]] = {
-    "zh-Hans": ["Noto Sans CJK SC", "Noto Sans CJK TC"],
-    "zh-Hant": ["Noto Sans CJK TC", "Noto Sans CJK SC"],
-    "en": ["Noto Sans CJK SC", "Noto Sans CJK TC"],
+    "zh-Hans": ["Kiosk Sans SC", "Kiosk Sans TC"],
+    "zh-Hant": ["Kiosk Sans TC", "Kiosk Sans SC"],
+    "en": ["Kiosk Sans SC", "Kiosk Sans TC"],
 }
 
 

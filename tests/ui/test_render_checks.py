@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QFont
 
 from kiosk.app import application
 from kiosk.ui.tools.render_checks import (
@@ -32,7 +33,7 @@ def test_everything_renders_with_the_shipped_fonts_and_artwork(qapp) -> None:
 
 
 def test_a_character_outside_the_font_fails(qapp) -> None:
-    _, errors = check_cjk({"zh-Hans": ("Noto Sans CJK SC", "深圳\U00020000")})  # CJK ext. B
+    _, errors = check_cjk({"zh-Hans": ("Kiosk Sans SC", "深圳\U00020000")})  # CJK ext. B
     assert len(errors) == 1 and "\U00020000" in errors[0]
 
 
@@ -53,3 +54,21 @@ def test_an_svg_that_cannot_render_fails(qapp, tmp_path: Path) -> None:
 def test_the_chart_check_sees_the_bars(qapp) -> None:
     report, errors = check_chart()
     assert errors == [] and report["chart_pixels"] > 100
+
+
+def test_every_theme_font_is_a_shipped_face_even_beside_a_system_noto(qapp) -> None:  # noqa: ANN001
+    """The shipped subsets have a family of their own: a system with the full Noto Sans CJK
+    (Ubuntu's desktop) must not have Qt pick its 20 MB collections for our text."""
+    from PySide6.QtGui import QFontDatabase, QFontInfo
+
+    from kiosk.ui.fonts import register_fonts
+    from kiosk.ui.theme import FAMILIES
+
+    shipped = set(register_fonts())
+    assert shipped == {"Kiosk Sans SC", "Kiosk Sans TC"}
+    assert not shipped & {f for f in QFontDatabase.families() if f.startswith("Noto")}
+    for lang, families in FAMILIES.items():
+        font = QFont()
+        font.setFamilies(families)
+        font.setPixelSize(40)
+        assert QFontInfo(font).family() == families[0], lang

@@ -17,8 +17,8 @@ from kiosk.paths import resources_dir
 
 # A sample of each Chinese script in the family the theme uses for it.
 CJK_SAMPLES: dict[str, tuple[str, str]] = {
-    "zh-Hans": ("Noto Sans CJK SC", "深圳·人工智能之城，机器人与无人机"),
-    "zh-Hant": ("Noto Sans CJK TC", "深圳·人工智慧之城，機器人與無人機"),
+    "zh-Hans": ("Kiosk Sans SC", "深圳·人工智能之城，机器人与无人机"),
+    "zh-Hant": ("Kiosk Sans TC", "深圳·人工智慧之城，機器人與無人機"),
 }
 CHART_COLOR = QColor(0, 200, 255)
 IMAGE_FORMATS = ("svg", "jpeg", "png")
