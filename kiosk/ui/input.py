@@ -373,3 +373,17 @@ class KineticScroll(PointerWatcher):
 
     def _cancel(self) -> None:
         self.scroller.stop()
+
+
+def tap(widget: QWidget) -> None:
+    """A press and release in the middle of ``widget``, as a finger's tap reaches it."""
+    centre = QPointF(widget.rect().center())
+    spot = QPointF(widget.mapToGlobal(centre.toPoint()))
+    for kind, buttons in (
+        (QEvent.Type.MouseButtonPress, Qt.MouseButton.LeftButton),
+        (QEvent.Type.MouseButtonRelease, Qt.MouseButton.NoButton),
+    ):
+        event = QMouseEvent(
+            kind, centre, spot, Qt.MouseButton.LeftButton, buttons, Qt.KeyboardModifier.NoModifier
+        )
+        QApplication.sendEvent(widget, event)

@@ -19,14 +19,14 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QFontMetrics, QMouseEvent
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLabel, QScrollArea, QWidget
 
 from kiosk.content import Content
 from kiosk.content.known_texts import KnownTexts, foreign_language, text_languages
 from kiosk.i18n import LANGUAGES, Language
-from kiosk.ui.input import Pressable
+from kiosk.ui.input import Pressable, tap
 from kiosk.ui.shell.main_window import KioskWindow
 from kiosk.ui.tools.screenshots import settle
 from kiosk.ui.widgets.buttons import PillButton
@@ -376,20 +376,6 @@ class FakeClock:
 
     def __call__(self) -> float:
         return self.now
-
-
-def tap(widget: QWidget) -> None:
-    """A press and release in the middle of ``widget``, as a finger's tap reaches it."""
-    centre = QPointF(widget.rect().center())
-    spot = QPointF(widget.mapToGlobal(centre.toPoint()))
-    for kind, buttons in (
-        (QEvent.Type.MouseButtonPress, Qt.MouseButton.LeftButton),
-        (QEvent.Type.MouseButtonRelease, Qt.MouseButton.NoButton),
-    ):
-        event = QMouseEvent(
-            kind, centre, spot, Qt.MouseButton.LeftButton, buttons, Qt.KeyboardModifier.NoModifier
-        )
-        QApplication.sendEvent(widget, event)
 
 
 def settled(window: KioskWindow) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.i18n import LANGUAGES, Language
 from kiosk.progress import Progress
+from kiosk.ui.input import tap
 from kiosk.ui.shell.main_window import KioskWindow
 
 log = logging.getLogger(__name__)
@@ -71,7 +72,10 @@ def write_screenshots(
 ) -> int:
     """Write ``folder/<lang>/<page>.png`` and ``<page>--<detail>.png``; 0 on success.
 
-    On a terminal a progress line on stderr says which screen, how many and the time left."""
+    Each language is reached the way a visitor reaches it, by a tap on its button in Home's
+    header, and each page is shown from there, so a page switched into a language shows what a
+    visitor would see. On a terminal a progress line on stderr says which screen, how many and
+    the time left."""
     window.show()
     languages = languages or list(LANGUAGES)
     stack = window.stack
@@ -80,7 +84,10 @@ def write_screenshots(
     written = 0
     writer = PngWriter()
     for lang in languages:
-        window.session.set_language(lang)
+        window.go_home(animate=False)
+        settle(window)
+        if window.session.language != lang:  # as a visitor does: a tap on Home's header
+            tap(window.header.languages[lang])
         target = folder / lang
         target.mkdir(parents=True, exist_ok=True)
         for page_id in stack.order():
