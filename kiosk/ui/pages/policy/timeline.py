@@ -257,7 +257,7 @@ class TimelineStrip(QWidget):
             card = EventCard(event, self.theme, self)
             card.clicked.connect(lambda eid=event.id: self.event_tapped.emit(eid))
             card.reveal_changed.connect(lambda c=card: self.update(self._mark_rect(c)))
-            card.show()
+            card.hide()  # shown when it comes near the view (catch_up)
             self.cards.append(card)
             if date_year(event.date) != year:
                 year = date_year(event.date)
@@ -269,9 +269,9 @@ class TimelineStrip(QWidget):
 
     def set_language(self, content: Content, lang: Language) -> None:
         """Every card in ``lang``: in portrait at once (their heights place them); in
-        landscape, where every card has the same size, the cards in view and a screen on each
-        side now and the others, hidden until then, as they come near (:meth:`catch_up`), so a
-        language switch costs the same for 15 events as for 150."""
+        landscape, where every card has the same size, the cards near the view now and the
+        others as they come near (:meth:`catch_up`), so a language switch costs the same for
+        15 events as for 150."""
         self._content, self._lang = content, lang
         for label, _card in self.years:
             label.setFont(self.theme.font("headline", lang))
@@ -285,23 +285,31 @@ class TimelineStrip(QWidget):
         self.catch_up(QRect(-self.pos(), self._viewport))
 
     def catch_up(self, visible: QRect) -> int:
-        """Put the cards within a screen of ``visible`` (strip coordinates) in the current
-        language and show them; how many were behind."""
+        """Show the cards within a screen of ``visible`` (strip coordinates), each in the
+        current language, and hide the others: showing the page, scrolling it and switching
+        its language cost what is near the view, not the number of events. How many cards
+        were put in the current language."""
         if self._content is None or self._lang is None or visible.isEmpty():
             return 0
-        near = visible.adjusted(-visible.width(), 0, visible.width(), 0)
+        if self.vertical:
+            near = visible.adjusted(0, -visible.height(), 0, visible.height())
+        else:
+            near = visible.adjusted(-visible.width(), 0, visible.width(), 0)
         behind = 0
         for card in self.cards:
-            if card.lang != self._lang and (card.base.isEmpty() or card.base.intersects(near)):
+            if card.base.isEmpty() or card.base.intersects(near):
+                behind += card.lang != self._lang
                 self.bring_up_to_date(card)
-                behind += 1
+            elif not card.isHidden():
+                card.hide()
         return behind
 
     def bring_up_to_date(self, card: EventCard) -> None:
         """One card in the current language, shown."""
         if self._content is not None and self._lang is not None and card.lang != self._lang:
             card.set_language(self._content, self._lang)
-        card.show()
+        if card.isHidden():
+            card.show()
 
     def card(self, event_id: str) -> EventCard | None:
         return next((c for c in self.cards if c.event.id == event_id), None)
