@@ -39,7 +39,7 @@ def load_content(
 
 def load_settings(folder: Path) -> tuple[Settings, list[Problem]]:
     """Only the folder's ``config.toml`` settings, with their problems."""
-    from kiosk.content.loader import load_settings as load
+    from kiosk.content.config import load_settings as load
 
     return load(folder)
 

@@ -51,7 +51,10 @@ def chart_problem(kind: str, figures: list[Figure]) -> str:
     if _is_rate(figures[0]):
         return f'a trend starts with an amount, not the rate "{figures[0].id}"'
     for figure in figures:
-        rate = figure.number.value if _is_rate(figure) else figure.growth and figure.growth.value
+        if _is_rate(figure):
+            rate: Decimal | None = figure.number.value
+        else:
+            rate = figure.growth.value if figure.growth is not None else None
         if rate is not None and rate <= -100:
             return f'the rate of "{figure.id}" must be above -100%'
     units = sorted({f.unit.id for f in figures if not _is_rate(f)})

@@ -17,6 +17,7 @@ import logging
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from kiosk import storage
 from kiosk.atomic import write_text_atomic
@@ -28,7 +29,7 @@ WINDOW = 30 * 60.0  # crashes older than this are forgiven
 SAFE_MODE_AFTER = 3
 
 
-def _read(path: Path) -> dict:
+def _read(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -43,7 +44,7 @@ def _fallback(path: Path) -> Path | None:
         return None
 
 
-def _read_latest(path: Path) -> dict:
+def _read_latest(path: Path) -> dict[str, Any]:
     """The record, or its copy in the runtime folder when that one is newer (the state folder
     could not be written at the last start or exit)."""
     data = _read(path)
@@ -53,7 +54,7 @@ def _read_latest(path: Path) -> dict:
     return other if newer else data
 
 
-def _write(path: Path, record: dict) -> None:
+def _write(path: Path, record: dict[str, Any]) -> None:
     text = json.dumps(record)
     try:
         write_text_atomic(path, text)
