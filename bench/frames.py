@@ -106,7 +106,7 @@ def time_handlers(recorder: FrameRecorder, handlers: Iterable[tuple[type, str]])
             if original is None:
                 continue
 
-            def timed(self, value, _original=original):  # noqa: ANN001, ANN202
+            def timed(self, value, _original=original):
                 start = time.perf_counter()
                 _original(self, value)
                 recorder.timed_update(time.perf_counter() - start)

@@ -56,7 +56,7 @@ class RecentLines(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         try:
             text = self.format(record)
-        except Exception:  # noqa: BLE001 - a bad log call must never take the kiosk down
+        except Exception:
             text = str(record.msg)
         self.lines.extend(text.splitlines() or [""])
 

@@ -77,7 +77,7 @@ def test_unreadable_content_folder_is_one_line_and_fails(
     assert "cannot be read" in line and "Permission denied" in line
 
 
-def wait_for(predicate, seconds: float = 60) -> None:  # noqa: ANN001
+def wait_for(predicate, seconds: float = 60) -> None:
     deadline = time.monotonic() + seconds
     while not predicate():
         assert time.monotonic() < deadline, "timed out"

@@ -76,7 +76,7 @@ def test_tools_render_offscreen_without_a_display(tmp_path: Path) -> None:
     assert '"errors": []' in result.stdout
 
 
-def test_missing_xcb_libraries_are_named_before_the_display(monkeypatch) -> None:  # noqa: ANN001
+def test_missing_xcb_libraries_are_named_before_the_display(monkeypatch) -> None:
     monkeypatch.setattr(display, "missing_xcb_libraries", lambda: ["libxcb-icccm.so.4"])
     monkeypatch.setenv("DISPLAY", ":0")
     problem = display.display_problem("xcb")
@@ -87,7 +87,7 @@ def test_missing_xcb_libraries_are_named_before_the_display(monkeypatch) -> None
     ("value", "platform"),
     [("offscreen", "offscreen"), ("xcb:nograb", "xcb"), ("wayland;xcb", "wayland")],
 )
-def test_the_requested_platform_is_qt_s_first_choice(monkeypatch, value, platform) -> None:  # noqa: ANN001
+def test_the_requested_platform_is_qt_s_first_choice(monkeypatch, value, platform) -> None:
     monkeypatch.setenv("QT_QPA_PLATFORM", value)
     assert display.requested_platform() == platform
     if platform != "xcb":
@@ -115,7 +115,7 @@ def xvfb() -> Iterator[str]:
         server.wait(10)
 
 
-def test_a_running_x_server_is_no_problem(xvfb: str, monkeypatch) -> None:  # noqa: ANN001
+def test_a_running_x_server_is_no_problem(xvfb: str, monkeypatch) -> None:
     monkeypatch.setenv("DISPLAY", xvfb)
     monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
     monkeypatch.setattr(display, "missing_xcb_libraries", lambda: [])
@@ -124,7 +124,7 @@ def test_a_running_x_server_is_no_problem(xvfb: str, monkeypatch) -> None:  # no
 
 def test_a_clean_library_verdict_is_kept_until_the_system_s_libraries_change(
     tmp_path: Path, monkeypatch
-) -> None:  # noqa: ANN001
+) -> None:
     if display._xcb_plugin() is None or not shutil.which("ldd"):
         pytest.skip("needs Qt's xcb plugin and ldd")
     monkeypatch.setenv("KIOSK_CACHE_DIR", str(tmp_path / "cache"))

@@ -16,7 +16,7 @@ def options() -> list[argparse.Action]:
     return [a for a in build_parser()._actions if a.option_strings and a.dest != "help"]
 
 
-def test_help_describes_every_option(capsys) -> None:  # noqa: ANN001
+def test_help_describes_every_option(capsys) -> None:
     with pytest.raises(SystemExit) as stop:
         main(["--help"])
     assert stop.value.code == 0
@@ -26,7 +26,7 @@ def test_help_describes_every_option(capsys) -> None:  # noqa: ANN001
         assert action.option_strings[0] in text
 
 
-def test_help_says_defaults_units_and_how_the_countdown_fits_the_reset(capsys) -> None:  # noqa: ANN001
+def test_help_says_defaults_units_and_how_the_countdown_fits_the_reset(capsys) -> None:
     helps = {a.option_strings[0]: a.help or "" for a in options()}
     for option in ("--autoplay-after", "--reset-after"):
         assert "seconds" in helps[option] and "default" in helps[option]
@@ -39,7 +39,7 @@ def test_help_says_defaults_units_and_how_the_countdown_fits_the_reset(capsys) -
     assert "exit status" in epilog
 
 
-def test_version_names_the_app_and_the_content(content_dir: Path, capsys) -> None:  # noqa: ANN001
+def test_version_names_the_app_and_the_content(content_dir: Path, capsys) -> None:
     config = read(content_dir, "config.toml")
     write(content_dir, "config.toml", config.replace('version = "', 'version = "test-7 ', 1))
     assert main(["--version", "--content", str(content_dir)]) == 0
@@ -48,6 +48,6 @@ def test_version_names_the_app_and_the_content(content_dir: Path, capsys) -> Non
     assert str(content_dir) in line
 
 
-def test_version_of_a_missing_folder_is_the_usual_one_line(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+def test_version_of_a_missing_folder_is_the_usual_one_line(tmp_path: Path, capsys) -> None:
     assert main(["--version", "--content", str(tmp_path / "nowhere")]) == 2
     assert capsys.readouterr().err.startswith("kiosk: error: ")

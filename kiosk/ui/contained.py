@@ -47,7 +47,7 @@ def _guard(method: Callable[..., Any]) -> Callable[..., Any]:
     def contained(self: object, *args: Any) -> Any:
         try:
             return method(self, *args)
-        except Exception:  # noqa: BLE001 - reported, never let through to C++
+        except Exception:
             sys.excepthook(*sys.exc_info())  # type: ignore[arg-type]
             return _fallback(method.__name__, self, *args)
 
@@ -71,7 +71,7 @@ def _fallback(name: str, self: Any, *args: Any) -> Any:
     ):
         try:
             return base(self, *args)
-        except Exception:  # noqa: BLE001
+        except Exception:
             return None
     return None
 

@@ -119,7 +119,7 @@ class KioskRuntime(QObject):
 
     # --- input ------------------------------------------------------------------------------
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind == QEvent.Type.Resize and watched is self.window:
             for overlay in (self.countdown, self.closed, self.cue, self.pin_pad, self.admin):

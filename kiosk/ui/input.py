@@ -158,7 +158,7 @@ class QuickTaps(QObject):
         app.installEventFilter(taps)
         return taps
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.MouseButtonDblClick or not isinstance(watched, QWidget):
             return False
         assert isinstance(event, QMouseEvent)

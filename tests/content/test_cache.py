@@ -55,7 +55,7 @@ def test_a_new_or_deleted_file_is_read_again(content_dir: Path) -> None:
     assert any(p.file == "pages.csv" and "figures.svg" in p.message for p in content.errors)
 
 
-def test_problems_are_kept_in_the_cache(content_dir: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_problems_are_kept_in_the_cache(content_dir: Path, monkeypatch) -> None:
     set_cell(content_dir, "figures.csv", "ai_output_2024", "value", "lots")
     problems = load_content_cached(content_dir).problems
     assert problems

@@ -37,7 +37,7 @@ def replace_section(folder: Path, section: str, line: str) -> int:
 )
 def test_a_section_written_as_a_value_is_a_located_error(
     content_dir: Path, section: str, line: str, capsys
-) -> None:  # noqa: ANN001
+) -> None:
     row = replace_section(content_dir, section, line)
     content = load(content_dir)
     found = [p for p in content.errors if f"'{section}' must be a table" in p.message]
@@ -52,7 +52,7 @@ def test_a_section_written_as_a_value_is_a_located_error(
 
 def test_a_loader_defect_shows_the_last_good_content_and_says_so(
     content_dir: Path, monkeypatch
-) -> None:  # noqa: ANN001
+) -> None:
     good = load_content_cached(content_dir)
     assert not good.errors
     write(content_dir, "config.toml", read(content_dir, "config.toml") + "\n# an edit\n")
@@ -69,7 +69,7 @@ def test_a_loader_defect_shows_the_last_good_content_and_says_so(
 
 def test_a_loader_defect_without_a_compiled_copy_shows_the_bundled_content(
     content_dir: Path, tmp_path: Path, monkeypatch
-) -> None:  # noqa: ANN001
+) -> None:
     monkeypatch.setenv("KIOSK_CACHE_DIR", str(tmp_path / "empty-cache"))
     real = loader.load_content
 
@@ -84,7 +84,7 @@ def test_a_loader_defect_without_a_compiled_copy_shows_the_bundled_content(
     assert "showing the bundled content" in shown.errors[0].message
 
 
-def test_validate_reports_a_loader_defect_in_one_line(content_dir: Path, monkeypatch, capsys):  # noqa: ANN001
+def test_validate_reports_a_loader_defect_in_one_line(content_dir: Path, monkeypatch, capsys):
     def broken(*_args: object, **_kwargs: object) -> None:
         raise ValueError("a defect")
 

@@ -606,7 +606,7 @@ def test_unreadable_image_is_reported(content_dir: Path, monkeypatch: pytest.Mon
     denied = (content_dir / "images/robots/patrol.png").resolve()
     real_open = Path.open
 
-    def open_(self: Path, *args: object, **kwargs: object):  # noqa: ANN202
+    def open_(self: Path, *args: object, **kwargs: object):
         if self == denied:
             raise PermissionError(13, "Permission denied", str(self))
         return real_open(self, *args, **kwargs)  # type: ignore[arg-type]

@@ -114,7 +114,7 @@ def test_an_atomic_write_never_leaves_half_a_file(tmp_path: Path, monkeypatch) -
 
 def test_a_state_folder_that_cannot_be_written_keeps_the_record_in_the_runtime_folder(
     tmp_path: Path,
-    monkeypatch,  # noqa: ANN001
+    monkeypatch,
 ) -> None:
     """A full or read-only state folder must not hide a crash loop from safe mode."""
     from kiosk import storage

@@ -220,7 +220,7 @@ def test_slow_or_interrupted_corner_taps_do_not_open() -> None:
 
 
 @pytest.mark.skipif(not hasattr(__import__("time"), "tzset"), reason="POSIX time zones")
-def test_the_local_time_follows_a_time_zone_change_without_a_restart(monkeypatch) -> None:  # noqa: ANN001
+def test_the_local_time_follows_a_time_zone_change_without_a_restart(monkeypatch) -> None:
     from kiosk.content.schedule import local_now
 
     monkeypatch.setenv("TZ", "UTC0")  # POSIX zone strings: no tzdata needed

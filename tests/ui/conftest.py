@@ -66,7 +66,7 @@ def mouse_drag(widget: QWidget, start: QPoint, end: QPoint, steps: int = 8) -> N
     QApplication.processEvents()
 
 
-def make_window(qtbot, folder: Path = BUNDLED, size=(1920, 1080), lang=None) -> KioskWindow:  # noqa: ANN001
+def make_window(qtbot, folder: Path = BUNDLED, size=(1920, 1080), lang=None) -> KioskWindow:
     application()
     window = build_window(load_content(folder), size, lang)
     qtbot.addWidget(window)
@@ -76,7 +76,7 @@ def make_window(qtbot, folder: Path = BUNDLED, size=(1920, 1080), lang=None) -> 
 
 
 @pytest.fixture
-def window(qtbot) -> Iterator[KioskWindow]:  # noqa: ANN001
+def window(qtbot) -> Iterator[KioskWindow]:
     window = make_window(qtbot)
     yield window
     window.stack.transition.stop()
@@ -97,7 +97,7 @@ def clock() -> Clock:
     return Clock()
 
 
-def runtime_for(window, clock: Clock, **kwargs) -> KioskRuntime:  # noqa: ANN001
+def runtime_for(window, clock: Clock, **kwargs) -> KioskRuntime:
     timing = Timing(**{"autoplay_after": 90, "reset_after": 120, "countdown": 15, **kwargs})
     runtime = KioskRuntime(window, timing, clock=clock)
     runtime.timer.stop()  # the test calls check() after moving the clock

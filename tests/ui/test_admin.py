@@ -25,7 +25,7 @@ def corner_taps(runtime: KioskRuntime, clock: Clock, count: int = 5, gap: float 
     window.repaint()  # run the queued opening
 
 
-def wait_idle(qtbot) -> None:  # noqa: ANN001
+def wait_idle(qtbot) -> None:
     qtbot.wait(20)
 
 
@@ -36,7 +36,7 @@ def type_pin(runtime: KioskRuntime, digits: str) -> None:
 
 
 @pytest.fixture
-def runtime(window, clock) -> KioskRuntime:  # noqa: ANN001
+def runtime(window, clock) -> KioskRuntime:
     window.session.set_language("en")
     return runtime_for(window, clock, admin_after=120)
 
@@ -131,7 +131,7 @@ def test_without_a_valid_pin_hash_the_panel_never_opens(
         assert not runtime.admin.isVisible()
 
 
-def open_panel(runtime: KioskRuntime, clock: Clock, qtbot) -> None:  # noqa: ANN001
+def open_panel(runtime: KioskRuntime, clock: Clock, qtbot) -> None:
     corner_taps(runtime, clock)
     wait_idle(qtbot)
     type_pin(runtime, TEST_PIN)
@@ -140,7 +140,7 @@ def open_panel(runtime: KioskRuntime, clock: Clock, qtbot) -> None:  # noqa: ANN
 
 def test_the_panel_shows_versions_folder_uptime_memory_and_log(
     runtime, clock, qtbot, capsys
-) -> None:  # noqa: ANN001
+) -> None:
     runtime.log_lines = lambda count: [f"line {i}" for i in range(count)]
     open_panel(runtime, clock, qtbot)
     facts = dict(runtime.admin.facts())
@@ -216,7 +216,7 @@ def test_exit_needs_a_second_tap(runtime, clock, qtbot, monkeypatch) -> None:
     assert exits == [0]
 
 
-def test_the_panel_says_when_the_kiosk_s_own_files_fail(runtime, clock, qtbot) -> None:  # noqa: ANN001
+def test_the_panel_says_when_the_kiosk_s_own_files_fail(runtime, clock, qtbot) -> None:
     from kiosk import storage
 
     storage.report("log", "cannot write the log file /x/kiosk.log (No space left on device)")

@@ -22,7 +22,7 @@ def test_void_qt_calls_keep_references_to_none(qapp) -> None:
     assert after >= before - 10, f"None lost {before - after} references"
 
 
-def test_cycles_are_collected_from_the_event_loop_not_mid_call(qtbot) -> None:  # noqa: ANN001
+def test_cycles_are_collected_from_the_event_loop_not_mid_call(qtbot) -> None:
     """Automatic GC inside a Qt call froze the app (a deadlock in QObject::disconnect)."""
     import gc
     import weakref

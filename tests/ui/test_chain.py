@@ -12,7 +12,7 @@ from tests.content.helpers import set_cell
 from tests.ui.conftest import make_window, touch_tap
 
 
-def open_chain(window, qtbot) -> ChainPage:  # noqa: ANN001
+def open_chain(window, qtbot) -> ChainPage:
     window.go_to("chain", animate=False)
     page = window.stack.page("chain")
     qtbot.waitUntil(lambda: page.running_animations() == 0, timeout=15000)
@@ -23,7 +23,7 @@ def shown_companies(page: ChainPage) -> list[str]:
     return [row.name.text() for row in page.detail.rows]
 
 
-def expected(window, kind: str, key: str, lang: str) -> list[str]:  # noqa: ANN001
+def expected(window, kind: str, key: str, lang: str) -> list[str]:
     companies = window.session.content.companies.values()
     if kind == "layer":
         chosen = [c for c in companies if c.layer == key]
@@ -145,7 +145,7 @@ def test_company_text_is_shown_literally(content_dir: Path, qtbot) -> None:
 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (3840, 2160)])
-def test_nothing_is_clipped_at_any_size(qtbot, size) -> None:  # noqa: ANN001
+def test_nothing_is_clipped_at_any_size(qtbot, size) -> None:
     window = make_window(qtbot, size=size, lang="en")
     page = open_chain(window, qtbot)
     screen = page.rect()

@@ -47,7 +47,7 @@ def errors(lines: list[str]) -> list[str]:
 # --- green on both packs ------------------------------------------------------------------------
 
 
-def test_the_bundled_content_passes_through_the_command_line(qapp, capsys) -> None:  # noqa: ANN001
+def test_the_bundled_content_passes_through_the_command_line(qapp, capsys) -> None:
     assert main(["--check-layout", "--size", "1920x1080"]) == 0, capsys.readouterr().out
     out = capsys.readouterr().out.splitlines()
     summary = out[-1]
@@ -74,7 +74,7 @@ def test_the_stress_pack_is_valid_content() -> None:
 # --- each detector on the real paths ------------------------------------------------------------
 
 
-def test_a_label_wider_than_the_window_is_an_error(monkeypatch) -> None:  # noqa: ANN001
+def test_a_label_wider_than_the_window_is_an_error(monkeypatch) -> None:
     heading = PageView.set_heading
 
     def too_wide(self: PageView, title: QLabel, caption: QLabel) -> None:
@@ -92,7 +92,7 @@ def test_a_label_wider_than_the_window_is_an_error(monkeypatch) -> None:  # noqa
     ), lines
 
 
-def test_a_touch_target_10_px_high_is_an_error(monkeypatch) -> None:  # noqa: ANN001
+def test_a_touch_target_10_px_high_is_an_error(monkeypatch) -> None:
     build = Header.__init__
 
     def squat(self: Header, *args: object, **kwargs: object) -> None:
@@ -108,7 +108,7 @@ def test_a_touch_target_10_px_high_is_an_error(monkeypatch) -> None:  # noqa: AN
     ), lines
 
 
-def test_a_label_left_in_the_old_language_after_a_switch_is_an_error(monkeypatch) -> None:  # noqa: ANN001
+def test_a_label_left_in_the_old_language_after_a_switch_is_an_error(monkeypatch) -> None:
     # the pages miss the switch: the header changes language, their texts stay as they were
     monkeypatch.setattr(PageView, "_on_language_changed", lambda self, _lang: None)
     lines = run(BUNDLED, ["zh-Hans"], **QUICK)
@@ -122,7 +122,7 @@ def test_a_label_left_in_the_old_language_after_a_switch_is_an_error(monkeypatch
     ), found
 
 
-def test_a_chart_text_on_another_is_an_error(monkeypatch) -> None:  # noqa: ANN001
+def test_a_chart_text_on_another_is_an_error(monkeypatch) -> None:
     relayout = BarChart.relayout
 
     def growth_on_label(self: BarChart) -> None:
@@ -149,7 +149,7 @@ def test_the_checks_pass_when_nothing_is_broken() -> None:
 
 
 @pytest.fixture
-def root(qapp) -> QWidget:  # noqa: ANN001
+def root(qapp) -> QWidget:
     widget = QWidget()
     widget.resize(600, 400)
     yield widget
@@ -245,7 +245,7 @@ def test_a_small_touch_target(root: QWidget) -> None:
 # --- the command line ---------------------------------------------------------------------------
 
 
-def test_check_layout_is_an_action_of_its_own(capsys) -> None:  # noqa: ANN001
+def test_check_layout_is_an_action_of_its_own(capsys) -> None:
     args = build_parser().parse_args(["--check-layout", "--size", "1080x1920", "--lang", "en"])
     assert args.check_layout and args.size == (1080, 1920)
     with pytest.raises(SystemExit) as stop:

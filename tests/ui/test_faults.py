@@ -32,7 +32,7 @@ class BrokenFigures(FiguresPage):
             raise RuntimeError("a bug while building a page")
         super().__init__(*args)
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         if Faults.paint:
             super().paintEvent(event)
             raise RuntimeError("a bug while painting a page")
@@ -52,7 +52,7 @@ class BrokenRobots(RobotsPage):
 
 
 @pytest.fixture
-def broken(qtbot, monkeypatch):  # noqa: ANN001
+def broken(qtbot, monkeypatch):
     monkeypatch.setitem(PAGE_VIEWS, "figures", f"{__name__}:BrokenFigures")
     monkeypatch.setitem(PAGE_VIEWS, "robots", f"{__name__}:BrokenRobots")
     monkeypatch.setattr(Faults, "paint", False)
@@ -95,7 +95,7 @@ def test_a_page_that_raises_in_the_attract_loop_gives_way(broken, qtbot) -> None
 
 def test_a_hidden_page_that_raises_as_it_catches_up_on_a_language_gives_way(
     broken,
-    qtbot,  # noqa: ANN001
+    qtbot,
 ) -> None:
     """A hidden page retranslates when it is next shown: a failure there is contained too."""
     window, guard, exits = broken

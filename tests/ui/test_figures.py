@@ -15,15 +15,15 @@ from tests.content.helpers import set_cell
 from tests.ui.conftest import center, make_window, mouse_drag, touch_drag, touch_tap
 
 
-def figures_page(window) -> FiguresPage:  # noqa: ANN001
+def figures_page(window) -> FiguresPage:
     return window.stack.page("figures")
 
 
-def card(window, chart_id: str) -> ChartCard:  # noqa: ANN001
+def card(window, chart_id: str) -> ChartCard:
     return next(c for c in figures_page(window).charts if c.chart.id == chart_id)
 
 
-def expected_values(window, chart_id: str, lang: str) -> list[str]:  # noqa: ANN001
+def expected_values(window, chart_id: str, lang: str) -> list[str]:
     content = window.session.content
     return [
         content.format_amount(p.figure.unit, p.value, p.figure.number.decimals, p.qualifier, lang)
@@ -31,11 +31,11 @@ def expected_values(window, chart_id: str, lang: str) -> list[str]:  # noqa: ANN
     ]
 
 
-def active_timers(widget) -> list[QTimer]:  # noqa: ANN001
+def active_timers(widget) -> list[QTimer]:
     return [t for t in widget.findChildren(QTimer) if t.isActive()]
 
 
-def open_figures(window, qtbot) -> FiguresPage:  # noqa: ANN001
+def open_figures(window, qtbot) -> FiguresPage:
     touch_tap(window.stack.page("home").tiles[0])
     page = figures_page(window)
     qtbot.waitUntil(lambda: window.stack.current is page, timeout=15000)

@@ -23,7 +23,7 @@ TITLE_LINE = 'app.title,深圳·AI之城,深圳·AI之城,"Shenzhen, City of AI"
 
 
 @pytest.fixture
-def kiosk(qtbot, content_dir: Path, clock: Clock):  # noqa: ANN001
+def kiosk(qtbot, content_dir: Path, clock: Clock):
     window = make_window(qtbot, content_dir, lang="en")
     watcher = ContentWatcher(content_dir, load_content, poll_ms=40, settle_ms=150)
     runtime = KioskRuntime(window, Timing(), clock=clock, watcher=watcher)
@@ -44,11 +44,11 @@ def retitle(folder: Path, text: str) -> None:
     write(folder, "strings.csv", "\n".join(lines) + "\n")
 
 
-def wait_for_title(qtbot, runtime: KioskRuntime, text: str) -> None:  # noqa: ANN001
+def wait_for_title(qtbot, runtime: KioskRuntime, text: str) -> None:
     qtbot.waitUntil(lambda: title(runtime) == text, timeout=15000)
 
 
-def wait_for_failure(qtbot, runtime: KioskRuntime) -> list[str]:  # noqa: ANN001
+def wait_for_failure(qtbot, runtime: KioskRuntime) -> list[str]:
     qtbot.waitUntil(lambda: bool(runtime.reload_problems), timeout=15000)
     return [problem.format() for problem in runtime.reload_problems]
 
@@ -226,7 +226,7 @@ def test_the_folder_is_read_on_the_worker_thread_not_the_gui_thread(
     kiosk: KioskRuntime,
     content_dir: Path,
     qtbot,
-    monkeypatch,  # noqa: ANN001
+    monkeypatch,
 ) -> None:
     """A folder of thousands of files costs the GUI thread nothing: every scan after the start
     and every load run on the worker thread, and an edit still shows."""

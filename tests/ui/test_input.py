@@ -11,7 +11,7 @@ from kiosk.ui.widgets.buttons import PillButton
 from tests.ui.conftest import center, touch_device, touch_drag, touch_tap
 
 
-def _mouse(kind: QEvent.Type, widget, source: Qt.MouseEventSource, device=None) -> QMouseEvent:  # noqa: ANN001
+def _mouse(kind: QEvent.Type, widget, source: Qt.MouseEventSource, device=None) -> QMouseEvent:
     pos = QPointF(center(widget))
     buttons = (
         Qt.MouseButton.LeftButton
@@ -33,7 +33,7 @@ def _mouse(kind: QEvent.Type, widget, source: Qt.MouseEventSource, device=None) 
     return QMouseEvent(*args)
 
 
-def _send_click(widget, source: Qt.MouseEventSource, device=None) -> None:  # noqa: ANN001
+def _send_click(widget, source: Qt.MouseEventSource, device=None) -> None:
     for kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease):
         QApplication.sendEvent(widget, _mouse(kind, widget, source, device))
 

@@ -34,7 +34,7 @@ def test_language_switch_updates_every_page(window, lang) -> None:
         assert tile.title.text() == content.pages[tile.page_id].title.get(lang)
 
 
-def test_a_switch_retranslates_only_the_page_on_screen(window, monkeypatch) -> None:  # noqa: ANN001
+def test_a_switch_retranslates_only_the_page_on_screen(window, monkeypatch) -> None:
     window.stack.build_all()
     window.go_to("policy", animate=False)
     calls: list[str] = []

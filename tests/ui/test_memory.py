@@ -81,7 +81,7 @@ def test_the_collector_timer_trims_the_heap_every_half_minute(qtbot, monkeypatch
         collector.timer.stop()
 
 
-def test_a_cycle_is_collected_even_when_frees_balance_allocations(qtbot) -> None:  # noqa: ANN001
+def test_a_cycle_is_collected_even_when_frees_balance_allocations(qtbot) -> None:
     """Python's count is allocations minus deallocations: a teardown can keep it under the
     threshold for ever; the collector still runs a young pass every few seconds."""
     import gc

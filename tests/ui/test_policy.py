@@ -17,7 +17,7 @@ from tests.ui.conftest import center, make_window, mouse_drag, touch_drag, touch
 LANGS = ["zh-Hans", "zh-Hant", "en"]
 
 
-def open_policy(window, qtbot) -> PolicyPage:  # noqa: ANN001
+def open_policy(window, qtbot) -> PolicyPage:
     """Go to the page as a visitor would (tap its home tile) and let the first cards in."""
     home = window.stack.page("home")
     tile = next(t for t in home.tiles if t.page_id == "policy")
@@ -38,7 +38,7 @@ def in_view(page: PolicyPage, c: EventCard) -> bool:
     return page.visible_rect().intersects(c.base)
 
 
-def active_timers(widget) -> list[QTimer]:  # noqa: ANN001
+def active_timers(widget) -> list[QTimer]:
     return [t for t in widget.findChildren(QTimer) if t.isActive()]
 
 
@@ -246,7 +246,7 @@ def test_no_events_shows_a_calm_message(content_dir: Path, qtbot) -> None:
 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (3840, 2160)])
-def test_landscape_cards_keep_their_number_whole_under_long_texts(qtbot, size) -> None:  # noqa: ANN001
+def test_landscape_cards_keep_their_number_whole_under_long_texts(qtbot, size) -> None:
     """A curator's long English (the stress pack): the card keeps its height, the number and
     date show whole, the title keeps at most two lines and the summary the lines left."""
     stress = Path(__file__).resolve().parents[1] / "data" / "stress"
@@ -266,7 +266,7 @@ def test_landscape_cards_keep_their_number_whole_under_long_texts(qtbot, size) -
     assert shown and all(c.text.text().endswith("…") for c in shown)
 
 
-def test_a_language_switch_updates_cards_as_they_come_near(qtbot) -> None:  # noqa: ANN001
+def test_a_language_switch_updates_cards_as_they_come_near(qtbot) -> None:
     """Landscape: a switch puts the cards in view (and a screen each side) in the new language
     at once; the rest stay hidden until a scroll brings them near, so no card is ever seen in
     the old language and the switch costs the same whatever the number of events."""

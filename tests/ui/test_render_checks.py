@@ -18,7 +18,7 @@ from kiosk.ui.tools.render_checks import (
 
 
 @pytest.fixture
-def qapp(qapp):  # noqa: ANN001 - the kiosk's application: the shipped fonts registered
+def qapp(qapp):
     return application()
 
 
@@ -56,7 +56,7 @@ def test_the_chart_check_sees_the_bars(qapp) -> None:
     assert errors == [] and report["chart_pixels"] > 100
 
 
-def test_every_theme_font_is_a_shipped_face_even_beside_a_system_noto(qapp) -> None:  # noqa: ANN001
+def test_every_theme_font_is_a_shipped_face_even_beside_a_system_noto(qapp) -> None:
     """The shipped subsets have a family of their own: a system with the full Noto Sans CJK
     (Ubuntu's desktop) must not have Qt pick its 20 MB collections for our text."""
     from PySide6.QtGui import QFontDatabase, QFontInfo

@@ -31,7 +31,7 @@ SIZES = [(1920, 1080), (1080, 1920), (3840, 2160)]
 LANGS = ["zh-Hans", "zh-Hant", "en"]
 
 
-def open_robots(qtbot, folder: Path = BUNDLED, size=(1920, 1080), lang=None):  # noqa: ANN001, ANN201
+def open_robots(qtbot, folder: Path = BUNDLED, size=(1920, 1080), lang=None):
     window = make_window(qtbot, folder, size, lang)
     window.go_to("robots", animate=False)
     page: RobotsPage = window.stack.page("robots")
@@ -40,7 +40,7 @@ def open_robots(qtbot, folder: Path = BUNDLED, size=(1920, 1080), lang=None):  #
     return window, page
 
 
-def landed(page: RobotsPage, qtbot) -> None:  # noqa: ANN001
+def landed(page: RobotsPage, qtbot) -> None:
     """Wait until the strip rests on a card (and the cards around it are drawn)."""
     qtbot.waitUntil(lambda: page.running_animations() == 0, timeout=15000)
 
@@ -54,11 +54,11 @@ def shown_name(page: RobotsPage) -> str:
     return page.cards[index].name
 
 
-def names(window, lang: str) -> list[str]:  # noqa: ANN001
+def names(window, lang: str) -> list[str]:
     return [r.name.get(lang) for r in window.session.content.robots.values()]
 
 
-def slow_touch_drag(qtbot, widget: QWidget, start: QPoint, end: QPoint, steps: int = 6) -> None:  # noqa: ANN001
+def slow_touch_drag(qtbot, widget: QWidget, start: QPoint, end: QPoint, steps: int = 6) -> None:
     """A finger that drags at a calm pace and rests before it lifts (no flick)."""
     window = widget.window()
     a, b = to_window(widget, start), to_window(widget, end)
@@ -439,7 +439,7 @@ def test_no_robots_shows_the_empty_note(content_dir: Path, qtbot) -> None:
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_layout_fits_every_screen_and_language(qtbot, size) -> None:  # noqa: ANN001
+def test_layout_fits_every_screen_and_language(qtbot, size) -> None:
     window, page = open_robots(qtbot, size=size)
     theme = page.theme
     screen = window.rect()

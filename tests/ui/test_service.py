@@ -22,7 +22,7 @@ from tests.conftest import BUNDLED, REPO
 
 
 @pytest.fixture
-def listener(tmp_path: Path):  # noqa: ANN201
+def listener(tmp_path: Path):
     server = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
     server.bind(str(tmp_path / "notify"))
     server.settimeout(0.05)

@@ -15,7 +15,7 @@ from kiosk.ui.services.stop_signals import StopSignals
 
 
 @pytest.fixture
-def stops(qapp) -> Iterator[list[StopSignals]]:  # noqa: ANN001
+def stops(qapp) -> Iterator[list[StopSignals]]:
     """StopSignals takes over the process's signals: give pytest its own back afterwards."""
     names = ("SIGTERM", "SIGHUP", "SIGINT")
     saved = {name: signal.getsignal(getattr(signal, name)) for name in names}

@@ -25,7 +25,7 @@ linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/d
 
 
 @pytest.fixture(autouse=True)
-def clean_storage(tmp_path: Path, monkeypatch) -> Iterator[Path]:  # noqa: ANN001
+def clean_storage(tmp_path: Path, monkeypatch) -> Iterator[Path]:
     """A runtime folder of the test's own; no trouble left behind for other tests."""
     runtime = tmp_path / "run"
     runtime.mkdir()
@@ -38,7 +38,7 @@ def clean_storage(tmp_path: Path, monkeypatch) -> Iterator[Path]:  # noqa: ANN00
 @linux_only
 def test_a_full_disk_costs_the_log_file_once_not_a_traceback_a_record(
     tmp_path: Path, capsys
-) -> None:  # noqa: ANN001
+) -> None:
     logs = tmp_path / "logs"
     logs.mkdir()
     (logs / "kiosk.log").symlink_to("/dev/full")  # every write: ENOSPC, as on a full disk
@@ -60,7 +60,7 @@ def test_a_full_disk_costs_the_log_file_once_not_a_traceback_a_record(
 @linux_only
 def test_the_heartbeat_moves_when_the_state_folder_fails(
     tmp_path: Path, qtbot, clean_storage: Path
-) -> None:  # noqa: ANN001
+) -> None:
     state = tmp_path / "state"
     (state / HEARTBEAT_FILE).mkdir(parents=True)  # the file cannot be written, even by root
     widget = QWidget()
@@ -78,7 +78,7 @@ def test_the_heartbeat_moves_when_the_state_folder_fails(
 @linux_only
 def test_the_single_instance_lock_moves_and_still_keeps_a_second_kiosk_out(
     tmp_path: Path, clean_storage: Path, monkeypatch
-) -> None:  # noqa: ANN001
+) -> None:
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the state folder should be")
     monkeypatch.setenv(single_instance.LOCK_DIR_ENV, str(blocked))

@@ -69,7 +69,7 @@ def detail_language_ok(page: ChainPage) -> bool:
 
 def test_the_attract_loop_s_detail_follows_the_language_and_waking_closes_it(
     content_dir: Path, qtbot
-) -> None:  # noqa: ANN001
+) -> None:
     short_loop(content_dir)
     window = make_window(qtbot, content_dir)
     runtime = runtime_for(window, time.monotonic)  # the loop's own timers run in real time
@@ -100,7 +100,7 @@ def test_the_attract_loop_s_detail_follows_the_language_and_waking_closes_it(
 
 
 @pytest.mark.parametrize("mouse", [True, False], ids=["mouse", "touch"])
-def test_every_swipe_on_the_quote_moves_it(window, qtbot, mouse) -> None:  # noqa: ANN001
+def test_every_swipe_on_the_quote_moves_it(window, qtbot, mouse) -> None:
     page = open_voices(window, qtbot, advance_ms=10**6)  # only the swipes move the quotes
     distance = window.theme.px(500)
     drag = window_mouse_drag if mouse else touch_drag
@@ -127,7 +127,7 @@ def double_tap(widget: QWidget, pos: QPoint | None = None) -> None:
     QApplication.processEvents()
 
 
-def test_two_quick_taps_on_the_next_arrow_move_two_cards(qtbot) -> None:  # noqa: ANN001
+def test_two_quick_taps_on_the_next_arrow_move_two_cards(qtbot) -> None:
     window, page = open_robots(qtbot)
     assert page.carousel.count >= 5
     double_tap(page.next)  # the second tap lands while the strip slides to the first card
@@ -139,7 +139,7 @@ def test_two_quick_taps_on_the_next_arrow_move_two_cards(qtbot) -> None:  # noqa
     assert shown_name(page) == page.cards[4].name
 
 
-def test_five_quick_corner_taps_with_the_mouse_open_the_pin_pad(window, qtbot) -> None:  # noqa: ANN001
+def test_five_quick_corner_taps_with_the_mouse_open_the_pin_pad(window, qtbot) -> None:
     clock = Clock()
     runtime = runtime_for(window, clock, admin_after=120)
     corner = QPoint(20, 20)
@@ -156,7 +156,7 @@ def test_five_quick_corner_taps_with_the_mouse_open_the_pin_pad(window, qtbot) -
 # --- 4. a locked PIN pad takes nothing --------------------------------------------------------
 
 
-def test_a_locked_pin_pad_takes_no_digits_and_the_right_pin_opens_after(window, qtbot) -> None:  # noqa: ANN001
+def test_a_locked_pin_pad_takes_no_digits_and_the_right_pin_opens_after(window, qtbot) -> None:
     clock = Clock()
     runtime = runtime_for(window, clock, admin_after=600)
     pad = runtime.pin_pad

@@ -28,7 +28,7 @@ SIZE_IDS = ["1080p", "4k", "portrait"]
 LONGER = " and a good deal more words that a curator might well write here"
 
 
-def settle(qtbot, ms: int = 150) -> None:  # noqa: ANN001
+def settle(qtbot, ms: int = 150) -> None:
     """Let posted layout requests and late fits run."""
     for _ in range(3):
         QApplication.processEvents()
@@ -39,13 +39,13 @@ def in_window(widget: QWidget) -> QRect:
     return QRect(widget.mapTo(widget.window(), QPoint(0, 0)), widget.size())
 
 
-def switch_to(window: KioskWindow, lang: str, qtbot) -> None:  # noqa: ANN001
+def switch_to(window: KioskWindow, lang: str, qtbot) -> None:
     touch_tap(window.header.languages[lang])
     assert window.session.language == lang
     settle(qtbot)
 
 
-def open_first_tile(window: KioskWindow, qtbot) -> FiguresPage:  # noqa: ANN001
+def open_first_tile(window: KioskWindow, qtbot) -> FiguresPage:
     home = window.stack.page("home")
     touch_tap(home.tiles[0])
     page = window.stack.page("figures")
@@ -56,7 +56,7 @@ def open_first_tile(window: KioskWindow, qtbot) -> FiguresPage:  # noqa: ANN001
     return page
 
 
-def english_figures_from_chinese(qtbot, folder: Path, size) -> tuple[KioskWindow, FiguresPage]:  # noqa: ANN001
+def english_figures_from_chinese(qtbot, folder: Path, size) -> tuple[KioskWindow, FiguresPage]:
     window = make_window(qtbot, folder, size=size, lang="zh-Hans")
     settle(qtbot)
     switch_to(window, "en", qtbot)
@@ -138,7 +138,7 @@ def plot_problems(plot: ChartPlot) -> list[str]:
 
 
 @pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
-def test_english_figures_reached_from_chinese_home_fit_the_window(qtbot, size) -> None:  # noqa: ANN001
+def test_english_figures_reached_from_chinese_home_fit_the_window(qtbot, size) -> None:
     window, page = english_figures_from_chinese(qtbot, BUNDLED, size)
     assert figures_problems(window, page) == []
     for tile in page.tiles:  # every value whole, on one line
@@ -164,21 +164,21 @@ def longer_english(folder: Path) -> None:
 @pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
 def test_a_curator_s_longer_english_still_fits_after_the_switch(
     content_dir: Path, qtbot, size
-) -> None:  # noqa: ANN001
+) -> None:
     longer_english(content_dir)
     window, page = english_figures_from_chinese(qtbot, content_dir, size)
     assert figures_problems(window, page) == []
 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (3840, 2160)], ids=["1080p", "4k"])
-def test_english_from_the_start_fits_the_window(content_dir: Path, qtbot, size) -> None:  # noqa: ANN001
+def test_english_from_the_start_fits_the_window(content_dir: Path, qtbot, size) -> None:
     longer_english(content_dir)
     window = make_window(qtbot, content_dir, size=size, lang="en")
     page = open_first_tile(window, qtbot)
     assert figures_problems(window, page) == []
 
 
-def test_switching_back_and_forth_on_the_page_keeps_it_inside(qtbot) -> None:  # noqa: ANN001
+def test_switching_back_and_forth_on_the_page_keeps_it_inside(qtbot) -> None:
     window, page = english_figures_from_chinese(qtbot, BUNDLED, (1920, 1080))
     for lang in ("zh-Hant", "en", "zh-Hans", "en"):
         switch_to(window, lang, qtbot)
@@ -217,7 +217,7 @@ def bar_share(plot: BarChart, index: int) -> float:
 
 
 @pytest.mark.parametrize("values", [("28.8",), ("28.8", "45.7")], ids=["lone", "pair"])
-def test_a_percent_bar_is_its_share_of_the_whole_track(content_dir: Path, qtbot, values) -> None:  # noqa: ANN001
+def test_a_percent_bar_is_its_share_of_the_whole_track(content_dir: Path, qtbot, values) -> None:
     percent_chart(content_dir, *values)
     window, page = english_figures_from_chinese(qtbot, content_dir, (1920, 1080))
     plot = next(c.plot for c in page.charts if c.chart.id == "shares")
@@ -230,7 +230,7 @@ def test_a_percent_bar_is_its_share_of_the_whole_track(content_dir: Path, qtbot,
 
 
 @pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
-def test_bar_labels_never_sit_on_the_growth_text(content_dir: Path, qtbot, size) -> None:  # noqa: ANN001
+def test_bar_labels_never_sit_on_the_growth_text(content_dir: Path, qtbot, size) -> None:
     longer_english(content_dir)
     window, page = english_figures_from_chinese(qtbot, content_dir, size)
     bars = [c.plot for c in page.charts if isinstance(c.plot, BarChart)]
@@ -239,7 +239,7 @@ def test_bar_labels_never_sit_on_the_growth_text(content_dir: Path, qtbot, size)
         assert plot_problems(plot) == [], plot.chart.id if plot.chart else ""
 
 
-def test_trend_labels_stay_under_their_points_after_a_switch(qtbot) -> None:  # noqa: ANN001
+def test_trend_labels_stay_under_their_points_after_a_switch(qtbot) -> None:
     window = make_window(qtbot, size=(1920, 1080), lang="zh-Hans")
     page = open_first_tile(window, qtbot)
     switch_to(window, "zh-Hant", qtbot)
@@ -272,7 +272,7 @@ def no_overlap(labels: list[TextLabel]) -> list[str]:
 @pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
 def test_long_english_home_tiles_keep_title_and_caption_apart(
     content_dir: Path, qtbot, size
-) -> None:  # noqa: ANN001
+) -> None:
     for page_id in ("figures", "chain", "robots", "policy", "voices"):
         title, caption = f"The long {page_id} title", f"A {page_id} caption"
         set_cell(content_dir, "pages.csv", page_id, "title_en", title + LONGER)
@@ -291,7 +291,7 @@ def test_long_english_home_tiles_keep_title_and_caption_apart(
 
 def test_english_timeline_cards_cut_only_at_a_word_with_an_ellipsis(
     content_dir: Path, qtbot
-) -> None:  # noqa: ANN001
+) -> None:
     window = make_window(qtbot, content_dir, size=(1920, 1080), lang="zh-Hans")
     switch_to(window, "en", qtbot)
     window.go_to("policy", animate=False)
@@ -316,7 +316,7 @@ def test_english_timeline_cards_cut_only_at_a_word_with_an_ellipsis(
 
 def test_the_attract_loop_s_english_round_shows_the_figures_inside(
     content_dir: Path, qtbot
-) -> None:  # noqa: ANN001
+) -> None:
     """Home, then the figures, each loop in the next language: the page laid out in Chinese
     first must fit in the English round too (with a curator's longer English)."""
     longer_english(content_dir)

@@ -21,7 +21,7 @@ from tests.ui.conftest import center, make_window, mouse_drag, touch_device, tou
 MARKS = {"zh-Hans": ("“", "”"), "zh-Hant": ("「", "」"), "en": ("“", "”")}
 
 
-def open_voices(window, qtbot, advance_ms: int | None = None) -> VoicesPage:  # noqa: ANN001
+def open_voices(window, qtbot, advance_ms: int | None = None) -> VoicesPage:
     page: VoicesPage = window.stack.page("voices")
     if advance_ms is not None:
         page.advance_ms = advance_ms
@@ -55,7 +55,7 @@ def swipe(page: VoicesPage, dx: int, mouse: bool = False) -> None:
     drag(stage, start, start + QPoint(dx, 0), steps=10)
 
 
-def active_timers(widget) -> list[QTimer]:  # noqa: ANN001
+def active_timers(widget) -> list[QTimer]:
     return [t for t in widget.findChildren(QTimer) if t.isActive()]
 
 

@@ -139,7 +139,7 @@ class AdminPanel(QWidget):
             button.setGeometry(x, y, width, touch)
             x += width + gap
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:
         self._place_buttons()
         super().resizeEvent(event)
 
@@ -178,7 +178,7 @@ class AdminPanel(QWidget):
             (text("admin.memory"), status.memory),
         ]
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         theme, palette, lang = self.theme, self.theme.palette, self.session.language
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

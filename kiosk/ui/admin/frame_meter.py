@@ -21,7 +21,7 @@ class FrameMeter(QObject):
         self.frames: deque[float] = deque(maxlen=1200)
         window.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.UpdateRequest:
             self.frames.append(time.monotonic())
         return False

@@ -112,7 +112,7 @@ class PinPad(QWidget):
         rect.moveCenter(QRectF(self.rect()).center())
         return rect
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:
         theme, box = self.theme, self.box()
         key, gap = theme.px(KEY), theme.px(KEY_GAP)
         left = box.center().x() - (3 * key + 2 * gap) / 2
@@ -131,7 +131,7 @@ class PinPad(QWidget):
         )
         super().resizeEvent(event)
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         theme, palette = self.theme, self.theme.palette
         lang = self.session.language
         painter = QPainter(self)

@@ -57,7 +57,7 @@ class PageView(QWidget):
         self.language = self.session.language
         try:
             self.retranslate()
-        except Exception:  # noqa: BLE001 - handed to the fault guard like a slot's error
+        except Exception:
             sys.excepthook(*sys.exc_info())  # type: ignore[arg-type]
 
     def rebuild(self) -> None:
@@ -114,7 +114,7 @@ class PageView(QWidget):
         glow.setColorAt(0.6, palette.color("ground"))
         painter.fillRect(self.rect(), QBrush(glow))
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         self.paint_ground(QPainter(self))
 
 

@@ -26,7 +26,7 @@ class FallbackPage(PageView):
     def retranslate(self) -> None:
         self.update()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         theme, palette, lang = self.theme, self.theme.palette, self.session.language
         painter = QPainter(self)
         self.paint_ground(painter)

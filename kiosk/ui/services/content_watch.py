@@ -172,7 +172,7 @@ class ContentWatcher(QObject):
         done, self._scan = self._scan, None
         try:
             seen = done.result()
-        except Exception:  # noqa: BLE001 - an unreadable folder is the next scan's business
+        except Exception:
             log.exception("content: scanning %s failed", self.folder)
             self._checking = False
             return
@@ -203,7 +203,7 @@ class ContentWatcher(QObject):
         self.current = self._job_signature  # tried: not loaded again until it changes
         try:
             content = job.result()
-        except Exception as exc:  # noqa: BLE001 - a loader bug must not stop the kiosk
+        except Exception as exc:
             log.exception("content: loading %s failed", self.folder)
             self.failed.emit([Problem("-", None, None, f"could not be loaded: {exc}")])
             return

@@ -16,7 +16,7 @@ EXIT_ENV = "KIOSK_EXIT_AT_FIRST_FRAME"
 
 
 class _FirstFrame(QObject):
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             if sys.stdout is not None:  # None in a Windows GUI build
                 sys.stdout.write("FRAME\n")
@@ -41,7 +41,7 @@ class _AfterFirstFrame(QObject):
         self.callback = callback
         window.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.UpdateRequest, QEvent.Type.Paint):
             self.window.removeEventFilter(self)
             QTimer.singleShot(0, self.callback)  # once this frame is on screen

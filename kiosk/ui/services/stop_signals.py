@@ -78,7 +78,7 @@ class StopSignals:
         if self.on_stop is not None:
             try:
                 self.on_stop()
-            except Exception:  # noqa: BLE001 - the stop itself must go on
+            except Exception:
                 log.exception("noting the stop failed")
 
     def _wait(self) -> None:

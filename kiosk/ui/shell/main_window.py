@@ -44,7 +44,7 @@ class PageDots(QWidget):
         self.index, self.count = index, count
         self.update()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         if self.count < 2:
             return
         palette = self.theme.palette
@@ -191,7 +191,7 @@ class KioskWindow(QWidget):
         if stand_ins or list(self.session.content.settings.page_order) != self.stack.order():
             self.build_pages()  # new content: failed pages get another chance
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:
         self.stack.setGeometry(self.rect())
         self.header.setGeometry(0, 0, self.width(), self.header.height())
         band = self.theme.px(64)  # the dots sit 36 px above the bottom edge, in a fading band
@@ -209,12 +209,12 @@ class KioskWindow(QWidget):
             return True
         return super().event(event)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         """In kiosk mode a close request (Alt+F4, the window manager) does nothing."""
         if self.allow_close:
             super().closeEvent(event)
         else:
             event.ignore()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         event.accept()  # a kiosk has no keyboard controls; stray keys do nothing

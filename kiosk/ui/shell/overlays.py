@@ -37,7 +37,7 @@ class Overlay(QWidget):
 class CountdownOverlay(Overlay):
     """'Still there? Touch to continue' with the seconds left, over a dimmed page."""
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         theme, palette = self.theme, self.theme.palette
         lang = self.window_.session.language
         painter = QPainter(self)
@@ -61,7 +61,7 @@ class CountdownOverlay(Overlay):
 class ClosedOverlay(Overlay):
     """The dark screen outside opening hours: the exhibition's name, dimmed; nothing moves."""
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         theme, palette = self.theme, self.theme.palette
         lang = self.window_.session.language
         painter = QPainter(self)
@@ -78,7 +78,7 @@ class ClosedOverlay(Overlay):
 class CueOverlay(Overlay):
     """The discreet 'touch to explore' pill at the bottom during the attract loop."""
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         theme, palette = self.theme, self.theme.palette
         lang = self.window_.session.language
         painter = QPainter(self)

@@ -149,7 +149,7 @@ class PageStack(QWidget):
             self._leaving.move(0, 0)
         self._leaving = None
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:
         for page in self.pages.values():
             page.setGeometry(self.rect())
         super().resizeEvent(event)

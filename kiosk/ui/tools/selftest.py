@@ -29,7 +29,7 @@ class FrameMeter(QObject):
         super().__init__()
         self.frames: list[float] = []
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.UpdateRequest, QEvent.Type.Expose):
             self.frames.append(time.perf_counter())
         return False
@@ -93,7 +93,7 @@ def run_selftest(
             QTimer.singleShot(next(runner), advance)
         except StopIteration:
             app.quit()
-        except Exception:  # noqa: BLE001 - a self-test reports, it does not crash
+        except Exception:
             errors.append(traceback.format_exc().strip())
             app.quit()
 

@@ -87,19 +87,19 @@ class PillButton(FeedbackPressable):
         self.selected = selected
         self.update()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.EnabledChange:
             self.update()  # drawn dimmed while disabled
         super().changeEvent(event)
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         """Its text's width, up to ``BUTTON_HINT_EM``: a long caption never squeezes the
         title beside it; it shrinks, then is cut, in the room it is given."""
         em = self.font().pixelSize() if self.font().pixelSize() > 0 else self.fontMetrics().height()
         text = min(self.fontMetrics().horizontalAdvance(self._text), BUTTON_HINT_EM * em)
         return QSize(max(text + 2 * self._pad(), self.theme.touch), self.theme.touch)
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
+    def minimumSizeHint(self) -> QSize:
         return QSize(self.theme.touch, self.theme.touch)
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -132,7 +132,7 @@ class Card(FeedbackPressable):
         palette = self.theme.palette
         return mix(palette.color("surface"), palette.color("surface_pressed"), self.press_level)
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         palette = self.theme.palette
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -324,7 +324,7 @@ class Carousel(QWidget):
                 painter.end()
         return self._ground
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.drawPixmap(0, 0, self._ground_pixmap())
         if not self.cards or not self._has_room():
@@ -355,13 +355,13 @@ class Carousel(QWidget):
                 painter.setPen(QPen(accent, self.theme.px(3)))
                 painter.drawPath(path)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:
         self._ground = QPixmap()
         if self.size_policy is not None:
             self.set_card_size(self.size_policy(self.size()))
         super().resizeEvent(event)
 
-    def moveEvent(self, event: QMoveEvent) -> None:  # noqa: N802
+    def moveEvent(self, event: QMoveEvent) -> None:
         self._ground = QPixmap()
         super().moveEvent(event)
 
@@ -393,7 +393,7 @@ class Carousel(QWidget):
         elif point.state() != point.State.Stationary:
             self._drag(point.position(), event.timestamp())
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         event.accept()
         if (
             not is_from_touch(event)
@@ -402,12 +402,12 @@ class Carousel(QWidget):
         ):
             self._press(event.position(), event.timestamp())
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         event.accept()
         if not is_from_touch(event) and self._touch_id is None:
             self._drag(event.position(), event.timestamp())
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         event.accept()
         if (
             not is_from_touch(event)
@@ -416,7 +416,7 @@ class Carousel(QWidget):
         ):
             self._release(event.position(), event.timestamp())
 
-    def hideEvent(self, event: QEvent) -> None:  # noqa: N802
+    def hideEvent(self, event: QEvent) -> None:
         if self._pressing:
             self._cancel()
         super().hideEvent(event)  # type: ignore[arg-type]
@@ -514,10 +514,10 @@ class CarouselDots(QWidget):
     def step(self) -> float:
         return float(self.theme.px(34))
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         return QSize(round(self.step() * max(self.count, 1) + self.theme.px(40)), self.theme.touch)
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         if self.count < 2:
             return
         palette = self.theme.palette
@@ -546,12 +546,12 @@ class ArrowButton(FeedbackPressable):
         side = theme.px(104)
         self.setFixedSize(side, side)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.EnabledChange:
             self.update()
         super().changeEvent(event)
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         palette = self.theme.palette
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -55,7 +55,7 @@ class PageHeading(QWidget):
         self.caption.setText(page.caption.get(lang) if page else "")
         self.hint.setText(content.string(hint_key, lang))
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if not self.theme.portrait:  # a long hint wraps instead of narrowing the title
             self.hint.setMaximumWidth(max(self.theme.touch, round(self.width() * HINT_SHARE)))

@@ -232,7 +232,7 @@ class TextLabel(QLabel):
 
     # what is set ---------------------------------------------------------------------------
 
-    def setText(self, text: str) -> None:  # noqa: N802
+    def setText(self, text: str) -> None:
         text = str(text)
         if text == self.full_text:
             return
@@ -240,7 +240,7 @@ class TextLabel(QLabel):
         self._font_pending = False  # fitted once, for the new font and text together
         self._changed()
 
-    def setFont(self, font: QFont) -> None:  # noqa: N802
+    def setFont(self, font: QFont) -> None:
         """The font to show the text in (before fitting). A placed label fits to it at the
         next turn of the event loop, or at once with the next :meth:`setText`: a language
         switch sets both, and fitting costs more than the rest of the switch."""
@@ -266,7 +266,7 @@ class TextLabel(QLabel):
         self._sized_font = None
         self._changed()
 
-    def setWordWrap(self, on: bool) -> None:  # noqa: N802
+    def setWordWrap(self, on: bool) -> None:
         self._wrap = on
         super().setWordWrap(on)
 
@@ -339,7 +339,7 @@ class TextLabel(QLabel):
         if fitted.text != super().text():
             super().setText(fitted.text)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._laid_out = True
         if event.oldSize().width() != event.size().width():
@@ -357,7 +357,7 @@ class TextLabel(QLabel):
         texts = self._sizing or [self.full_text]
         return round(max(metrics.horizontalAdvance(line) for t in texts for line in t.split("\n")))
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         dx, dy = self._margins()
         natural = self._natural_width() + 1
         if not self._wrap:
@@ -368,7 +368,7 @@ class TextLabel(QLabel):
             return QSize(width, QFontMetrics(self._base).height() + dy)
         return QSize(width, self.heightForWidth(width))
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
+    def minimumSizeHint(self) -> QSize:
         """About one letter wide: a text never decides how wide its parent must be."""
         dx, dy = self._margins()
         em = _pixel_size(self._base)
@@ -379,10 +379,10 @@ class TextLabel(QLabel):
         floor_font = _sized(self._base, text_floor(em, self.floor))
         return QSize(width, QFontMetrics(floor_font).height() + dy)
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802
+    def hasHeightForWidth(self) -> bool:
         return self._wrap and not self._fill
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
+    def heightForWidth(self, width: int) -> int:
         """The height the text needs at ``width``, as it would be fitted there."""
         if not self._wrap or self._fill:
             return -1

@@ -174,7 +174,7 @@ class BodyFigure(FeedbackPressable):
         fill_ = mix(palette.color("accent", 0.10), palette.color("accent", 0.42), lit)
         return edge, fill_
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         theme, palette = self.theme, self.theme.palette
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

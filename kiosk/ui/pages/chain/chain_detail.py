@@ -63,7 +63,7 @@ class CompanyRow(QWidget):
         layout.addWidget(self.products)
         layout.addWidget(self.caption)
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(self.theme.palette.color("line"), self.theme.px(2)))
@@ -79,7 +79,7 @@ class Scrim(FeedbackPressable):
         super().__init__(theme, parent)
         self.level = 0.0
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), self.theme.palette.color("ground", 0.72 * self.level))
 
@@ -247,7 +247,7 @@ class ChainDetail(QWidget):
             self.hide()
             self.closed.emit()
 
-    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802
+    def resizeEvent(self, event) -> None:
         self.scrim.setGeometry(self.rect())
         self._place(self.scrim.level)
         super().resizeEvent(event)

@@ -75,7 +75,7 @@ class LayerBlock(FeedbackPressable):
         self.appear = value
         self.update()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         if self.appear <= 0:
             return
         theme, palette = self.theme, self.theme.palette
@@ -129,10 +129,10 @@ class LayerBlock(FeedbackPressable):
         theme = self.theme
         return theme.px(28) + 4 * (theme.px(10) + theme.px(6)) + theme.px(18)
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802
+    def hasHeightForWidth(self) -> bool:
         return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
+    def heightForWidth(self, width: int) -> int:
         """Room for the name and the wrapped 'covers' line at ``width``."""
         theme = self.theme
         count_w = QFontMetrics(theme.font("caption", self._lang)).horizontalAdvance(self.count)
@@ -182,7 +182,7 @@ class ChainDiagram(QWidget):
             block.set_appear(staggered(progress, block.index, len(self.blocks)))
         self.update()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         theme, palette = self.theme, self.theme.palette
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -192,6 +192,6 @@ class ChainPage(PageView):
         running = QAbstractAnimation.State.Running
         return int(self.entrance.state() == running) + int(self.detail.running())
 
-    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802
+    def resizeEvent(self, event) -> None:
         self.detail.setGeometry(self.rect())
         super().resizeEvent(event)

@@ -129,16 +129,16 @@ class ChartPlot(pg.PlotWidget):
         self.progress = progress
         self.viewport().update()
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         return QSize(self.theme.px(400), self.minimumHeight())  # not pyqtgraph's 640x480
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if getattr(self, "chart", None) is not None:  # pyqtgraph resizes during __init__
             self.relayout()
             self.set_progress(self.progress)
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self.chart is not None:  # its texts fit the room it has on screen
             self.relayout()

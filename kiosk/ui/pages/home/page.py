@@ -82,11 +82,11 @@ class HomePage(PageView):
             page = self.content.pages[tile.page_id]
             tile.set_texts(page.title.get(lang), page.caption.get(lang), lang)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:
         self._backdrop = QPixmap()
         super().resizeEvent(event)
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         palette = self.theme.palette
         self.paint_ground(painter)

@@ -35,13 +35,13 @@ class TileArt(QWidget):
     def pixmap(self) -> QPixmap:
         return self._picture
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+    def showEvent(self, event: QShowEvent) -> None:
         if self._picture.isNull():
             ratio = self.devicePixelRatioF()
             self._picture = render_artwork(self.path, self.size(), ratio, self.fallback)
         super().showEvent(event)
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         if not self._picture.isNull():
             QPainter(self).drawPixmap(0, 0, self._picture)
 
@@ -78,7 +78,7 @@ class PageTile(FeedbackPressable):
         self.title.setText(title)
         self.caption.setText(caption)
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         palette = self.theme.palette
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -101,7 +101,7 @@ class DetailPanel(QWidget):
         self.label.setVisible(bool(number))
         self.growth.setVisible(bool(growth))
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         palette = self.theme.palette
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -257,7 +257,7 @@ class EventDetail(Pressable):
             rect.width() * 0.06, rect.height() * 0.06, -rect.width() * 0.06, -rect.height() * 0.06
         )
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._place_panel()
 
@@ -274,7 +274,7 @@ class EventDetail(Pressable):
 
     # painting ------------------------------------------------------------------------------
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         dim = SCRIM * self.level
         if self._backdrop.isNull():

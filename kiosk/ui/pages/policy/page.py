@@ -162,12 +162,12 @@ class PolicyPage(PageView):
         self.paint_ground(painter)
         painter.restore()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
             self.strip.arrange(self.scroll.viewport().size())
             self._on_scrolled()
         return super().eventFilter(watched, event)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.detail.setGeometry(self.rect())

@@ -74,7 +74,7 @@ class RevealEffect(QGraphicsEffect):
         """The widget changed: take a new picture at the next frame."""
         self._picture = None
 
-    def boundingRectFor(self, rect: QRectF) -> QRectF:  # noqa: N802
+    def boundingRectFor(self, rect: QRectF) -> QRectF:
         return rect.united(rect.translated(self.slide))
 
     def draw(self, painter: QPainter) -> None:
@@ -426,7 +426,7 @@ class TimelineStrip(QWidget):
 
     # painting ------------------------------------------------------------------------------
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         if self._ground is not None:
             self._ground(painter)

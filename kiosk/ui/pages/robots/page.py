@@ -127,7 +127,7 @@ class RobotsPage(PageView):
         self.previous.setEnabled(index > 0)
         self.next.setEnabled(index < len(self.cards) - 1)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:
         self.detail.setGeometry(self.rect())
         super().resizeEvent(event)
 

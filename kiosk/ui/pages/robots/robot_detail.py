@@ -36,11 +36,11 @@ TOP_ALIGN = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
 class BackButton(PillButton):
     """The back control: a pill with a chevron and a word."""
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         hint = super().sizeHint()
         return QSize(hint.width() + self.theme.px(36), hint.height())
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         palette = self.theme.palette
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -81,7 +81,7 @@ class ArtStage(QWidget):
         pad = self.theme.px(16)
         return fit_art(QRectF(self.rect()).adjusted(pad, pad, -pad, -pad))
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         paint_stage(painter, QRectF(self.rect()), self.theme)
@@ -97,7 +97,7 @@ class Chip(TextLabel):
         self.theme = theme
         self.setContentsMargins(theme.px(16), theme.px(6), theme.px(16), theme.px(6))
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         palette = self.theme.palette
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -122,7 +122,7 @@ class FactRow(QWidget):
         row.addSpacing(theme.px(34))
         row.addWidget(self.label, 1)
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
@@ -139,7 +139,7 @@ class DetailPanel(QWidget):
         super().__init__(parent)
         self.theme = theme
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         palette = self.theme.palette
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -383,7 +383,7 @@ class RobotDetail(Pressable):
                 break
         layout.activate()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self.robot is not None and self.panel.geometry() != self.panel_rect():
             self._place_panel()
@@ -435,7 +435,7 @@ class RobotDetail(Pressable):
         self.hide()
         self.closed.emit()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         if not self._backdrop.isNull():
             painter.drawPixmap(0, 0, self._backdrop)

@@ -18,7 +18,7 @@ class ChevronButton(FeedbackPressable):
         self.direction = direction
         self.setFixedSize(QSize(theme.touch, theme.touch))
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         palette = self.theme.palette
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

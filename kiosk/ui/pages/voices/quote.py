@@ -179,7 +179,7 @@ class QuoteView(QWidget):
             balance_lines(self._quote, self.quote.font(), width) if width > 0 else self._quote
         )
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._balance()
 
@@ -387,13 +387,13 @@ class QuoteStage(QWidget):
         self.view.show()
         self.update()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.settle()
         self._place_view()
         self.resized.emit()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         if not self._pictures:
             return
         painter = QPainter(self)
@@ -436,7 +436,7 @@ class QuoteDots(QWidget):
         x = px(8) + self.index * step
         return QRectF(x, (self.height() - dot) / 2, pill, dot)
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         palette, px = self.theme.palette, self.theme.px
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
