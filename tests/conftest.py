@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.runtime.pin import PIN_FILE, hash_pin, write_pin_hash
+from tests.helpers import BUNDLED, TEST_PIN
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 # compiled content goes to a private folder, never the user's cache (the CLI tests inherit it)
@@ -22,12 +23,7 @@ os.environ["KIOSK_LOCK_DIR"] = tempfile.mkdtemp(prefix="kiosk-test-lock-")
 # and the runtime folder the kiosk falls back to when its state folder cannot be written
 os.environ["XDG_RUNTIME_DIR"] = tempfile.mkdtemp(prefix="kiosk-test-run-")
 
-# the admin PIN every test's kiosk has (tests of a missing or malformed one set their own)
-TEST_PIN = "2468"
 write_pin_hash(Path(os.environ["KIOSK_CONFIG_DIR"]) / PIN_FILE, hash_pin(TEST_PIN))
-
-REPO = Path(__file__).resolve().parent.parent
-BUNDLED = REPO / "data"
 
 
 @pytest.fixture

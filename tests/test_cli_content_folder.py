@@ -13,7 +13,7 @@ import pytest
 
 from kiosk import winsupport
 from kiosk.cli import main
-from tests.conftest import REPO
+from tests.helpers import REPO
 
 
 def kiosk(*args: str, env: dict[str, str] | None = None, timeout: float = 60):

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from kiosk import display
-from tests.conftest import REPO
+from tests.helpers import REPO
 from tests.test_cli_content_folder import one_error_line
 
 linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11 is Linux's")

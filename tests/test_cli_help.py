@@ -9,7 +9,7 @@ import pytest
 
 from kiosk import __version__
 from kiosk.cli import build_parser, main
-from tests.content.helpers import read, write
+from tests.helpers.content import read, write
 
 
 def options() -> list[argparse.Action]:

@@ -17,7 +17,7 @@ from types import ModuleType
 
 import pytest
 
-from tests.conftest import REPO
+from tests.helpers import REPO
 
 LINUX = REPO / "build" / "linux"
 

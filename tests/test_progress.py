@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.progress import Progress
-from tests.conftest import REPO
+from tests.helpers import REPO
 
 
 class Terminal(io.StringIO):

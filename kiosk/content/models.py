@@ -272,7 +272,7 @@ class Content:
         signed = format_growth(figure.growth.value, figure.growth.decimals, lang)
         return fill(self.string("figure.growth", lang), value=signed)
 
-    def format_source(self, figure: Figure, lang: Language) -> str:
-        """'来源：《…》 2025' under a figure."""
-        name = f"{figure.source.name.get(lang)} ({figure.source.date})"
-        return fill(self.string("figure.source", lang), text=name)
+    def format_source(self, source: Source, lang: Language, key: str = "figure.source") -> str:
+        """The one way a source is written: '来源：《…》 (2025)' under a figure, an event or a
+        robot, through the strings.csv template ``key`` (a quote's is 'voices.source')."""
+        return fill(self.string(key, lang), text=f"{source.name.get(lang)} ({source.date})")

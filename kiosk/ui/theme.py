@@ -98,6 +98,16 @@ class Theme:
         return self.px(28)
 
     @property
+    def page_top(self) -> int:
+        """Where a page's content starts: under the header's buttons and their margins."""
+        return self.touch + 2 * self.px(24)
+
+    @property
+    def page_bottom(self) -> int:
+        """Room a scrolled page leaves at its foot for the page dots."""
+        return self.px(72)
+
+    @property
     def radius(self) -> int:
         return self.px(24)
 

@@ -14,8 +14,8 @@ from kiosk.cli import main
 from kiosk.content import Severity, load_content
 from kiosk.content.images import MAX_PIXELS_PER_SIDE, check_image
 from kiosk.content.tables import parse_number
-from tests.conftest import BUNDLED
-from tests.content.helpers import (
+from tests.helpers import BUNDLED
+from tests.helpers.content import (
     append_rows,
     cells,
     delete_row,

@@ -11,8 +11,8 @@ import pytest
 
 from kiosk.content import cache as content_cache
 from kiosk.content import load_content, load_content_cached
-from tests.conftest import REPO
-from tests.content.helpers import set_cell
+from tests.helpers import REPO
+from tests.helpers.content import set_cell
 
 
 @pytest.fixture(autouse=True)

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from kiosk.content import chart_points, load_content
-from tests.conftest import BUNDLED
-from tests.content.helpers import append_rows, describe, load, one, row_of, set_cell
+from tests.helpers import BUNDLED
+from tests.helpers.content import append_rows, describe, load, one, row_of, set_cell
 
 CHARTS = "charts.csv"
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import main
-from tests.conftest import BUNDLED
-from tests.content.helpers import set_cell
+from tests.helpers import BUNDLED
+from tests.helpers.content import set_cell
 
 
 def test_validate_bundled_content_returns_0(capsys) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from kiosk.content import Severity
 from kiosk.content.models import PlaylistEntry
-from tests.content.helpers import describe, load, one, read, write
+from tests.helpers.content import describe, load, one, read, write
 
 
 def set_config(folder: Path, old: str, new: str) -> None:

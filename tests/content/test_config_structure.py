@@ -11,8 +11,8 @@ import pytest
 from kiosk.cli import main
 from kiosk.content import loader
 from kiosk.content.cache import load_content_cached
-from tests.conftest import BUNDLED
-from tests.content.helpers import load, read, write
+from tests.helpers import BUNDLED
+from tests.helpers.content import load, read, write
 
 
 def replace_section(folder: Path, section: str, line: str) -> int:

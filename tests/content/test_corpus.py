@@ -23,8 +23,8 @@ import pytest
 
 from kiosk.content import Content, Settings, Severity, load_content
 from kiosk.content.schema import TABLES
-from tests.conftest import BUNDLED
-from tests.content.helpers import (
+from tests.helpers import BUNDLED
+from tests.helpers.content import (
     cells,
     describe,
     read,

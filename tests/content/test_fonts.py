@@ -12,8 +12,8 @@ from fontTools.ttLib import TTFont
 from kiosk import paths
 from kiosk.content import Severity, load_content
 from kiosk.i18n import LANGUAGES, format_growth, format_money_cny_100m, format_number
-from tests.conftest import BUNDLED, REPO
-from tests.content.helpers import describe, one, set_cell
+from tests.helpers import BUNDLED, REPO
+from tests.helpers.content import describe, one, set_cell
 
 FONTS = REPO / "resources" / "fonts"
 RARE = "\U00020000"  # 𠀀, CJK Extension B: not in GB2312 nor Big5
@@ -96,7 +96,7 @@ def test_formatted_figures_use_only_shipped_glyphs() -> None:
             for text in (
                 content.format_figure(figure, lang),
                 content.format_growth(figure, lang),
-                content.format_source(figure, lang),
+                content.format_source(figure.source, lang),
             ):
                 assert lacking(text) == "", (figure.id, lang, text)
 

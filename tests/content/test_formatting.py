@@ -18,7 +18,7 @@ from kiosk.i18n import (
     format_value,
     parse_language,
 )
-from tests.content.helpers import append_rows, describe, load
+from tests.helpers.content import append_rows, describe, load
 
 # id, value cell, unit, qualifier, growth cell: appended to a copy of the bundled figures.csv
 ROWS = {
@@ -121,10 +121,10 @@ def test_format_source(content: Content) -> None:
     figure = content.figures["t_output"]
     source = figure.source
 
-    en = content.format_source(figure, "en")
+    en = content.format_source(figure.source, "en")
     assert en.startswith("Source: ")
     assert source.name.en in en and source.date in en
-    assert content.format_source(figure, "zh-Hans").startswith("来源：")
+    assert content.format_source(figure.source, "zh-Hans").startswith("来源：")
 
 
 # --- kiosk.i18n directly ---------------------------------------------------------------------

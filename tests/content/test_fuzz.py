@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 from kiosk.content import Content, load_content
 from kiosk.i18n import LANGUAGES, format_growth, format_value
-from tests.conftest import BUNDLED
+from tests.helpers import BUNDLED
 
 EXAMPLES = int(os.environ.get("KIOSK_FUZZ_EXAMPLES", "25"))
 FUZZ = settings(

@@ -12,8 +12,8 @@ import pytest
 
 from kiosk.content.images import MAX_SVG_ELEMENTS
 from kiosk.content.tables import MAX_CELL_CHARS, MAX_FILE_BYTES, MAX_ROWS
-from tests.conftest import BUNDLED
-from tests.content.helpers import load, one, read, row_of, set_cell, write
+from tests.helpers import BUNDLED
+from tests.helpers.content import load, one, read, row_of, set_cell, write
 
 
 def nested_uses(levels: int, fan: int = 10) -> str:

@@ -9,8 +9,8 @@ import tomllib
 from kiosk.content import Content, Severity, load_content
 from kiosk.content.schema import REQUIRED_STRINGS
 from kiosk.i18n import LANGUAGES
-from tests.conftest import BUNDLED, REPO
-from tests.content.helpers import describe, load, one
+from tests.helpers import BUNDLED, REPO
+from tests.helpers.content import describe, load, one
 
 
 def test_bundled_content_loads_without_errors() -> None:

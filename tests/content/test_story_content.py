@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from kiosk.content import Severity, load_content
-from tests.conftest import BUNDLED
-from tests.content.helpers import append_rows, describe, load, one, row_of, set_cell, write
+from tests.helpers import BUNDLED
+from tests.helpers.content import append_rows, describe, load, one, row_of, set_cell, write
 
 BUNDLED_CONTENT = load_content(BUNDLED)
 

@@ -12,8 +12,8 @@ import pytest
 from kiosk.content import Problem, Severity, load_content
 from kiosk.content.errors import column_letter
 from kiosk.content.tables import ROW, parse_number, read_table
-from tests.conftest import BUNDLED
-from tests.content.helpers import (
+from tests.helpers import BUNDLED
+from tests.helpers.content import (
     cells,
     describe,
     load,

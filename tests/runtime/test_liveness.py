@@ -13,6 +13,7 @@ import pytest
 from kiosk.atomic import write_atomic
 from kiosk.runtime.crashes import RECORD_FILE, begin_run, end_run, in_safe_mode
 from kiosk.runtime.liveness import HEARTBEAT_FILE, beat, heartbeat_interval, notify
+from tests.helpers.clock import Clock
 
 
 @pytest.fixture
@@ -53,16 +54,11 @@ def test_the_heartbeat_comes_twice_per_watchdog_period(monkeypatch) -> None:
     assert heartbeat_interval({}) == 10.0
 
 
-class WallClock:
-    def __init__(self) -> None:
-        self.now = 1_800_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
+WALL = 1_800_000_000.0  # a real wall time: the crash record stores wall times
 
 
 def test_three_crashes_within_half_an_hour_mean_safe_mode(tmp_path: Path) -> None:
-    record, clock = tmp_path / RECORD_FILE, WallClock()
+    record, clock = tmp_path / RECORD_FILE, Clock(WALL)
     assert begin_run(record, clock) == 0  # first start ever
     for crashes in (1, 2, 3):
         clock.now += 60  # it died without a clean exit; the service starts it again
@@ -71,7 +67,7 @@ def test_three_crashes_within_half_an_hour_mean_safe_mode(tmp_path: Path) -> Non
 
 
 def test_clean_exits_and_old_crashes_do_not_count(tmp_path: Path) -> None:
-    record, clock = tmp_path / RECORD_FILE, WallClock()
+    record, clock = tmp_path / RECORD_FILE, Clock(WALL)
     begin_run(record, clock)
     clock.now += 60
     assert begin_run(record, clock) == 1
@@ -87,14 +83,14 @@ def test_clean_exits_and_old_crashes_do_not_count(tmp_path: Path) -> None:
 def test_a_damaged_record_is_not_a_reason_to_fail(tmp_path: Path, junk: str) -> None:
     record = tmp_path / RECORD_FILE
     record.write_text(junk)
-    assert begin_run(record, WallClock()) in (0, 1)
+    assert begin_run(record, Clock(WALL)) in (0, 1)
     json.loads(record.read_text())
 
 
 def test_a_record_that_cannot_be_written_costs_nothing(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    assert begin_run(blocker / RECORD_FILE, WallClock()) == 0  # its folder is a file
+    assert begin_run(blocker / RECORD_FILE, Clock(WALL)) == 0  # its folder is a file
     end_run(blocker / RECORD_FILE)
 
 
@@ -124,7 +120,7 @@ def test_a_state_folder_that_cannot_be_written_keeps_the_record_in_the_runtime_f
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
     state = tmp_path / "state"
     state.write_text("a file where the folder should be: nothing can be written under it")
-    record, clock = state / RECORD_FILE, WallClock()
+    record, clock = state / RECORD_FILE, Clock(WALL)
     try:
         assert begin_run(record, clock) == 0
         for crashes in (1, 2, 3):

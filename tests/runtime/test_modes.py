@@ -9,17 +9,7 @@ import pytest
 from kiosk.content.schedule import parse_schedule, parse_spans
 from kiosk.runtime.gesture import CornerTaps
 from kiosk.runtime.modes import Action, Mode, ModeController, Timing
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
+from tests.helpers.clock import Clock
 
 
 @pytest.fixture

@@ -19,15 +19,8 @@ from kiosk.runtime.pin import (
     parse_pin_hash,
     read_pin_hash,
 )
-from tests.conftest import BUNDLED
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
+from tests.helpers import BUNDLED
+from tests.helpers.clock import Clock
 
 
 def test_hash_is_salted_and_round_trips() -> None:

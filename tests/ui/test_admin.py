@@ -12,8 +12,8 @@ from kiosk.cli import main
 from kiosk.runtime.modes import Mode
 from kiosk.runtime.pin import PIN_FILE
 from kiosk.ui.controller import KioskRuntime
-from tests.conftest import TEST_PIN
-from tests.ui.conftest import Clock, later, runtime_for, touch_tap
+from tests.helpers import TEST_PIN
+from tests.helpers.ui import Clock, later, runtime_for, touch_tap
 
 
 def corner_taps(runtime: KioskRuntime, clock: Clock, count: int = 5, gap: float = 0.4) -> None:

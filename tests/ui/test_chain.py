@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF
 
 from kiosk.ui.pages.chain import ChainPage
-from tests.content.helpers import set_cell
-from tests.ui.conftest import make_window, touch_tap
+from tests.helpers.content import set_cell
+from tests.helpers.ui import make_window, touch_tap
 
 
 def open_chain(window, qtbot) -> ChainPage:

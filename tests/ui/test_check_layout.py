@@ -25,7 +25,7 @@ from kiosk.ui.pages.figures.charts import BarChart
 from kiosk.ui.shell.header import Header
 from kiosk.ui.tools.layout_check import audit, check_layout
 from kiosk.ui.widgets.text import TextLabel
-from tests.conftest import BUNDLED, REPO
+from tests.helpers import BUNDLED, REPO
 
 STRESS = REPO / "tests" / "data" / "stress"
 QUICK = {"pages": ["home", "figures"], "attract": False}  # enough for a detector's case

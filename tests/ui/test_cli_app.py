@@ -13,7 +13,7 @@ from PySide6.QtGui import QImage
 from kiosk.cli import main
 from kiosk.content import load_content
 from kiosk.i18n import LANGUAGES
-from tests.conftest import BUNDLED, REPO
+from tests.helpers import BUNDLED, REPO
 
 
 def test_screenshot_writes_every_page_in_every_language(tmp_path: Path, qapp) -> None:

@@ -17,7 +17,7 @@ from kiosk.ui.pages.figures import FiguresPage
 from kiosk.ui.pages.registry import PAGE_VIEWS
 from kiosk.ui.pages.robots import RobotsPage
 from kiosk.ui.services.faults import FATAL_COUNT, FATAL_STATUS, FaultGuard
-from tests.ui.conftest import make_window, touch_tap
+from tests.helpers.ui import make_window, touch_tap
 
 pytestmark = pytest.mark.qt_no_exception_capture  # the kiosk's own hook catches them here
 

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication
 from kiosk.content import chart_points
 from kiosk.ui.pages.figures import FiguresPage
 from kiosk.ui.pages.figures.chart_card import ChartCard
-from tests.content.helpers import set_cell
-from tests.ui.conftest import center, make_window, mouse_drag, touch_drag, touch_tap
+from tests.helpers.content import set_cell
+from tests.helpers.ui import center, make_window, mouse_drag, touch_drag, touch_tap
 
 
 def figures_page(window) -> FiguresPage:

@@ -16,8 +16,8 @@ from kiosk.content import load_content
 from kiosk.runtime.modes import Mode, Timing
 from kiosk.ui.controller import KioskRuntime
 from kiosk.ui.services.content_watch import ContentWatcher, signature
-from tests.content.helpers import read, replace_text, write
-from tests.ui.conftest import Clock, later, make_window, touch_tap
+from tests.helpers.content import read, replace_text, write
+from tests.helpers.ui import Clock, later, make_window, touch_tap
 
 TITLE_LINE = 'app.title,深圳·AI之城,深圳·AI之城,"Shenzhen, City of AI"'
 

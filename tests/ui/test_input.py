@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.ui.input import CLAIMS_SWIPES
 from kiosk.ui.widgets.buttons import PillButton
-from tests.ui.conftest import center, touch_device, touch_drag, touch_tap
+from tests.helpers.ui import center, touch_device, touch_drag, touch_tap
 
 
 def _mouse(kind: QEvent.Type, widget, source: Qt.MouseEventSource, device=None) -> QMouseEvent:

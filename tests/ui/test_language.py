@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kiosk.i18n import LANGUAGES
-from tests.ui.conftest import touch_tap
+from tests.helpers.ui import touch_tap
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -58,7 +58,7 @@ def test_language_buttons_name_each_language_in_itself(window) -> None:
 
 
 def test_start_language_from_argument(qtbot) -> None:
-    from tests.ui.conftest import make_window
+    from tests.helpers.ui import make_window
 
     window = make_window(qtbot, lang="zh-Hant")
     assert window.stack.page("home").title.text() == "深圳·AI之城"

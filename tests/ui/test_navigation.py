@@ -8,8 +8,8 @@ from PySide6.QtTest import QTest
 from kiosk.app import application, build_window
 from kiosk.content import load_content
 from kiosk.ui.shell.page_stack import TRANSITION_MS
-from tests.conftest import BUNDLED
-from tests.ui.conftest import center, mouse_drag, touch_drag, touch_tap
+from tests.helpers import BUNDLED
+from tests.helpers.ui import center, mouse_drag, touch_drag, touch_tap
 
 
 def test_home_shows_a_tile_for_every_other_page(window) -> None:

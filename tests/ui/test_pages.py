@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from kiosk.ui.pages.figures.count_up import COUNT_UP_MS
 from kiosk.ui.widgets.text import TextLabel
-from tests.ui.conftest import make_window, touch_tap
+from tests.helpers.ui import make_window, touch_tap
 
 
 def test_figures_count_up_and_end_on_the_exact_value(window, qtbot) -> None:

@@ -11,8 +11,8 @@ from PySide6.QtCore import QPoint, QTimer
 from kiosk.i18n import format_date
 from kiosk.ui.pages.policy import PolicyPage
 from kiosk.ui.pages.policy.timeline import EventCard
-from tests.content.helpers import set_cell
-from tests.ui.conftest import center, make_window, mouse_drag, touch_drag, touch_tap
+from tests.helpers.content import set_cell
+from tests.helpers.ui import center, make_window, mouse_drag, touch_drag, touch_tap
 
 LANGS = ["zh-Hans", "zh-Hant", "en"]
 

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from kiosk.ui.pages.robots import RobotsPage
 from kiosk.ui.pages.robots.robot_card import FALLBACK_ART
 from kiosk.ui.widgets.text import TextLabel
-from tests.conftest import BUNDLED
-from tests.content.helpers import set_cell
-from tests.ui.conftest import (
+from tests.helpers import BUNDLED
+from tests.helpers.content import set_cell
+from tests.helpers.ui import (
     center,
     make_window,
     mouse_drag,

@@ -9,7 +9,7 @@ from PySide6.QtGui import QCloseEvent
 
 from kiosk.runtime.modes import Mode, Timing
 from kiosk.ui.controller import KioskRuntime
-from tests.ui.conftest import center, later, runtime_for, touch_tap
+from tests.helpers.ui import center, later, runtime_for, touch_tap
 
 
 def test_countdown_then_reset_to_home_and_default_language(window, qtbot, clock) -> None:

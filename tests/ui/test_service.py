@@ -18,7 +18,7 @@ from kiosk.app import application, build_window
 from kiosk.content import load_content
 from kiosk.runtime.crashes import RECORD_FILE
 from kiosk.ui.services.heartbeat import Heartbeat
-from tests.conftest import BUNDLED, REPO
+from tests.helpers import BUNDLED, REPO
 
 
 @pytest.fixture

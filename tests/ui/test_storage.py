@@ -19,7 +19,7 @@ from kiosk.logs import setup_logging
 from kiosk.runtime.liveness import HEARTBEAT_FILE
 from kiosk.ui.services import single_instance
 from kiosk.ui.services.heartbeat import Heartbeat
-from tests.conftest import REPO
+from tests.helpers import REPO
 
 linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/dev/full, uid")
 

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.runtime.modes import Mode
 from kiosk.ui.pages.chain import ChainPage
-from tests.conftest import TEST_PIN
-from tests.content.helpers import read, set_playlist, write
-from tests.ui.conftest import (
+from tests.helpers import TEST_PIN
+from tests.helpers.content import read, set_playlist, write
+from tests.helpers.ui import (
     Clock,
     center,
     later,

@@ -17,9 +17,9 @@ from kiosk.ui.pages.figures import FiguresPage
 from kiosk.ui.pages.figures.charts import BarChart, ChartPlot, TrendChart
 from kiosk.ui.shell.main_window import KioskWindow
 from kiosk.ui.widgets.text import TextLabel
-from tests.conftest import BUNDLED
-from tests.content.helpers import append_rows, set_cell, set_playlist
-from tests.ui.conftest import make_window, runtime_for, touch_tap
+from tests.helpers import BUNDLED
+from tests.helpers.content import append_rows, set_cell, set_playlist
+from tests.helpers.ui import make_window, runtime_for, touch_tap
 
 ELLIPSIS = "…"
 Running = QAbstractAnimation.State.Running

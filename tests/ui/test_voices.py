@@ -15,8 +15,8 @@ from kiosk.content.models import Voice
 from kiosk.i18n import Language
 from kiosk.ui.pages.voices import VoicesPage
 from kiosk.ui.pages.voices.quote import WORD_JOINER, balance_lines, keep_terms_together, wrap_lines
-from tests.content.helpers import set_cell
-from tests.ui.conftest import center, make_window, mouse_drag, touch_device, touch_drag, touch_tap
+from tests.helpers.content import set_cell
+from tests.helpers.ui import center, make_window, mouse_drag, touch_device, touch_drag, touch_tap
 
 MARKS = {"zh-Hans": ("“", "”"), "zh-Hant": ("「", "」"), "en": ("“", "”")}
 

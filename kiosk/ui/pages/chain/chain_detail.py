@@ -222,7 +222,7 @@ class ChainDetail(QWidget):
 
     def _panel_rect(self) -> QRect:
         theme = self.theme
-        top = theme.touch + 2 * theme.px(24)
+        top = theme.page_top
         m = theme.margin
         bottom = m + theme.px(40)  # clear of the page dots
         if theme.portrait:

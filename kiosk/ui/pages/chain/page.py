@@ -48,7 +48,7 @@ class ChainPage(PageView):
         body.addLayout(right, 9)
         layout = QVBoxLayout(self)
         m = theme.margin
-        layout.setContentsMargins(m, theme.touch + 2 * theme.px(24), m, m + theme.px(24))
+        layout.setContentsMargins(m, theme.page_top, m, m + theme.px(24))
         layout.setSpacing(theme.px(8))
         layout.addWidget(self.title)
         layout.addWidget(self.caption)

@@ -70,7 +70,7 @@ class CountUpTile(Card):
         growth = content.format_growth(self.figure, lang)
         self.growth.setText(growth)
         self.growth.setVisible(bool(growth))
-        self.source.setText(content.format_source(self.figure, lang))
+        self.source.setText(content.format_source(self.figure.source, lang))
         running = self.sequence.state() == QAbstractAnimation.State.Running
         self._show((self.animation.currentValue() or 0.0) if running else None)
 

@@ -35,7 +35,7 @@ class FiguresPage(PageView):
         self.kinetic = KineticScroll(self.scroll)
         layout = QVBoxLayout(self)
         m = theme.margin
-        layout.setContentsMargins(m, theme.touch + 2 * theme.px(24), m, 0)
+        layout.setContentsMargins(m, theme.page_top, m, 0)
         layout.setSpacing(theme.px(8))
         layout.addWidget(self.title)
         layout.addWidget(self.caption)

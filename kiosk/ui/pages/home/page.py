@@ -36,7 +36,7 @@ class HomePage(PageView):
         grid_row.addStretch(1)
         layout = QVBoxLayout(self)
         m = theme.margin
-        layout.setContentsMargins(m, theme.touch + 2 * theme.px(24), m, m + theme.px(24))
+        layout.setContentsMargins(m, theme.page_top, m, m + theme.px(24))
         layout.setSpacing(theme.px(16))
         layout.addStretch(2)
         layout.addWidget(self.title)

@@ -30,7 +30,6 @@ from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.buttons import PillButton
 from kiosk.ui.widgets.fit_label import FitLabel
 from kiosk.ui.widgets.snapshot import snapshot
-from kiosk.ui.widgets.sources import source_line
 from kiosk.ui.widgets.text import TextLabel
 
 OPEN_MS = 420
@@ -89,7 +88,7 @@ class DetailPanel(QWidget):
         self.date.setText(format_date(event.date, lang))
         self.title.setText(event.title.get(lang))
         self.text.setText(event.text.get(lang))
-        self.source.setText(source_line(content, event.source, lang))
+        self.source.setText(content.format_source(event.source, lang))
         figure = event.figure
         number = content.format_figure(figure, lang) if figure else ""
         self.number.set_fit(font("figure", lang), [number])
@@ -238,7 +237,7 @@ class EventDetail(Pressable):
 
     def _available(self) -> QRect:
         theme = self.theme
-        top = theme.touch + 2 * theme.px(24)
+        top = theme.page_top
         return self.rect().adjusted(theme.margin, top, -theme.margin, -theme.px(72))
 
     def _place_panel(self) -> None:

@@ -57,7 +57,7 @@ class PolicyPage(PageView):
         empty_row.setContentsMargins(m, 0, m, 0)
         empty_row.addWidget(self.empty)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, theme.touch + 2 * theme.px(24), 0, theme.px(72))
+        layout.setContentsMargins(0, theme.page_top, 0, theme.page_bottom)
         layout.setSpacing(0)
         layout.addLayout(heading_row)
         layout.addSpacing(theme.px(24))

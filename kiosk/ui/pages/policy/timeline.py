@@ -33,7 +33,6 @@ from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.buttons import Card
 from kiosk.ui.widgets.clamped_label import ClampedLabel
 from kiosk.ui.widgets.fit_label import FitLabel
-from kiosk.ui.widgets.sources import source_line
 from kiosk.ui.widgets.text import TextLabel
 
 REVEAL_MS = 560
@@ -157,7 +156,7 @@ class EventCard(Card):
         self.date.setText(format_date(self.event.date, lang))
         self.title.setText(self.event.title.get(lang))
         self.text.set_full_text(self.event.text.get(lang))
-        self.source.setText(source_line(content, self.event.source, lang))
+        self.source.setText(content.format_source(self.event.source, lang))
         figure = self.event.figure
         number = content.format_figure(figure, lang) if figure else ""
         self.number.set_fit(self.theme.font("headline", lang), [number])

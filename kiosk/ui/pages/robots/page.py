@@ -53,7 +53,7 @@ class RobotsPage(PageView):
         controls.addWidget(self.next)
         controls.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, theme.touch + 2 * theme.px(24), 0, theme.px(72))
+        layout.setContentsMargins(0, theme.page_top, 0, theme.page_bottom)
         layout.setSpacing(0)
         layout.addLayout(words)
         layout.addSpacing(theme.px(28))

@@ -19,7 +19,7 @@ from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent, QPen, QPixmap, Q
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLayout, QVBoxLayout, QWidget
 
 from kiosk.content.models import Content, Robot
-from kiosk.i18n import DEFAULT_LANGUAGE, Language, fill
+from kiosk.i18n import DEFAULT_LANGUAGE, Language
 from kiosk.ui.input import CLAIMS_SWIPES, Pressable
 from kiosk.ui.pages.robots.robot_card import fit_art, paint_stage, render_robot_art
 from kiosk.ui.theme import Theme
@@ -319,12 +319,7 @@ class RobotDetail(Pressable):
             row.label.setText(robot.facts[index].get(lang) if shown else "")
         source = robot.source
         self.source.setFont(theme.font("caption", lang))
-        self.source.setText(
-            fill(
-                content.string("figure.source", lang),
-                text=f"{source.name.get(lang)} ({source.date})",
-            )
-        )
+        self.source.setText(content.format_source(source, lang))
         self._fit_words()
         if self.isVisible() and not self.animating:  # the page under it changed language too
             self._take_backdrop()
@@ -335,7 +330,7 @@ class RobotDetail(Pressable):
     def panel_rect(self) -> QRect:
         """Where the panel stands: below the header, clear of the page dots."""
         theme = self.theme
-        top = theme.touch + 2 * theme.px(24)
+        top = theme.page_top
         side = theme.margin if theme.portrait else theme.px(80)
         return self.rect().adjusted(side, top, -side, -theme.px(76))
 

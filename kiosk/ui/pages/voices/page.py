@@ -65,7 +65,7 @@ class VoicesPage(PageView):
             self.stage.set_column(theme.px(QUOTE_WIDTH))
         layout = QVBoxLayout(self)
         m = theme.margin
-        layout.setContentsMargins(m, theme.touch + 2 * theme.px(24), m, theme.px(72))
+        layout.setContentsMargins(m, theme.page_top, m, theme.page_bottom)
         layout.setSpacing(theme.px(24))
         layout.addWidget(self.heading)
         layout.addWidget(self.empty)

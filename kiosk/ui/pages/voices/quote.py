@@ -40,7 +40,6 @@ from kiosk.i18n import Language, fill
 from kiosk.ui.input import PointerWatcher
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.snapshot import snapshot
-from kiosk.ui.widgets.sources import source_line
 from kiosk.ui.widgets.text import TextLabel
 
 TRANSITION_MS = 440
@@ -169,7 +168,7 @@ class QuoteView(QWidget):
         self._quote = keep_terms_together(quote_text(content, voice, lang))
         self.speaker.setText(voice.speaker.get(lang))
         self.role.setText(voice.role.get(lang))
-        self.source.setText(source_line(content, voice.source, lang, "voices.source"))
+        self.source.setText(content.format_source(voice.source, lang, "voices.source"))
         self._balance()
 
     def _balance(self) -> None:
@@ -193,7 +192,7 @@ class QuoteView(QWidget):
             (theme.font("body", lang), voice.role.get(lang)),
             (
                 theme.font("caption", lang),
-                source_line(content, voice.source, lang, "voices.source"),
+                content.format_source(voice.source, lang, "voices.source"),
             ),
         )
         for font, text in texts:
