@@ -118,11 +118,13 @@ def run(args: argparse.Namespace, started: float) -> int:
     FaultGuard(window)
     show(window, args)
 
+    runtimes: list[object] = []  # the runtime, held for as long as the event loop runs
+
     def around_the_window() -> None:  # after the first frame: visitors see Home sooner
         from kiosk.ui.services.content_watch import ContentWatcher
 
         watcher = None if safe else ContentWatcher(folder, _load)
-        start_runtime(window, args, recent, watcher, crashes if safe else 0)
+        runtimes.append(start_runtime(window, args, recent, watcher, crashes if safe else 0))
 
     after_first_frame(window, around_the_window)
     heartbeat = Heartbeat(window, state)
@@ -208,7 +210,6 @@ def start_runtime(
         watcher=watcher,
         safe_mode_crashes=safe_mode_crashes,
     )
-    window.runtime = runtime  # type: ignore[attr-defined]
     log.info(
         "runtime: reset after %.0f s, attract loop %s, hot reload %s",
         timing.reset_after,

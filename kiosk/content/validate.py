@@ -254,12 +254,19 @@ class TableChecks:
         if column.name == "id":
             self._unique(header, cells, present)
 
-    def check_ref(self, column: Column, header: str, cells: pd.Series, present: pd.Series) -> None:
+    def _referred(self, column: Column, present: pd.Series) -> frozenset[str] | None:
+        """The ids of the table ``column`` refers to; None (and its rows left out) when that
+        table could not be read, which is reported where it failed."""
         assert column.ref is not None
         if column.ref not in self.tables:
-            self.bad = self.bad | present  # the file it refers to is unreadable: reported
+            self.bad = self.bad | present
+            return None
+        return self.tables[column.ref].ids
+
+    def check_ref(self, column: Column, header: str, cells: pd.Series, present: pd.Series) -> None:
+        ids = self._referred(column, present)
+        if ids is None:
             return
-        ids = self.tables[column.ref].ids
         self.report(
             present & ~cells.isin(ids),
             header,
@@ -274,13 +281,11 @@ class TableChecks:
             self.frame.loc[failed, header] = ""
 
     def check_refs(self, column: Column, header: str, cells: pd.Series, present: pd.Series) -> None:
-        assert column.ref is not None
-        if column.ref not in self.tables:
-            self.bad = self.bad | present  # the file it refers to is unreadable: reported
-            return
         # ids whose own row has errors are left out quietly: that row's error says why
-        known = self.tables[column.ref].ids
-        what = column.ref.removesuffix("s.csv")
+        known = self._referred(column, present)
+        if known is None:
+            return
+        what = str(column.ref).removesuffix("s.csv")
 
         def unknown(cell: str) -> str:
             return " ".join(i for i in split_list(cell) if i not in known)

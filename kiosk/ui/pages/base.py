@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, Signal
 from PySide6.QtGui import QBrush, QLinearGradient, QPainter, QPaintEvent
@@ -117,5 +116,3 @@ class PageView(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         self.paint_ground(QPainter(self))
 
-
-PageFactory = Callable[[Session, Theme], PageView]
