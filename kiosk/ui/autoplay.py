@@ -8,7 +8,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt, QTimer
 
 from kiosk.content.models import PlaylistEntry
-from kiosk.i18n import LANGUAGES
 from kiosk.ui.shell.main_window import KioskWindow
 
 DEFAULT_DWELL = 12.0
@@ -23,6 +22,7 @@ class AutoplayPlayer(QObject):
     def __init__(self, window: KioskWindow, clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(window)
         self.window = window
+        self.session = window.session  # the visitor's language and the content on screen
         self.clock = clock
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -33,8 +33,8 @@ class AutoplayPlayer(QObject):
         self.loops = 0
 
     def stops(self) -> list[PlaylistEntry]:
-        settings = self.window.session.content.settings
-        order = self.window.stack.order()
+        settings = self.session.content.settings
+        order = self.window.page_order()
         entries = [e for e in settings.playlist if e.page in order]
         return entries or [PlaylistEntry(page, DEFAULT_DWELL, 2) for page in order]
 
@@ -79,15 +79,12 @@ class AutoplayPlayer(QObject):
             _, what, page_id = self.plan.pop(0)
             if what == "page":
                 self.window.go_to(page_id)
-            elif what == "step" and self.window.current_page_id == page_id:
-                self.window.stack.page(page_id).advance()
+            elif what == "step":
+                self.window.advance_page(page_id)
             elif what == "loop":
                 self.loops += 1
-                settings = self.window.session.content.settings
-                if settings.rotate_languages:
-                    session = self.window.session
-                    index = LANGUAGES.index(session.language)
-                    session.set_language(LANGUAGES[(index + 1) % len(LANGUAGES)])
+                if self.session.content.settings.rotate_languages:
+                    self.window.next_language()
                 self._begin_loop()
                 return
         if self.plan:

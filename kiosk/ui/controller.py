@@ -56,6 +56,7 @@ class KioskRuntime(QObject):
     ) -> None:
         super().__init__(window)
         self.window = window
+        self.session = window.session  # the visitor's language and the content on screen
         self.log_lines = log_lines
         settings = window.session.content.settings
         self.timing = timing or Timing(
@@ -111,11 +112,7 @@ class KioskRuntime(QObject):
         return self.controller.mode
 
     def _dirty(self) -> bool:
-        session = self.window.session
-        order = self.window.stack.order()
-        home = order[0] if order else ""
-        default = session.content.settings.default_language
-        return self.window.current_page_id != home or session.language != default
+        return not self.window.at_start()
 
     # --- input ------------------------------------------------------------------------------
 
@@ -180,19 +177,19 @@ class KioskRuntime(QObject):
         log.info("admin: PIN pad opened")
         if problem:
             log.warning("admin: %s", problem)
-            self.pin_pad.set_message(self.window.session.text("admin.pin.none"), "warm")
+            self.pin_pad.set_message(self.session.text("admin.pin.none"), "warm")
         elif self.gate.locked_for > 0:
             self.pin_pad.set_locked(True)
             self._show_locked()
 
     def _show_locked(self) -> None:
         seconds = str(max(1, round(self.gate.locked_for)))
-        text = fill(self.window.session.text("admin.pin.locked"), value=seconds)
+        text = fill(self.session.text("admin.pin.locked"), value=seconds)
         self.pin_pad.set_message(text, "warm")
 
     def _check_pin(self, pin: str) -> None:
         verdict = self.gate.check(pin)
-        session = self.window.session
+        session = self.session
         if verdict == Verdict.OPEN:
             log.info("admin: panel opened")
             self.pin_pad.hide()
@@ -250,7 +247,7 @@ class KioskRuntime(QObject):
         playing = self.mode == Mode.AUTOPLAY
         if playing:
             self.player.stop()
-        self.window.session.set_content(content)
+        self.session.set_content(content)
         if self.mode != Mode.CLOSED:
             self.window.reset_visitor()
         if playing:
@@ -269,7 +266,7 @@ class KioskRuntime(QObject):
         QApplication.exit(0)
 
     def admin_status(self) -> AdminStatus:
-        content, text = self.window.session.content, self.window.session.text
+        content, text = self.session.content, self.session.text
         return AdminStatus(
             version=__version__,
             content_folder=str(content.folder),
@@ -300,7 +297,7 @@ class KioskRuntime(QObject):
                 self._show_locked()
             elif self.pin_pad.locked:  # the lock ended: the keys work again, nothing typed
                 self.pin_pad.set_locked(False)
-                self.pin_pad.set_message(self.window.session.text("admin.pin.hint"))
+                self.pin_pad.set_message(self.session.text("admin.pin.hint"))
         self._swap_when_quiet()
 
     def start_autoplay(self) -> None:
@@ -320,13 +317,13 @@ class KioskRuntime(QObject):
                 self.window.close_details()  # the loop starts clean
                 self.player.start()
                 self._retranslate()
-                self.window.dots.hide()  # the cue takes their place
+                self.window.show_dots(False)  # the cue takes their place
                 self.cue.show_over()
             elif action == Action.STOP_AUTOPLAY:
                 self.player.stop()
                 self.window.close_details()  # the visitor who woke it gets no loop's detail
                 self.cue.hide()
-                self.window.dots.show()
+                self.window.show_dots(True)
             elif action == Action.CLOSE:
                 self.window.pause()
                 self._retranslate()
@@ -340,12 +337,12 @@ class KioskRuntime(QObject):
 
     def _retranslate(self, *_: object) -> None:
         """The overlays' texts in the current language (the attract loop rotates it)."""
-        session = self.window.session
+        session = self.session
         self.cue.set_texts(session.text("autoplay.cue"), "")
         self.closed.set_texts(session.text("app.title"), session.text("closed.body"))
 
     def _update_countdown(self) -> None:
-        session = self.window.session
+        session = self.session
         seconds = str(max(1, round(self.controller.countdown_left)))
         self.countdown.set_texts(
             session.text("countdown.title"), fill(session.text("countdown.body"), value=seconds)

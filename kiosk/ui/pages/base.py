@@ -115,4 +115,3 @@ class PageView(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         self.paint_ground(QPainter(self))
-

@@ -18,6 +18,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
+from kiosk.i18n import LANGUAGES
 from kiosk.ui.input import TOUCH_EVENTS, SwipeDetector
 from kiosk.ui.pages.base import PageView
 from kiosk.ui.pages.fallback import FallbackPage
@@ -155,6 +156,34 @@ class KioskWindow(QWidget):
         self.reset_visitor()
         if self.stack.current is not None:
             self.stack.current.enter()
+
+    # --- what the controller and the attract loop ask of the window -------------------------
+
+    def page_order(self) -> list[str]:
+        """The page ids in the content's order; the first is Home."""
+        return self.stack.order()
+
+    def at_start(self) -> bool:
+        """What a new visitor finds: Home, in the default language."""
+        order = self.stack.order()
+        settings = self.session.content.settings
+        home = order[0] if order else ""
+        return self.current_page_id == home and self.session.language == settings.default_language
+
+    def advance_page(self, page_id: str) -> bool:
+        """The attract loop's step inside ``page_id`` if it is the page shown; False if not."""
+        if self.current_page_id != page_id:
+            return False
+        return self.stack.page(page_id).advance()
+
+    def next_language(self) -> None:
+        """On to the next language (the attract loop between loops)."""
+        index = LANGUAGES.index(self.session.language)
+        self.session.set_language(LANGUAGES[(index + 1) % len(LANGUAGES)])
+
+    def show_dots(self, shown: bool) -> None:
+        """The page dots (the attract loop's cue takes their place)."""
+        self.dots.setVisible(shown)
 
     @property
     def current_page_id(self) -> str:
