@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.runtime.pin import PIN_FILE, hash_pin, write_pin_hash
-from tests.helpers import BUNDLED, TEST_PIN
+from tests.helpers import EXHIBIT, TEST_PIN
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 # compiled content goes to a private folder, never the user's cache (the CLI tests inherit it)
@@ -30,7 +30,7 @@ write_pin_hash(Path(os.environ["KIOSK_CONFIG_DIR"]) / PIN_FILE, hash_pin(TEST_PI
 def content_dir(tmp_path: Path) -> Path:
     """A private copy of the bundled content that a test may break."""
     target = tmp_path / "content"
-    shutil.copytree(BUNDLED, target)
+    shutil.copytree(EXHIBIT, target)
     return target
 
 

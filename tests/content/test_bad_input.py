@@ -14,7 +14,7 @@ from kiosk.cli import main
 from kiosk.content import Severity, load_content
 from kiosk.content.images import MAX_PIXELS_PER_SIDE, check_image
 from kiosk.content.tables import parse_number
-from tests.helpers import BUNDLED
+from tests.helpers import EXHIBIT
 from tests.helpers.content import (
     append_rows,
     cells,
@@ -31,7 +31,7 @@ from tests.helpers.content import (
 )
 
 FIGURES = "figures.csv"
-BUNDLED_FIGURES = load_content(BUNDLED).figures
+BUNDLED_FIGURES = load_content(EXHIBIT).figures
 
 
 def assert_only_dropped(figures: dict, *dropped: str) -> None:
@@ -125,7 +125,7 @@ def test_duplicate_id_keeps_the_first(content_dir: Path) -> None:
     assert problem.is_error
     assert (problem.row, problem.column) == (row, "A")
     assert "earlier row" in problem.message
-    assert row > row_of(BUNDLED, FIGURES, "ai_output_2024")
+    assert row > row_of(EXHIBIT, FIGURES, "ai_output_2024")
     assert content.figures["ai_output_2024"] == first
     assert_only_dropped(content.figures, "robot_listed_2024")
 
@@ -264,7 +264,7 @@ def test_bad_image_path_is_an_error_and_the_page_stays(
     assert (problem.row, problem.column) == (row, "B")
     assert content.errors == (problem,), describe(content.problems)
     assert content.pages["robots"].icon is None
-    assert content.pages["robots"].title == load_content(BUNDLED).pages["robots"].title
+    assert content.pages["robots"].title == load_content(EXHIBIT).pages["robots"].title
 
 
 def test_svg_that_does_not_parse_is_an_error(content_dir: Path) -> None:
@@ -354,7 +354,7 @@ def test_unknown_default_language_falls_back(content_dir: Path) -> None:
     assert problem.row == line
     assert "zh-Hans" in problem.message
     assert content.settings.default_language == "zh-Hans"
-    assert content.settings.page_order == load_content(BUNDLED).settings.page_order
+    assert content.settings.page_order == load_content(EXHIBIT).settings.page_order
 
 
 def test_malformed_config_uses_defaults(content_dir: Path) -> None:
@@ -474,7 +474,7 @@ def test_missing_ui_string_is_an_error_naming_the_key(content_dir: Path) -> None
     assert content.errors == (problem,), describe(content.problems)
     assert content.string("nav.home", "en") == "nav.home"
     assert (
-        content.string("nav.language", "en") == cells(BUNDLED, "strings.csv", "nav.language")["en"]
+        content.string("nav.language", "en") == cells(EXHIBIT, "strings.csv", "nav.language")["en"]
     )
 
 
@@ -502,7 +502,7 @@ def test_extra_string_keys_are_fine(content_dir: Path) -> None:
 def test_parse_number_is_what_the_loader_uses() -> None:
     """Every bundled value is typed the way parse_number reads it."""
     for fid, figure in BUNDLED_FIGURES.items():
-        typed = cells(BUNDLED, FIGURES, fid)["value"]
+        typed = cells(EXHIBIT, FIGURES, fid)["value"]
         assert parse_number(typed) == figure.number
 
 
@@ -511,13 +511,13 @@ def test_a_folder_from_an_older_version_gets_the_built_in_texts(content_dir: Pat
     delete_row(content_dir, "strings.csv", "admin.title")
     delete_row(content_dir, "strings.csv", "nav.home")
 
-    content = load_content(content_dir, fallback=BUNDLED)
+    content = load_content(content_dir, fallback=EXHIBIT)
 
     assert content.errors == (), describe(content.problems)
     for key in ("admin.title", "nav.home"):
         problem = one(content, "strings.csv", key)
         assert not problem.is_error and "built-in text" in problem.message
-        assert content.string(key, "en") == cells(BUNDLED, "strings.csv", key)["en"]
+        assert content.string(key, "en") == cells(EXHIBIT, "strings.csv", key)["en"]
     assert main(["--validate", "--content", str(content_dir)]) == 0
     assert "key 'admin.title' is missing: this version's built-in text" in capsys.readouterr().out
 

@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 
 from kiosk.content import chart_points, load_content
-from tests.helpers import BUNDLED
+from tests.helpers import EXHIBIT
 from tests.helpers.content import append_rows, describe, load, one, row_of, set_cell
 
 CHARTS = "charts.csv"
 
 
 def test_bundled_charts_cover_what_the_page_must_show() -> None:
-    content = load_content(BUNDLED)
+    content = load_content(EXHIBIT)
     assert not content.errors, describe(content.problems)
     shown = {f.id for chart in content.charts.values() for f in chart.figures}
     for needed in (
@@ -34,7 +34,7 @@ def test_bundled_charts_cover_what_the_page_must_show() -> None:
 
 
 def test_bars_are_the_figures_as_stored() -> None:
-    content = load_content(BUNDLED)
+    content = load_content(EXHIBIT)
     points = chart_points(content.charts["output_2024"])
     assert [(p.figure.id, p.value, p.kind) for p in points] == [
         ("ai_output_2024", Decimal("3685"), "stated"),
@@ -43,7 +43,7 @@ def test_bars_are_the_figures_as_stored() -> None:
 
 
 def test_trend_adds_the_implied_year_and_projects_at_the_target_rate() -> None:
-    content = load_content(BUNDLED)
+    content = load_content(EXHIBIT)
     points = chart_points(content.charts["output_path_2026"])
     assert [(p.year, p.kind, p.qualifier) for p in points] == [
         (2023, "implied", "about"),
@@ -115,7 +115,7 @@ def test_charts_that_cannot_be_drawn_are_errors(
     assert problem.row == row
     assert problem.column == ("B" if kind == "pie" else "C")
     assert "broken" not in content.charts
-    assert len(content.charts) == len(load_content(BUNDLED).charts)
+    assert len(content.charts) == len(load_content(EXHIBIT).charts)
 
 
 def test_missing_chart_translation_is_an_error(content_dir: Path) -> None:
@@ -138,4 +138,4 @@ def test_a_missing_charts_file_leaves_the_figures(content_dir: Path) -> None:
     content = load(content_dir)
     assert one(content, CHARTS, "file is missing").row is None
     assert content.charts == {}
-    assert len(content.figures) == len(load_content(BUNDLED).figures)
+    assert len(content.figures) == len(load_content(EXHIBIT).figures)

@@ -23,7 +23,7 @@ import pytest
 
 from kiosk.content import Content, Settings, Severity, load_content
 from kiosk.content.schema import TABLES
-from tests.helpers import BUNDLED
+from tests.helpers import EXHIBIT
 from tests.helpers.content import (
     cells,
     describe,
@@ -35,7 +35,7 @@ from tests.helpers.content import (
 )
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
-BUNDLED_CONTENT = load_content(BUNDLED)
+BUNDLED_CONTENT = load_content(EXHIBIT)
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,7 @@ BUNDLED_INVENTORY = inventory(BUNDLED_CONTENT)
 
 def ids_from(name: str, key: str) -> set[str]:
     """Ids of the bundled rows of ``name`` from the row ``key`` to the end of the file."""
-    records = list(csv.reader(io.StringIO(read(BUNDLED, name), newline="")))[1:]
+    records = list(csv.reader(io.StringIO(read(EXHIBIT, name), newline="")))[1:]
     ids = [r[0] for r in records]
     return set(ids[ids.index(key) :])
 
@@ -428,7 +428,7 @@ def _(folder: Path) -> Outcome:
         folder, "voices.csv", "\ndai_limbs_lead,", "\n\n,,,,,,,,,,\n , ,\n\ndai_limbs_lead,"
     )
     row = set_cell(folder, "voices.csv", "dai_limbs_lead", "source", "nowhere")
-    assert row == row_of(BUNDLED, "voices.csv", "dai_limbs_lead") + 4  # Excel rows, blanks too
+    assert row == row_of(EXHIBIT, "voices.csv", "dai_limbs_lead") + 4  # Excel rows, blanks too
     return Outcome(
         [Expect("voices.csv", row, "K", 'unknown source "nowhere"')],
         {"voices": {"dai_limbs_lead"}},

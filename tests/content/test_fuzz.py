@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 from kiosk.content import Content, load_content
 from kiosk.i18n import LANGUAGES, format_growth, format_value
-from tests.helpers import BUNDLED
+from tests.helpers import EXHIBIT
 
 EXAMPLES = int(os.environ.get("KIOSK_FUZZ_EXAMPLES", "25"))
 FUZZ = settings(
@@ -34,7 +34,7 @@ FUZZ = settings(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
     database=None,
 )
-TABLES = sorted(p.name for p in BUNDLED.glob("*.csv"))
+TABLES = sorted(p.name for p in EXHIBIT.glob("*.csv"))
 
 # What curators really type, and what breaks parsers: quotes, separators, line ends, control
 # and wide characters, numbers in odd spellings, HTML, formulas.
@@ -90,7 +90,7 @@ CELL = st.one_of(
 @pytest.fixture(scope="module")
 def pristine() -> Iterator[Path]:
     folder = Path(tempfile.mkdtemp(prefix="kiosk-fuzz-"))
-    shutil.copytree(BUNDLED, folder / "content")
+    shutil.copytree(EXHIBIT, folder / "content")
     yield folder / "content"
     shutil.rmtree(folder, ignore_errors=True)
 

@@ -12,7 +12,7 @@ import pytest
 
 from kiosk.content.images import MAX_SVG_ELEMENTS
 from kiosk.content.tables import MAX_CELL_CHARS, MAX_FILE_BYTES, MAX_ROWS
-from tests.helpers import BUNDLED
+from tests.helpers import EXHIBIT
 from tests.helpers.content import load, one, read, row_of, set_cell, write
 
 
@@ -81,7 +81,7 @@ def test_a_huge_cell_is_one_error_and_the_later_rows_stay(content_dir: Path) -> 
     assert (problem.row, problem.column) == (row, "J") and f"{MAX_CELL_CHARS:,}" in problem.message
     in_figures = [p for p in content.errors if p.file == "figures.csv"]
     assert in_figures == [problem]  # one message, not one per later row
-    assert len(content.figures) == len(load(BUNDLED).figures) - 1  # only that row is left out
+    assert len(content.figures) == len(load(EXHIBIT).figures) - 1  # only that row is left out
     assert row_of(content_dir, "figures.csv", key) == row
 
 
@@ -103,6 +103,6 @@ def test_a_pipe_or_a_link_loop_is_named_as_such_not_missing(content_dir: Path) -
 
 
 def test_the_bundled_content_is_well_inside_the_limits() -> None:
-    for path in BUNDLED.glob("*.csv"):
+    for path in EXHIBIT.glob("*.csv"):
         assert path.stat().st_size < MAX_FILE_BYTES / 10, path
     assert sys.getrecursionlimit() > 100  # the SVG cost walk recurses once per nesting level

@@ -9,18 +9,18 @@ import tomllib
 from kiosk.content import Content, Severity, load_content
 from kiosk.content.schema import REQUIRED_STRINGS
 from kiosk.i18n import LANGUAGES
-from tests.helpers import BUNDLED, REPO
+from tests.helpers import EXHIBIT, REPO
 from tests.helpers.content import describe, load, one
 
 
 def test_bundled_content_loads_without_errors() -> None:
-    content = load_content(BUNDLED)
+    content = load_content(EXHIBIT)
 
     assert content.errors == (), "problems in the bundled content:\n" + describe(content.problems)
 
 
 def test_bundled_content_holds_every_table() -> None:
-    content = load_content(BUNDLED)
+    content = load_content(EXHIBIT)
 
     assert set(REQUIRED_STRINGS) <= set(content.strings)
     assert content.figures and content.sources and content.units and content.pages
@@ -29,8 +29,8 @@ def test_bundled_content_holds_every_table() -> None:
 
 
 def test_bundled_settings_match_config_toml() -> None:
-    config = tomllib.loads((BUNDLED / "config.toml").read_text(encoding="utf-8"))
-    settings = load_content(BUNDLED).settings
+    config = tomllib.loads((EXHIBIT / "config.toml").read_text(encoding="utf-8"))
+    settings = load_content(EXHIBIT).settings
 
     assert settings.version == config["exhibition"]["version"]
     assert settings.default_language == config["exhibition"]["default_language"]
@@ -41,7 +41,7 @@ def test_bundled_settings_match_config_toml() -> None:
 
 
 def test_every_configured_page_exists_in_order() -> None:
-    content = load_content(BUNDLED)
+    content = load_content(EXHIBIT)
 
     missing = [pid for pid in content.settings.page_order if pid not in content.pages]
     assert missing == []
@@ -52,7 +52,7 @@ def test_every_configured_page_exists_in_order() -> None:
 
 
 def test_every_figure_unit_and_source_resolve() -> None:
-    content = load_content(BUNDLED)
+    content = load_content(EXHIBIT)
 
     for figure in content.figures.values():
         assert content.units[figure.unit.id] is figure.unit, figure.id
@@ -64,7 +64,7 @@ def test_every_figure_unit_and_source_resolve() -> None:
 
 def test_missing_figures_file_is_an_error_and_the_rest_loads(content_dir) -> None:
     (content_dir / "figures.csv").unlink()
-    bundled = load_content(BUNDLED)
+    bundled = load_content(EXHIBIT)
 
     content = load(content_dir)
 
@@ -103,7 +103,7 @@ def test_missing_config_uses_default_settings(content_dir) -> None:
     assert (problem.row, problem.column) == (None, None)
     assert content.settings.page_order == ("home",)
     assert content.settings.default_language == "zh-Hans"
-    assert len(content.figures) == len(load_content(BUNDLED).figures)
+    assert len(content.figures) == len(load_content(EXHIBIT).figures)
 
 
 def test_content_package_never_imports_qt() -> None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from kiosk.content import Severity, load_content
-from tests.helpers import BUNDLED
+from tests.helpers import EXHIBIT
 from tests.helpers.content import append_rows, describe, load, one, row_of, set_cell, write
 
-BUNDLED_CONTENT = load_content(BUNDLED)
+BUNDLED_CONTENT = load_content(EXHIBIT)
 
 
 def test_bundled_story_content_is_complete() -> None:

@@ -12,7 +12,7 @@ import pytest
 from kiosk.content import Problem, Severity, load_content
 from kiosk.content.errors import column_letter
 from kiosk.content.tables import ROW, parse_number, read_table
-from tests.helpers import BUNDLED
+from tests.helpers import EXHIBIT
 from tests.helpers.content import (
     cells,
     describe,
@@ -113,7 +113,7 @@ def test_problem_format() -> None:
 
 
 def test_read_table_keeps_excel_rows_and_letters() -> None:
-    table, problems = read_table(BUNDLED, "figures.csv")
+    table, problems = read_table(EXHIBIT, "figures.csv")
 
     assert problems == []
     assert table is not None
@@ -123,7 +123,7 @@ def test_read_table_keeps_excel_rows_and_letters() -> None:
     assert table.letter("nothing") == "-"
     first = table.frame.iloc[0]
     assert first[ROW] == 2
-    assert first["id"] == read(BUNDLED, "figures.csv").splitlines()[1].split(",")[0]
+    assert first["id"] == read(EXHIBIT, "figures.csv").splitlines()[1].split(",")[0]
     # cells stay text as typed, never guessed as numbers
     assert all(isinstance(cell, str) for cell in table.frame["value"])
     assert all(isinstance(cell, str) for cell in table.frame["growth"])
@@ -139,14 +139,14 @@ def test_utf8_bom_loads_without_any_problem(content_dir: Path) -> None:
     content = load(content_dir)
 
     assert content.problems == (), describe(content.problems)
-    assert content.figures == load_content(BUNDLED).figures
+    assert content.figures == load_content(EXHIBIT).figures
 
 
 @pytest.mark.parametrize("name", ["strings.csv", "figures.csv"])
 def test_gb18030_loads_with_one_warning(content_dir: Path, name: str) -> None:
     text = read(content_dir, name)
     write(content_dir, name, text, encoding="gb18030")
-    bundled = load_content(BUNDLED)
+    bundled = load_content(EXHIBIT)
 
     content = load(content_dir)
 
@@ -196,7 +196,7 @@ def test_crlf_line_endings_load_cleanly(content_dir: Path) -> None:
     content = load(content_dir)
 
     assert content.problems == (), describe(content.problems)
-    assert content.figures == load_content(BUNDLED).figures
+    assert content.figures == load_content(EXHIBIT).figures
 
 
 def test_empty_file_is_an_error_at_the_header(content_dir: Path) -> None:
@@ -213,12 +213,12 @@ def test_empty_file_is_an_error_at_the_header(content_dir: Path) -> None:
 
 
 def test_blank_rows_are_ignored_and_keep_excel_row_numbers(content_dir: Path) -> None:
-    count = len(load_content(BUNDLED).figures)
+    count = len(load_content(EXHIBIT).figures)
     second = read(content_dir, "figures.csv").splitlines()[2].split(",")[0]
     # a blank line, a row of empty cells and a blank line before the second figure
     replace_text(content_dir, "figures.csv", f"\n{second},", f"\n\n,,,,,\n  , \n\n{second},")
     row = set_cell(content_dir, "figures.csv", "robot_listed_2024", "value", "3x4")
-    assert row == row_of(BUNDLED, "figures.csv", "robot_listed_2024") + 4
+    assert row == row_of(EXHIBIT, "figures.csv", "robot_listed_2024") + 4
 
     content = load(content_dir)
 
@@ -231,7 +231,7 @@ def test_blank_rows_are_ignored_and_keep_excel_row_numbers(content_dir: Path) ->
 
 def test_multiline_cell_is_one_excel_row(content_dir: Path) -> None:
     set_cell(content_dir, "figures.csv", "ai_output_2024", "label_en", "AI industry\noutput")
-    row = row_of(BUNDLED, "figures.csv", "robot_listed_2024")
+    row = row_of(EXHIBIT, "figures.csv", "robot_listed_2024")
     set_cell(content_dir, "figures.csv", "robot_listed_2024", "value", "3x4")
 
     content = load(content_dir)
@@ -242,7 +242,7 @@ def test_multiline_cell_is_one_excel_row(content_dir: Path) -> None:
 
 
 def test_row_with_too_many_cells_is_an_error_and_others_load(content_dir: Path) -> None:
-    count = len(load_content(BUNDLED).figures)
+    count = len(load_content(EXHIBIT).figures)
     label = cells(content_dir, "figures.csv", "robot_unicorns_2024")["label_en"]
     assert "," not in label
     row = row_of(content_dir, "figures.csv", "robot_unicorns_2024")
@@ -291,7 +291,7 @@ def test_a_header_named_like_the_loader_s_row_column_is_just_an_unused_column(
     assert not content.errors, [p.format() for p in content.errors]
     unused = one(content, "figures.csv", f"column '{header}' is not used")
     assert unused.row == 1 and unused.column == column_letter(first.count(",") + 1)
-    assert len(content.figures) == len(load(BUNDLED).figures)
+    assert len(content.figures) == len(load(EXHIBIT).figures)
     # rows are still numbered as Excel shows them
     key = next(iter(content.figures))
     set_cell(content_dir, "figures.csv", key, "value", "3,68x")

@@ -15,7 +15,7 @@ from kiosk.content import load_content
 from kiosk.runtime.modes import Timing
 from kiosk.ui.controller import KioskRuntime
 from kiosk.ui.shell.main_window import KioskWindow
-from tests.helpers import BUNDLED
+from tests.helpers import EXHIBIT
 from tests.helpers.clock import Clock
 
 _TOUCH: QPointingDevice | None = None
@@ -66,7 +66,7 @@ def mouse_drag(widget: QWidget, start: QPoint, end: QPoint, steps: int = 8) -> N
     QApplication.processEvents()
 
 
-def make_window(qtbot, folder: Path = BUNDLED, size=(1920, 1080), lang=None) -> KioskWindow:
+def make_window(qtbot, folder: Path = EXHIBIT, size=(1920, 1080), lang=None) -> KioskWindow:
     application()
     window = build_window(load_content(folder), size, lang)
     qtbot.addWidget(window)

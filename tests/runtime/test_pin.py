@@ -19,7 +19,7 @@ from kiosk.runtime.pin import (
     parse_pin_hash,
     read_pin_hash,
 )
-from tests.helpers import BUNDLED
+from tests.helpers import EXHIBIT
 from tests.helpers.clock import Clock
 
 
@@ -141,12 +141,12 @@ def test_set_pin_refuses_a_weak_pin_and_keeps_the_old(config_dir: Path, monkeypa
 
 
 def test_validate_warns_without_a_pin_and_fails_on_a_malformed_one(config_dir: Path, capsys):
-    assert main(["--validate", "--content", str(BUNDLED)]) == 0
+    assert main(["--validate", "--content", str(EXHIBIT)]) == 0
     out = capsys.readouterr().out
     assert f"{config_dir / PIN_FILE}:-:-: warning: no admin PIN is set" in out
     config_dir.mkdir(parents=True, exist_ok=True)
     (config_dir / PIN_FILE).write_text("scrypt$oops\n")
-    assert main(["--validate", "--content", str(BUNDLED)]) == 1
+    assert main(["--validate", "--content", str(EXHIBIT)]) == 1
     out = capsys.readouterr().out
     assert f"{config_dir / PIN_FILE}:-:-: is not a PIN hash" in out
 

@@ -25,7 +25,7 @@ from kiosk.ui.pages.figures.charts import BarChart
 from kiosk.ui.shell.header import Header
 from kiosk.ui.tools.layout_check import audit, check_layout
 from kiosk.ui.widgets.text import TextLabel
-from tests.helpers import BUNDLED, REPO
+from tests.helpers import EXHIBIT, REPO
 
 STRESS = REPO / "tests" / "data" / "stress"
 QUICK = {"pages": ["home", "figures"], "attract": False}  # enough for a detector's case
@@ -83,7 +83,7 @@ def test_a_label_wider_than_the_window_is_an_error(monkeypatch) -> None:
         title.setMinimumWidth(self.theme.width + 200)
 
     monkeypatch.setattr(PageView, "set_heading", too_wide)
-    lines = run(BUNDLED, ["zh-Hans"], **QUICK)
+    lines = run(EXHIBIT, ["zh-Hans"], **QUICK)
     assert lines[-1] == "status 1"
     assert any(
         line.startswith("figures zh-Hans 1920x1080: too-wide-title ")
@@ -100,7 +100,7 @@ def test_a_touch_target_10_px_high_is_an_error(monkeypatch) -> None:
         self.home.setFixedHeight(10)
 
     monkeypatch.setattr(Header, "__init__", squat)
-    lines = run(BUNDLED, ["en"], **QUICK)
+    lines = run(EXHIBIT, ["en"], **QUICK)
     assert lines[-1] == "status 1"
     assert any(
         "home-button" in line and "touch target" in line and "x10 px" in line
@@ -111,7 +111,7 @@ def test_a_touch_target_10_px_high_is_an_error(monkeypatch) -> None:
 def test_a_label_left_in_the_old_language_after_a_switch_is_an_error(monkeypatch) -> None:
     # the pages miss the switch: the header changes language, their texts stay as they were
     monkeypatch.setattr(PageView, "_on_language_changed", lambda self, _lang: None)
-    lines = run(BUNDLED, ["zh-Hans"], **QUICK)
+    lines = run(EXHIBIT, ["zh-Hans"], **QUICK)
     assert lines[-1] == "status 1"
     found = errors(lines)
     # the fresh start is clean; after the tap on 繁體中文, Home's Simplified tile is left
@@ -132,7 +132,7 @@ def test_a_chart_text_on_another_is_an_error(monkeypatch) -> None:
             growth.setPos(label.pos())
 
     monkeypatch.setattr(BarChart, "relayout", growth_on_label)
-    lines = run(BUNDLED, ["en"], pages=["figures"], attract=False)
+    lines = run(EXHIBIT, ["en"], pages=["figures"], attract=False)
     assert lines[-1] == "status 1"
     assert any(
         line.startswith('figures en 1920x1080: chart-output_2024 "AI industry output": overlaps')
@@ -141,7 +141,7 @@ def test_a_chart_text_on_another_is_an_error(monkeypatch) -> None:
 
 
 def test_the_checks_pass_when_nothing_is_broken() -> None:
-    lines = run(BUNDLED, ["zh-Hans"], **QUICK)
+    lines = run(EXHIBIT, ["zh-Hans"], **QUICK)
     assert lines[-1] == "status 0", lines
 
 
@@ -255,7 +255,7 @@ def test_check_layout_is_an_action_of_its_own(capsys) -> None:
 
 
 def test_texts_filled_into_another_language_s_template() -> None:
-    known = text_languages(load_content(BUNDLED))
+    known = text_languages(load_content(EXHIBIT))
     assert foreign_language("Source: Time Weekly (2025)", "zh-Hans", known) == "en"
     assert foreign_language("来源：Time Weekly", "zh-Hans", known) is None
     assert foreign_language("來源：Time Weekly", "zh-Hans", known) == "zh-Hant"

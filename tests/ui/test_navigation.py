@@ -8,7 +8,7 @@ from PySide6.QtTest import QTest
 from kiosk.app import application, build_window
 from kiosk.content import load_content
 from kiosk.ui.shell.page_stack import TRANSITION_MS
-from tests.helpers import BUNDLED
+from tests.helpers import EXHIBIT
 from tests.helpers.ui import center, mouse_drag, touch_drag, touch_tap
 
 
@@ -102,7 +102,7 @@ def test_stray_keys_do_not_close_the_window(window, qtbot) -> None:
 
 def test_only_the_first_page_is_built_before_the_first_frame(qtbot) -> None:
     application()
-    content = load_content(BUNDLED)
+    content = load_content(EXHIBIT)
     window = build_window(content, (1920, 1080))
     qtbot.addWidget(window)
     assert list(window.stack.pages) == ["home"]  # the others wait for the first frame
@@ -114,7 +114,7 @@ def test_only_the_first_page_is_built_before_the_first_frame(qtbot) -> None:
 
 def test_a_page_not_built_yet_is_built_when_asked_for(qtbot) -> None:
     application()
-    window = build_window(load_content(BUNDLED), (1920, 1080))
+    window = build_window(load_content(EXHIBIT), (1920, 1080))
     qtbot.addWidget(window)
     window.go_to("figures", animate=False)
     assert window.current_page_id == "figures"

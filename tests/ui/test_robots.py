@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from kiosk.ui.pages.robots import RobotsPage
 from kiosk.ui.pages.robots.robot_card import FALLBACK_ART
 from kiosk.ui.widgets.text import TextLabel
-from tests.helpers import BUNDLED
+from tests.helpers import EXHIBIT
 from tests.helpers.content import set_cell
 from tests.helpers.ui import (
     center,
@@ -31,7 +31,7 @@ SIZES = [(1920, 1080), (1080, 1920), (3840, 2160)]
 LANGS = ["zh-Hans", "zh-Hant", "en"]
 
 
-def open_robots(qtbot, folder: Path = BUNDLED, size=(1920, 1080), lang=None):
+def open_robots(qtbot, folder: Path = EXHIBIT, size=(1920, 1080), lang=None):
     window = make_window(qtbot, folder, size, lang)
     window.go_to("robots", animate=False)
     page: RobotsPage = window.stack.page("robots")
@@ -327,7 +327,7 @@ def test_a_missing_image_shows_the_fallback_robot(content_dir: Path, qtbot) -> N
     size = QSize(320, 240)
     drawn = card.artwork(size, 1.0).toImage().convertToFormat(QImage.Format.Format_ARGB32)
     fallback = svg_image(FALLBACK_ART, size).convertToFormat(QImage.Format.Format_ARGB32)
-    own = svg_image(BUNDLED / "images" / "robots" / "patrol.svg", size)
+    own = svg_image(EXHIBIT / "images" / "robots" / "patrol.svg", size)
     assert drawn == fallback
     assert drawn != own.convertToFormat(QImage.Format.Format_ARGB32)
     page.carousel.scroll_to(index, animate=False)

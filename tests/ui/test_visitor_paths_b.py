@@ -17,7 +17,7 @@ from kiosk.ui.pages.figures import FiguresPage
 from kiosk.ui.pages.figures.charts import BarChart, ChartPlot, TrendChart
 from kiosk.ui.shell.main_window import KioskWindow
 from kiosk.ui.widgets.text import TextLabel
-from tests.helpers import BUNDLED
+from tests.helpers import EXHIBIT
 from tests.helpers.content import append_rows, set_cell, set_playlist
 from tests.helpers.ui import make_window, runtime_for, touch_tap
 
@@ -139,7 +139,7 @@ def plot_problems(plot: ChartPlot) -> list[str]:
 
 @pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
 def test_english_figures_reached_from_chinese_home_fit_the_window(qtbot, size) -> None:
-    window, page = english_figures_from_chinese(qtbot, BUNDLED, size)
+    window, page = english_figures_from_chinese(qtbot, EXHIBIT, size)
     assert figures_problems(window, page) == []
     for tile in page.tiles:  # every value whole, on one line
         number = tile.number
@@ -179,7 +179,7 @@ def test_english_from_the_start_fits_the_window(content_dir: Path, qtbot, size) 
 
 
 def test_switching_back_and_forth_on_the_page_keeps_it_inside(qtbot) -> None:
-    window, page = english_figures_from_chinese(qtbot, BUNDLED, (1920, 1080))
+    window, page = english_figures_from_chinese(qtbot, EXHIBIT, (1920, 1080))
     for lang in ("zh-Hant", "en", "zh-Hans", "en"):
         switch_to(window, lang, qtbot)
         page.settle()
