@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 
 from kiosk.i18n import format_date
 from kiosk.ui.pages.policy import PolicyPage
@@ -264,6 +264,8 @@ def test_landscape_cards_keep_their_number_whole_under_long_texts(qtbot, size) -
             assert c.rect().contains(part.geometry()), (c.event.id, part.geometry())
     shown = [c for c in numbers if c.text.text()]
     assert shown and all(c.text.text().endswith("…") for c in shown)
+    for c in page.strip.cards:  # the summary's lines start under the title, not mid-card
+        assert c.text.alignment() & Qt.AlignmentFlag.AlignTop
 
 
 def test_a_language_switch_updates_cards_as_they_come_near(qtbot) -> None:

@@ -218,6 +218,8 @@ class TextLabel(QLabel):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setWordWrap(wrap)
+        if self._fill:  # the room it fills may be taller than its lines: they start at the top
+            align = (align & ~Qt.AlignmentFlag.AlignVertical_Mask) | Qt.AlignmentFlag.AlignTop
         self.setAlignment(align)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
