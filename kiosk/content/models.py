@@ -8,7 +8,7 @@ from pathlib import Path
 
 from kiosk.content.errors import Problem
 from kiosk.content.schedule import Schedule
-from kiosk.i18n import DEFAULT_LANGUAGE, Language, fill, format_growth, format_value
+from kiosk.i18n import DEFAULT_LANGUAGE, Language, fill, format_date, format_growth, format_value
 
 
 @dataclass(frozen=True)
@@ -275,4 +275,8 @@ class Content:
     def format_source(self, source: Source, lang: Language, key: str = "figure.source") -> str:
         """The one way a source is written: '来源：《…》 (2025)' under a figure, an event or a
         robot, through the strings.csv template ``key`` (a quote's is 'voices.source')."""
-        return fill(self.string(key, lang), text=f"{source.name.get(lang)} ({source.date})")
+        when = format_date(source.date, lang)
+        name = source.name.get(lang)
+        # Chinese takes full-width brackets and no space; English a space and ASCII brackets
+        dated = f"{name} ({when})" if lang == "en" else f"{name}（{when}）"
+        return fill(self.string(key, lang), text=dated)

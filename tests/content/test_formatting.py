@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -123,8 +124,18 @@ def test_format_source(content: Content) -> None:
 
     en = content.format_source(figure.source, "en")
     assert en.startswith("Source: ")
-    assert source.name.en in en and source.date in en
-    assert content.format_source(figure.source, "zh-Hans").startswith("来源：")
+    assert en.endswith(f"{source.name.en} ({format_date(source.date, 'en')})")
+    zh = content.format_source(figure.source, "zh-Hans")
+    assert zh.startswith("来源：")
+    # the date as Chinese readers write it, in full-width brackets with no space before them
+    assert zh.endswith(f"{source.name.get('zh-Hans')}（{format_date(source.date, 'zh-Hans')}）")
+    assert " (" not in zh and "年" in zh
+
+
+def test_a_source_dated_to_the_month_reads_as_a_date(content: Content) -> None:
+    source = replace(content.figures["t_output"].source, date="2025-03")
+    assert content.format_source(source, "en").endswith("(Mar 2025)")
+    assert content.format_source(source, "zh-Hant").endswith("（2025年3月）")
 
 
 # --- kiosk.i18n directly ---------------------------------------------------------------------
