@@ -174,7 +174,7 @@ def validate(folder: Path) -> int:
 
     try:
         content = load_content(folder, missing_glyphs, fallback=bundled_content_dir())
-    except Exception as exc:
+    except Exception as exc:  # a loader defect: one line, never a traceback
         print(
             f"{folder}: the content could not be checked ({type(exc).__name__}: {exc}); "
             "this is a defect of the kiosk: please report it with the content folder",

@@ -56,7 +56,7 @@ class RecentLines(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         try:
             text = self.format(record)
-        except Exception:
+        except Exception:  # a bad log call must never take the kiosk down
             text = str(record.msg)
         self.lines.extend(text.splitlines() or [""])
 

@@ -38,7 +38,7 @@ def problems() -> list[str]:
         return list(_problems.values())
 
 
-def fallback_dir() -> Path:
+def fallback_dir(create: bool = True) -> Path:
     """A folder of this user's for the lock and the heartbeat when the state folder fails:
     ``$XDG_RUNTIME_DIR``, else ``/dev/shm`` (memory: never full of logs), else the temp folder."""
     runtime = os.environ.get("XDG_RUNTIME_DIR", "")
@@ -51,5 +51,6 @@ def fallback_dir() -> Path:
     # on Windows the user's name, as the relauncher (build/windows/relaunch.ps1) spells it
     uid = os.getuid() if hasattr(os, "getuid") else getpass.getuser()
     folder = base / f"ai-city-kiosk-{uid}"
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if create:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     return folder

@@ -23,10 +23,8 @@ from kiosk.content.models import (
     Text,
 )
 from kiosk.content.schema import Column
-from kiosk.content.tables import ROW, Table, parse_number
-from kiosk.content.validate import language_columns, split_list
-
-Row = dict[str, Any]
+from kiosk.content.tables import ROW, Row, Table, parse_number, split_list
+from kiosk.content.validate import language_columns
 
 
 def records(frame: pd.DataFrame) -> list[Row]:

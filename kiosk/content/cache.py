@@ -72,7 +72,7 @@ def read_cached(folder: Path, key: str | None) -> Content | None:
     try:
         with cache_file(folder).open("rb") as stream:
             stored_key, content = pickle.load(stream)
-    except Exception:
+    except Exception:  # missing, truncated or from another version: reload
         return None
     if (key is not None and stored_key != key) or not isinstance(content, Content):
         return None
@@ -108,7 +108,7 @@ def load_content_cached(
 
     try:
         content = load_content(folder, missing_glyphs, fallback)
-    except Exception as exc:
+    except Exception as exc:  # a defect in the loader must never stop the kiosk
         return _last_good(folder, fallback, missing_glyphs, exc)
     write_cached(folder, key, content)
     return content

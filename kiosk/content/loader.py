@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from kiosk.content.build import build_chain, build_charts, build_robots, build_row, records
 from kiosk.content.config import check_page_order, parse_config, read_config
@@ -20,13 +19,10 @@ from kiosk.content.models import (
     Voice,
 )
 from kiosk.content.schema import REQUIRED_STRINGS, TABLES
-from kiosk.content.tables import Table, read_table
+from kiosk.content.tables import Row, Table, read_table
 from kiosk.content.validate import TableChecks, check_header, check_templates, columns_for
 
 CoverageCheck = Callable[[str], str]  # returns the characters of a text the fonts lack
-
-
-Row = dict[str, Any]
 
 
 def load_content(

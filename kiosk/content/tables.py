@@ -16,6 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -288,3 +289,13 @@ def parse_number(text: str) -> Number:
             f"the decimal point and {MAX_DECIMALS} after it"
         )
     return Number(value, len(fraction))
+
+
+Row = dict[str, Any]  # one table row as the loader passes it on: column -> value
+
+_LIST_SEPARATOR = re.compile(r"[\s,;，；、]+")
+
+
+def split_list(cell: str) -> list[str]:
+    """Ids typed in one cell, separated by spaces, commas or semicolons."""
+    return [item for item in _LIST_SEPARATOR.split(cell) if item]

@@ -13,30 +13,13 @@ import pandas as pd
 
 from kiosk.content.errors import Problem, Severity
 from kiosk.content.schema import REQUIRED_STRINGS, TABLES, Column
-from kiosk.content.tables import ROW, Table, parse_number
+from kiosk.content.tables import ROW, Row, Table, parse_number, split_list
 from kiosk.i18n import LANGUAGES
 
-Row = dict[str, Any]
-
-
-ID = r"[A-Za-z0-9][A-Za-z0-9_.\-]*"
-
-
+_ID = r"[A-Za-z0-9][A-Za-z0-9_.\-]*"
+_HTML = r"<\s*/?\s*[A-Za-z][^<>]*>"
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
-
-
-HTML = r"<\s*/?\s*[A-Za-z][^<>]*>"
-
-
-_LIST_SEPARATOR = re.compile(r"[\s,;，；、]+")
-
-
 _LANG_SUFFIX = re.compile(r"^(?:(?P<name>[a-z]+)_)?(?P<code>[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?)$")
-
-
-def split_list(cell: str) -> list[str]:
-    """Ids typed in one cell, separated by spaces, commas or semicolons."""
-    return [item for item in _LIST_SEPARATOR.split(cell) if item]
 
 
 def language_columns(name: str) -> dict[str, str]:
@@ -229,7 +212,7 @@ class TableChecks:
 
     def check_id(self, column: Column, header: str, cells: pd.Series, present: pd.Series) -> None:
         self.report(
-            present & ~cells.str.fullmatch(ID),
+            present & ~cells.str.fullmatch(_ID),
             header,
             lambda r: f"id \"{r[header]}\" may only use letters, digits, '.', '_' and '-'",
         )
@@ -315,7 +298,7 @@ class TableChecks:
         self, column: Column, header: str, cells: pd.Series, present: pd.Series
     ) -> None:
         self.report(
-            cells.str.contains(HTML, regex=True),
+            cells.str.contains(_HTML, regex=True),
             header,
             lambda r: f'"{r[header]}" looks like HTML; it is shown exactly as typed, tags included',
             Severity.WARNING,

@@ -37,9 +37,10 @@ def _read(path: Path) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def _fallback(path: Path) -> Path | None:
+def _fallback(path: Path, create: bool = False) -> Path | None:
+    """Where the record goes when ``path`` cannot be written (made only to write there)."""
     try:
-        return storage.fallback_dir() / path.name
+        return storage.fallback_dir(create) / path.name
     except OSError:
         return None
 
@@ -59,7 +60,7 @@ def _write(path: Path, record: dict[str, Any]) -> None:
     try:
         write_text_atomic(path, text)
     except OSError as error:
-        spare = _fallback(path)
+        spare = _fallback(path, create=True)
         if storage.report(
             "crashes",
             f"the crash record cannot be written to {path.parent} ({error.strerror or error}); "

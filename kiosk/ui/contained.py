@@ -47,7 +47,7 @@ def _guard(method: Callable[..., Any]) -> Callable[..., Any]:
     def contained(self: object, *args: Any) -> Any:
         try:
             return method(self, *args)
-        except Exception:
+        except Exception:  # reported, never let through to C++
             sys.excepthook(*sys.exc_info())  # type: ignore[arg-type]
             return _fallback(method.__name__, self, *args)
 

@@ -18,7 +18,7 @@ from kiosk.ui.tools.render_checks import (
 
 
 @pytest.fixture
-def qapp(qapp):
+def qapp(qapp):  # the kiosk's application: the shipped fonts registered
     return application()
 
 

@@ -43,10 +43,9 @@ class PageView(QWidget):
         self.language = self.session.language
         self.retranslate()
 
-    def _on_language_changed(self, language: str) -> None:
+    def _on_language_changed(self, _language: str) -> None:
         if not self.isHidden():  # on screen (or sliding out): now; else when next shown
-            self.language = language
-            self.retranslate()
+            self.catch_up()
 
     def catch_up(self) -> None:
         """Before the page is shown: retranslate if the language changed while it was hidden.

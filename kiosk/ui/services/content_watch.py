@@ -103,7 +103,7 @@ class ContentWatcher(QObject):
         self._scan: Future[Scan] | None = None
         self._job: Future[Content] | None = None
         self._job_signature: Signature | None = None
-        self._checking = False  # the scan after a load: did the folder move under it?
+        # loaded, waiting for one more scan: handed over only if nothing moved meanwhile
         self._loaded: Content | None = None
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="content-load")
         self._worker_done.connect(self._advance, Qt.ConnectionType.QueuedConnection)
@@ -132,7 +132,7 @@ class ContentWatcher(QObject):
     @property
     def busy(self) -> bool:
         """A reload asked for or under way (a routine scan does not count)."""
-        return self._forced or self._job is not None or self._checking
+        return self._forced or self._job is not None or self._loaded is not None
 
     def reload_now(self) -> None:
         """Load the folder now, changed or not (the admin panel's button)."""
@@ -174,9 +174,9 @@ class ContentWatcher(QObject):
             seen = done.result()
         except Exception:
             log.exception("content: scanning %s failed", self.folder)
-            self._checking = False
+            self._loaded = None
             return
-        if self._checking:
+        if self._loaded is not None:
             self._checked(seen)
         else:
             self._consider(seen)
@@ -203,16 +203,14 @@ class ContentWatcher(QObject):
         self.current = self._job_signature  # tried: not loaded again until it changes
         try:
             content = job.result()
-        except Exception as exc:
+        except Exception as exc:  # a loader bug must not stop the kiosk
             log.exception("content: loading %s failed", self.folder)
             self.failed.emit([Problem("-", None, None, f"could not be loaded: {exc}")])
             return
         self._loaded = content
-        self._checking = True  # one more scan: hand it over only if nothing moved meanwhile
         self._scan = self._submit(scan)
 
     def _checked(self, seen: Scan) -> None:
-        self._checking = False
         content, self._loaded = self._loaded, None
         assert content is not None
         if seen.signature != self._job_signature:

@@ -78,7 +78,7 @@ class StopSignals:
         if self.on_stop is not None:
             try:
                 self.on_stop()
-            except Exception:
+            except Exception:  # the stop itself must go on
                 log.exception("noting the stop failed")
 
     def _wait(self) -> None:

@@ -417,27 +417,24 @@ class LayoutCheck:
         button = window.header.languages[lang]
         centre = button.mapTo(window, button.rect().center())
         on_top = window.childAt(centre)
-        if on_top is not None and on_top is not button and not button.isAncestorOf(on_top):
-            finding = Finding(
-                screen,
-                window.session.language,
-                self.size,
-                widget_name(button),
-                button.text(),
-                f"covered by {widget_name(on_top)}: a finger cannot reach it",
+
+        def problem(text: str) -> None:
+            self.add(
+                Finding(
+                    screen,
+                    window.session.language,
+                    self.size,
+                    widget_name(button),
+                    button.text(),
+                    text,
+                )
             )
-            self.add(finding)
+
+        if on_top is not None and on_top is not button and not button.isAncestorOf(on_top):
+            problem(f"covered by {widget_name(on_top)}: a finger cannot reach it")
         tap(button)
         if window.session.language != lang:  # the button did nothing: say so, then go on
-            finding = Finding(
-                screen,
-                window.session.language,
-                self.size,
-                widget_name(button),
-                button.text(),
-                f"a tap did not switch to {lang}",
-            )
-            self.add(finding)
+            problem(f"a tap did not switch to {lang}")
             window.session.set_language(lang)
         settled(window)
 

@@ -302,11 +302,13 @@ class TextLabel(QLabel):
             self._show(Fitted(QFont(self._base), self.full_text, False))
             return
         width, height = self._room(to_height)
-        if self._fill and self.full_text:
-            floor_font = _sized(self._base, text_floor(_pixel_size(self._base), self.floor))
-            if self.contentsRect().height() + 2 < QFontMetrics(floor_font).height():
-                self._show(Fitted(QFont(self._base), "", True))  # not one line: nothing
-                return
+        if (
+            self._fill
+            and self.full_text
+            and self.contentsRect().height() + 2 < self._floor_line_height()
+        ):
+            self._show(Fitted(QFont(self._base), "", True))  # not one line: nothing
+            return
         if self._sizing and not self._wrap:
             if self._sized_font is None:
                 self._sized_font = fit_text(
@@ -370,6 +372,11 @@ class TextLabel(QLabel):
             return QSize(width, QFontMetrics(self._base).height() + dy)
         return QSize(width, self.heightForWidth(width))
 
+    def _floor_line_height(self) -> int:
+        """One line's height at the smallest size the text may shrink to."""
+        floor = text_floor(_pixel_size(self._base), self.floor)
+        return QFontMetrics(_sized(self._base, floor)).height()
+
     def minimumSizeHint(self) -> QSize:
         """About one letter wide: a text never decides how wide its parent must be."""
         dx, dy = self._margins()
@@ -378,8 +385,7 @@ class TextLabel(QLabel):
         if not self._wrap:
             lines = max(1, self.full_text.count("\n") + 1)
             return QSize(width, QFontMetrics(self._base).height() * lines + dy)
-        floor_font = _sized(self._base, text_floor(em, self.floor))
-        return QSize(width, QFontMetrics(floor_font).height() + dy)
+        return QSize(width, self._floor_line_height() + dy)
 
     def hasHeightForWidth(self) -> bool:
         return self._wrap and not self._fill

@@ -269,39 +269,33 @@ class TimelineStrip(QWidget):
     def set_language(self, content: Content, lang: Language) -> None:
         """Every card in ``lang``: in portrait at once (their heights place them); in
         landscape, where every card has the same size, the cards near the view now and the
-        others as they come near (:meth:`catch_up`), so a language switch costs the same for
-        15 events as for 150."""
+        others (hidden until then) as they come near (:meth:`catch_up`), so a language switch
+        costs the same for 15 events as for 150."""
         self._content, self._lang = content, lang
         for label, _card in self.years:
             label.setFont(self.theme.font("headline", lang))
             label.adjustSize()
-        for card in self.cards:
-            if self.vertical:
+        if self.vertical:
+            for card in self.cards:
                 card.set_language(content, lang)
-            elif card.lang != lang:
-                card.hide()
         self.arrange(self._viewport)
         self.catch_up(QRect(-self.pos(), self._viewport))
 
-    def catch_up(self, visible: QRect) -> int:
+    def catch_up(self, visible: QRect) -> None:
         """Show the cards within a screen of ``visible`` (strip coordinates), each in the
         current language, and hide the others: showing the page, scrolling it and switching
-        its language cost what is near the view, not the number of events. How many cards
-        were put in the current language."""
+        its language cost what is near the view, not the number of events."""
         if self._content is None or self._lang is None or visible.isEmpty():
-            return 0
+            return
         if self.vertical:
             near = visible.adjusted(0, -visible.height(), 0, visible.height())
         else:
             near = visible.adjusted(-visible.width(), 0, visible.width(), 0)
-        behind = 0
         for card in self.cards:
             if card.base.isEmpty() or card.base.intersects(near):
-                behind += card.lang != self._lang
                 self.bring_up_to_date(card)
             elif not card.isHidden():
                 card.hide()
-        return behind
 
     def bring_up_to_date(self, card: EventCard) -> None:
         """One card in the current language, shown."""
