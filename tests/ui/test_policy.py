@@ -293,3 +293,12 @@ def test_a_language_switch_updates_cards_as_they_come_near(qtbot) -> None:
                 assert c.isVisibleTo(page.strip) and c.title.text() == c.event.title.get("en")
     assert page.bar.value() == page.bar.maximum()
     assert all(c.lang == "en" for c in page.strip.cards)
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (3840, 2160)])
+def test_a_short_gesture_hint_stays_on_one_line_beside_the_title(qtbot, size) -> None:
+    window = make_window(qtbot, size=size, lang="en")
+    page = open_policy(window, qtbot)
+    hint = page.heading.hint
+    assert hint.text() == hint.full_text
+    assert hint.height() < 2 * hint.fontMetrics().lineSpacing()  # no lone word on a 2nd line

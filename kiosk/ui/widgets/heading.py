@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content import Content
@@ -27,6 +27,7 @@ class PageHeading(QWidget):
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.theme = theme
+        self._hint_font = self.font()
         extra = PORTRAIT_EXTRA_LINES if theme.portrait else 0
         self.title = TextLabel(self, max_lines=TITLE_LINES + extra)
         self.caption = TextLabel(self, role="dim", max_lines=CAPTION_LINES + extra)
@@ -50,12 +51,24 @@ class PageHeading(QWidget):
         page = content.pages.get(page_id)
         self.title.setFont(self.theme.font("headline", lang))
         self.caption.setFont(self.theme.font("lead", lang))
-        self.hint.setFont(self.theme.font("caption", lang))
+        self._hint_font = self.theme.font("caption", lang)
+        self.hint.setFont(self._hint_font)
         self.title.setText(page.title.get(lang) if page else "")
         self.caption.setText(page.caption.get(lang) if page else "")
         self.hint.setText(content.string(hint_key, lang))
+        self._size_hint_column()
+
+    def _size_hint_column(self) -> None:
+        """Landscape: the hint on one line when it fits in its share of the width, else
+        wrapped within that share (a long hint never narrows the title)."""
+        if self.theme.portrait or self.width() <= 0:
+            return
+        share = max(self.theme.touch, round(self.width() * HINT_SHARE))
+        natural = QFontMetrics(self._hint_font).horizontalAdvance(self.hint.full_text) + 2
+        self.hint.setMaximumWidth(share)
+        # a hint that fits its share keeps one line; a longer one wraps at its usual width
+        self.hint.setMinimumWidth(natural if natural <= share else 0)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if not self.theme.portrait:  # a long hint wraps instead of narrowing the title
-            self.hint.setMaximumWidth(max(self.theme.touch, round(self.width() * HINT_SHARE)))
+        self._size_hint_column()
