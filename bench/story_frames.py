@@ -76,7 +76,7 @@ def main() -> None:
     cases: list[tuple[str, Callable[[], object], PageView]] = [
         ("timeline entrance", policy_entrance, policy),
         ("event opens", lambda: policy.show_detail(first), policy),
-        ("event closes", lambda: policy.detail.close_detail(), policy),
+        ("event closes", lambda: policy.detail.dismiss(), policy),
         ("timeline scroll step", policy.advance, policy),
         ("voices entrance", voices_entrance, voices),
         ("quote change", lambda: voices.step(1), voices),

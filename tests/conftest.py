@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from kiosk.runtime.pin import PIN_FILE, hash_pin, write_pin_hash
 from tests.helpers import EXHIBIT, TEST_PIN
+from tests.helpers.leftovers import still_running
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 # compiled content goes to a private folder, never the user's cache (the CLI tests inherit it)
@@ -41,3 +43,12 @@ def no_pin_lockout() -> None:
     from kiosk.runtime.pin import LOCKOUT_FILE
 
     (user_state_dir() / LOCKOUT_FILE).unlink(missing_ok=True)
+
+
+@pytest.fixture(autouse=True)
+def nothing_left_running() -> Iterator[None]:
+    """Fails a test that leaves a timer or an animation running once its widgets are gone."""
+    yield
+    running = still_running()
+    if running:
+        pytest.fail("left running after the test:\n  " + "\n  ".join(running), pytrace=False)

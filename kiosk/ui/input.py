@@ -44,20 +44,99 @@ def is_from_touch(event: QMouseEvent) -> bool:
     return device is not None and device.type() == QInputDevice.DeviceType.TouchScreen
 
 
-class Pressable(QWidget):
-    """A touchable widget: press feedback, and ``clicked`` on a tap (not on a drag)."""
+class PointerWidget(QWidget):
+    """A widget that follows one finger or the real mouse, through one set of hooks.
 
-    clicked = Signal()
-    pressed_changed = Signal(bool)
-    tap_slop = 24  # pixels; the main window sets it from the theme
-    # class-level defaults: Qt may send a hide event while a wrapper is torn down
-    _pressed = False
+    Touches arrive as QTouchEvents (the first finger decides; others are ignored); mouse
+    events made from a touch are dropped, and the real mouse counts only while no finger is
+    down. Subclasses implement ``_press``, ``_move`` and ``_release`` (local positions,
+    millisecond timestamps) and ``_cancel`` (the system took the touch away, or it hid).
+    """
+
+    # class-level default: Qt may send a hide event while a wrapper is torn down
     _touch_id: int | None = None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() in TOUCH_EVENTS:
+            self._on_touch(event)  # type: ignore[arg-type]
+            return True
+        return super().event(event)
+
+    def _on_touch(self, event: QTouchEvent) -> None:
+        event.accept()
+        kind = event.type()
+        if kind == QEvent.Type.TouchCancel:
+            self._touch_id = None
+            self._cancel()
+            return
+        points = event.points()
+        if kind == QEvent.Type.TouchBegin:
+            self._touch_id = points[0].id()
+            self._press(points[0].position(), event.timestamp())
+            return
+        point = next((p for p in points if p.id() == self._touch_id), None)
+        if point is None:
+            return  # another finger: the first one decides
+        if kind == QEvent.Type.TouchEnd or point.state() == point.State.Released:
+            self._touch_id = None
+            self._release(point.position(), event.timestamp())
+        elif point.state() != point.State.Stationary:  # only a moved finger has a new place
+            self._move(point.position(), event.timestamp())
+
+    def _is_real_mouse(self, event: QMouseEvent) -> bool:
+        return not is_from_touch(event) and self._touch_id is None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        event.accept()
+        if self._is_real_mouse(event) and event.button() == Qt.MouseButton.LeftButton:
+            self._press(event.position(), event.timestamp())
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        event.accept()
+        if self._is_real_mouse(event):
+            self._move(event.position(), event.timestamp())
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        event.accept()
+        if self._is_real_mouse(event) and event.button() == Qt.MouseButton.LeftButton:
+            self._release(event.position(), event.timestamp())
+
+    def hideEvent(self, event: QEvent) -> None:
+        self._touch_id = None
+        self._cancel()
+        super().hideEvent(event)  # type: ignore[arg-type]
+
+    def _press(self, pos: QPointF, timestamp: int) -> None:
+        """A finger or the mouse went down."""
+
+    def _move(self, pos: QPointF, timestamp: int) -> None:
+        """It moved."""
+
+    def _release(self, pos: QPointF, timestamp: int) -> None:
+        """It was lifted."""
+
+    def _cancel(self) -> None:
+        """The touch was taken away, or the widget hid."""
+
+
+class Pressable(PointerWidget):
+    """A touchable widget: press feedback, and ``clicked`` on a tap (not on a drag).
+
+    Subclasses may refine :meth:`_begin` and :meth:`_end` (where the press starts and ends).
+    """
+
+    clicked = Signal()
+    pressed_changed = Signal(bool)
+    tap_slop = 24  # pixels; the main window sets it from the theme
+    _pressed = False  # class-level default, as for ``_touch_id``
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self._origin = QPointF()
 
     @property
@@ -70,11 +149,20 @@ class Pressable(QWidget):
             self.pressed_changed.emit(pressed)
             self.update()
 
+    def _press(self, pos: QPointF, timestamp: int) -> None:
+        self._begin(pos)
+
+    def _release(self, pos: QPointF, timestamp: int) -> None:
+        self._end(pos)
+
+    def _cancel(self) -> None:
+        self._set_pressed(False)
+
     def _begin(self, pos: QPointF) -> None:
         self._origin = pos
         self._set_pressed(True)
 
-    def _move(self, pos: QPointF) -> None:
+    def _move(self, pos: QPointF, timestamp: int = 0) -> None:
         if self._pressed and math.dist(pos.toTuple(), self._origin.toTuple()) > self.tap_slop:
             self._set_pressed(False)  # it is a drag or a swipe, not a tap
 
@@ -88,52 +176,6 @@ class Pressable(QWidget):
         """Forget a press in progress (the page it is on is leaving, say)."""
         self._touch_id = None
         self._set_pressed(False)
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() in TOUCH_EVENTS:
-            self._on_touch(event)  # type: ignore[arg-type]
-            return True
-        return super().event(event)
-
-    def _on_touch(self, event: QTouchEvent) -> None:
-        event.accept()
-        kind = event.type()
-        if kind == QEvent.Type.TouchCancel:
-            self.cancel_press()
-            return
-        points = event.points()
-        if kind == QEvent.Type.TouchBegin:
-            self._touch_id = points[0].id()
-            self._begin(points[0].position())
-            return
-        point = next((p for p in points if p.id() == self._touch_id), None)
-        if point is None:
-            return  # another finger: the first one decides
-        if kind == QEvent.Type.TouchUpdate:
-            if point.state() != point.State.Stationary:  # only a moved finger has a new place
-                self._move(point.position())
-        elif kind == QEvent.Type.TouchEnd or point.state() == point.State.Released:
-            self._touch_id = None
-            self._end(point.position())
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        event.accept()
-        if not is_from_touch(event) and event.button() == Qt.MouseButton.LeftButton:
-            self._begin(event.position())
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        event.accept()
-        if not is_from_touch(event):
-            self._move(event.position())
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        event.accept()
-        if not is_from_touch(event) and event.button() == Qt.MouseButton.LeftButton:
-            self._end(event.position())
-
-    def hideEvent(self, event: QEvent) -> None:
-        self.cancel_press()
-        super().hideEvent(event)  # type: ignore[arg-type]
 
 
 class QuickTaps(QObject):

@@ -104,8 +104,8 @@ class Theme:
 
     @property
     def page_bottom(self) -> int:
-        """Room a scrolled page leaves at its foot for the page dots."""
-        return self.px(72)
+        """Room a page leaves at its foot for the page dots' touch row."""
+        return self.touch
 
     @property
     def radius(self) -> int:

@@ -39,7 +39,7 @@ def test_tapping_each_layer_lists_exactly_its_companies(qtbot, lang: str) -> Non
     assert [b.layer.id for b in page.diagram.blocks] == list(window.session.content.layers)
     for block in page.diagram.blocks:
         touch_tap(block)
-        qtbot.waitUntil(lambda: not page.detail.running(), timeout=15000)
+        qtbot.waitUntil(lambda: not page.detail.animating, timeout=15000)
         assert page.detail.is_open
         assert block.selected
         assert page.detail.title.text() == block.layer.name.get(lang)
@@ -56,13 +56,13 @@ def test_tapping_each_part_lists_exactly_its_companies(window, qtbot) -> None:
         shape = figure.shapes[part_id].boundingRect().center()
         point = figure.transform().map(shape)
         touch_tap(figure, QPoint(round(point.x()), round(point.y())))
-        qtbot.waitUntil(lambda: page.detail.is_open and not page.detail.running(), timeout=15000)
+        qtbot.waitUntil(lambda: page.detail.is_open and not page.detail.animating, timeout=15000)
         assert figure.selected == part_id
         assert shown_companies(page) == expected(window, "part", part_id, "zh-Hans"), part_id
         assert (
             page.detail.subtitle.text() == window.session.content.parts[part_id].stands_for.zh_hans
         )
-        page.detail.close_now()
+        page.detail.dismiss(animate=False)
 
 
 def test_a_part_label_is_a_large_target_too(window, qtbot) -> None:
@@ -84,9 +84,9 @@ def test_a_tap_beside_the_figure_opens_nothing(window, qtbot) -> None:
 def test_a_tap_on_the_dimmed_page_closes_the_detail(window, qtbot) -> None:
     page = open_chain(window, qtbot)
     touch_tap(page.diagram.blocks[0])
-    qtbot.waitUntil(lambda: page.detail.is_open and not page.detail.running(), timeout=15000)
+    qtbot.waitUntil(lambda: page.detail.is_open and not page.detail.animating, timeout=15000)
     outside = QPoint(page.detail.panel.geometry().left() // 2, page.height() // 2)
-    touch_tap(page.detail.scrim, outside)
+    touch_tap(page.detail, outside)
     qtbot.waitUntil(lambda: not page.detail.isVisible(), timeout=15000)
     assert window.current_page_id == "chain"
 

@@ -145,3 +145,26 @@ def test_counting_with_children_leaves_no_dead_wrappers(qtbot) -> None:
     del page
     flush_deletes()
     assert dead_wrappers_under(root) > 0
+
+
+def test_the_leftover_check_sees_a_running_timer_and_animation(qtbot) -> None:
+    """The autouse check that fails a test leaving things running can itself fail."""
+    from PySide6.QtCore import QTimer, QVariantAnimation
+    from PySide6.QtWidgets import QApplication
+
+    from tests.helpers.leftovers import still_running
+
+    app = QApplication.instance()
+    timer = QTimer(app)
+    timer.start(60_000)
+    animation = QVariantAnimation(app)
+    animation.setDuration(60_000)
+    animation.setStartValue(0.0)
+    animation.setEndValue(1.0)
+    animation.start()
+    found = still_running()
+    timer.stop()
+    animation.stop()
+    assert any(f.startswith("QTimer") for f in found)
+    assert any(f.startswith("QVariantAnimation") for f in found)
+    assert still_running() == []

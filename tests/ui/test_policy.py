@@ -130,8 +130,8 @@ def test_a_tap_enlarges_the_event_with_its_number_and_a_tap_outside_closes(qtbot
     detail = page.detail
     target = card(page, "ai_output_2024")
     touch_tap(target)
-    assert detail.isVisible() and detail.running  # it grows out of the card
-    qtbot.waitUntil(lambda: detail.is_open and not detail.running, timeout=15000)
+    assert detail.isVisible() and detail.animating  # it grows out of the card
+    qtbot.waitUntil(lambda: detail.is_open and not detail.animating, timeout=15000)
     event = target.event
     panel = detail.panel
     assert panel.isVisible()
@@ -141,11 +141,11 @@ def test_a_tap_enlarges_the_event_with_its_number_and_a_tap_outside_closes(qtbot
     assert panel.number.text() == content.format_figure(event.figure, lang)
     assert panel.growth.text() == content.format_growth(event.figure, lang)
     assert panel.number.font().pixelSize() > target.number.font().pixelSize()
-    assert panel.close_button.height() >= window.theme.touch
+    assert panel.back.height() >= window.theme.touch
     # a tap on the panel keeps it; a tap on the dimmed page around it closes it
     touch_tap(panel, QPoint(panel.width() // 3, panel.height() - window.theme.px(30)))
-    assert detail.is_open and not detail.running
-    outside = QPoint(detail.width() // 2, detail.height() - window.theme.px(30))
+    assert detail.is_open and not detail.animating
+    outside = QPoint(detail.width() // 6, detail.height() - window.theme.px(30))  # not the dots
     assert not panel.geometry().contains(outside)
     touch_tap(detail, outside)
     qtbot.waitUntil(lambda: not detail.isVisible(), timeout=15000)
@@ -156,11 +156,11 @@ def test_the_close_button_closes_and_an_event_without_a_figure_shows_no_number(w
     page = open_policy(window, qtbot)
     detail = page.detail
     touch_tap(card(page, "astribot_founded"))
-    qtbot.waitUntil(lambda: detail.is_open and not detail.running, timeout=15000)
+    qtbot.waitUntil(lambda: detail.is_open and not detail.animating, timeout=15000)
     assert detail.panel.title.text() == "星尘智能在深圳成立"
     assert not detail.panel.number.isVisibleTo(detail.panel)
-    assert detail.panel.close_button.text() == "关闭"
-    touch_tap(detail.panel.close_button)
+    assert detail.panel.back.text() == "关闭"
+    touch_tap(detail.panel.back)
     qtbot.waitUntil(lambda: not detail.isVisible(), timeout=15000)
     assert page.running_animations() == 0
 
@@ -174,7 +174,7 @@ def test_the_enlarged_event_follows_the_language(window, qtbot) -> None:
     assert panel.title.text() == "AI use cases, batch by batch"
     assert panel.number.text() == "527 scenarios"
     assert panel.date.text() == "Mar 2025"
-    assert panel.close_button.text() == "Close"
+    assert panel.back.text() == "Close"
 
 
 def test_details_are_the_events_and_show_detail_scrolls_to_the_card(window, qtbot) -> None:

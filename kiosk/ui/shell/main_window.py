@@ -27,44 +27,27 @@ from kiosk.ui.session import Session
 from kiosk.ui.shell.header import Header
 from kiosk.ui.shell.page_stack import PageStack
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.dots import Dots
 
 log = logging.getLogger(__name__)
 
 
-class PageDots(QWidget):
-    """Where the visitor is among the pages (an indicator, not a control)."""
+class FadeBand(QWidget):
+    """A band along the bottom edge that fades the content scrolling under the page dots, so
+    they stay legible; it takes no input."""
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.theme = theme
-        self.count = 0
-        self.index = 0
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
-    def set_position(self, index: int, count: int) -> None:
-        self.index, self.count = index, count
-        self.update()
-
     def paintEvent(self, event: QPaintEvent) -> None:
-        if self.count < 2:
-            return
         palette = self.theme.palette
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        # a band that fades the content scrolling under the dots, so they stay legible
         fade = QLinearGradient(QPointF(0, 0), QPointF(0, self.height()))
         fade.setColorAt(0.0, palette.color("ground", 0.0))
         fade.setColorAt(0.6, palette.color("ground", 0.85))
         fade.setColorAt(1.0, palette.color("ground", 0.95))
-        painter.fillRect(self.rect(), QBrush(fade))
-        painter.setPen(Qt.PenStyle.NoPen)
-        radius, step = self.theme.px(7), self.theme.px(30)
-        left = (self.width() - (self.count - 1) * step) / 2
-        for i in range(self.count):
-            current = i == self.index
-            painter.setBrush(palette.color("accent" if current else "line"))
-            r = radius * (1.35 if current else 1.0)
-            painter.drawEllipse(QPointF(left + i * step, self.height() - self.theme.px(36)), r, r)
+        QPainter(self).fillRect(self.rect(), QBrush(fade))
 
 
 class KioskWindow(QWidget):
@@ -81,7 +64,10 @@ class KioskWindow(QWidget):
         self.stack = PageStack(self)
         self.header = Header(session, theme, self)
         self.header.home_requested.connect(self.go_home)
-        self.dots = PageDots(theme, self)
+        self.band = FadeBand(theme, self)
+        self.dots = Dots(theme, self)  # a touch-high row on the bottom edge
+        self.dots.setObjectName("page-dots")
+        self.dots.chosen.connect(self._on_dot_chosen)
         self.stack.page_changed.connect(self._on_page_changed)
         self.swipes = SwipeDetector(self, distance=theme.width * 0.08, flick=theme.width * 0.03)
         self.swipes.swiped.connect(self.step)
@@ -104,6 +90,7 @@ class KioskWindow(QWidget):
             factories[page_id] = partial(self._make_page, page_id)
         self.stack.set_pages(factories)
         self.header.raise_()
+        self.band.raise_()
         self.dots.raise_()
         self._build_rest = True
         if factories:
@@ -183,6 +170,7 @@ class KioskWindow(QWidget):
 
     def show_dots(self, shown: bool) -> None:
         """The page dots (the attract loop's cue takes their place)."""
+        self.band.setVisible(shown)
         self.dots.setVisible(shown)
 
     @property
@@ -214,6 +202,18 @@ class KioskWindow(QWidget):
         order = self.stack.order()
         self.header.set_home_visible(bool(order) and page_id != order[0])
         self.dots.set_position(order.index(page_id), len(order))
+        self._place_dots()
+
+    def _on_dot_chosen(self, index: int) -> None:
+        order = self.stack.order()
+        if 0 <= index < len(order):
+            self.go_to(order[index])
+
+    def _place_dots(self) -> None:
+        """The page dots centred on the bottom edge, in the fading band."""
+        width = self.dots.sizeHint().width()
+        height = self.dots.height()
+        self.dots.setGeometry((self.width() - width) // 2, self.height() - height, width, height)
 
     def _on_content_changed(self, _content: object) -> None:
         stand_ins = any(isinstance(p, FallbackPage) for p in self.stack.pages.values())
@@ -223,8 +223,9 @@ class KioskWindow(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         self.stack.setGeometry(self.rect())
         self.header.setGeometry(0, 0, self.width(), self.header.height())
-        band = self.theme.px(64)  # the dots sit 36 px above the bottom edge, in a fading band
-        self.dots.setGeometry(0, self.height() - band, self.width(), band)
+        band = self.theme.page_bottom
+        self.band.setGeometry(0, self.height() - band, self.width(), band)
+        self._place_dots()
         super().resizeEvent(event)
 
     def event(self, event: QEvent) -> bool:

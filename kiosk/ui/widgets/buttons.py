@@ -1,8 +1,12 @@
-"""Touch buttons drawn from the theme, with animated press feedback."""
+"""Touch buttons drawn from the theme, with animated press feedback.
+
+One pill (:class:`PillButton`), one back control (:class:`BackButton`), one round arrow
+(:class:`ChevronButton`), all drawing the same chevron (:func:`draw_chevron`).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEasingCurve, QEvent, QRectF, QSize, Qt, QVariantAnimation
+from PySide6.QtCore import QEasingCurve, QEvent, QPointF, QRectF, QSize, Qt, QVariantAnimation
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -22,6 +26,18 @@ def mix(a: QColor, b: QColor, t: float) -> QColor:
         a.blueF() + (b.blueF() - a.blueF()) * t,
         a.alphaF() + (b.alphaF() - a.alphaF()) * t,
     )
+
+
+def draw_chevron(painter: QPainter, centre: QPointF, arm: float, direction: int, pen: QPen) -> None:
+    """A chevron pointing left (``direction`` -1) or right (+1), its bend on ``centre``'s
+    side of the way it points, ``arm`` long along each axis, in round-capped ``pen``."""
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    tip = QPointF(centre.x() + direction * arm * 0.55, centre.y())
+    back = centre.x() - direction * arm * 0.55
+    painter.drawPolyline([QPointF(back, tip.y() - arm), tip, QPointF(back, tip.y() + arm)])
 
 
 class FeedbackPressable(Pressable):
@@ -141,3 +157,76 @@ class Card(FeedbackPressable):
         painter.setBrush(self.fill_color())
         painter.setPen(QPen(border, max(1.5, self.theme.px(2))))
         painter.drawRoundedRect(rect, self.theme.radius, self.theme.radius)
+
+
+class BackButton(PillButton):
+    """The one back / close control of every detail view: a pill with a chevron and a word."""
+
+    def _chevron_room(self) -> int:
+        return self.theme.px(34)
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(hint.width() + self._chevron_room(), hint.height())
+
+    def fitted(self) -> tuple[QFont, str]:
+        room = self.width() - 2 * self._pad() - self._chevron_room()
+        fitted = fit_text(self._text, self.font(), room, wrap=False)
+        return fitted.font, fitted.text
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        palette, px = self.theme.palette, self.theme.px
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        inset = px(10)  # the visible pill is smaller than the touch target
+        rect = QRectF(self.rect()).adjusted(2, inset, -2, -inset)
+        base = palette.color("surface_pressed", 0.55)
+        painter.setBrush(mix(base, palette.color("surface_pressed"), self.press_level))
+        edge = mix(palette.color("accent", 0.6), palette.color("accent"), self.press_level)
+        painter.setPen(QPen(edge, max(1.5, px(2))))
+        painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
+        arm = px(9)
+        centre = QPointF(rect.left() + self._pad() + arm * 0.3, rect.center().y())
+        draw_chevron(painter, centre, arm, -1, QPen(palette.color("text"), max(2.0, px(4))))
+        painter.setPen(palette.color("text"))
+        font, text = self.fitted()
+        painter.setFont(font)
+        words = rect.adjusted(self._pad() + self._chevron_room(), 0, -self._pad(), 0)
+        painter.drawText(words, Qt.AlignmentFlag.AlignCenter, text)
+
+
+class ChevronButton(FeedbackPressable):
+    """A round button with a chevron: back (-1) or forward (+1), no text to translate;
+    dimmed while disabled (there is no more that way). ``side`` defaults to the touch size."""
+
+    def __init__(
+        self, direction: int, theme: Theme, parent: QWidget | None = None, side: int = 0
+    ) -> None:
+        super().__init__(theme, parent)
+        self.direction = direction
+        side = side or theme.touch
+        self.setFixedSize(side, side)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.EnabledChange:
+            self.update()
+        super().changeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        palette = self.theme.palette
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if not self.isEnabled():
+            painter.setOpacity(DISABLED_OPACITY)
+        width = max(1.5, self.theme.px(2))
+        circle = QRectF(self.rect()).adjusted(width, width, -width, -width)
+        fill = mix(
+            palette.color("surface", 0.9), palette.color("surface_pressed"), self.press_level
+        )
+        painter.setBrush(fill)
+        painter.setPen(
+            QPen(mix(palette.color("line"), palette.color("accent"), self.press_level), width)
+        )
+        painter.drawEllipse(circle)
+        pen = QPen(palette.color("text"), max(2.0, circle.width() / 20))
+        draw_chevron(painter, circle.center(), circle.width() * 0.15, self.direction, pen)

@@ -15,7 +15,6 @@ from typing import Protocol
 from PySide6.QtCore import (
     QAbstractAnimation,
     QEasingCurve,
-    QEvent,
     QPoint,
     QPointF,
     QRectF,
@@ -26,7 +25,6 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
-    QMouseEvent,
     QMoveEvent,
     QPainter,
     QPainterPath,
@@ -34,13 +32,11 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
     QResizeEvent,
-    QTouchEvent,
 )
 from PySide6.QtWidgets import QWidget
 
-from kiosk.ui.input import CLAIMS_SWIPES, TOUCH_EVENTS, Pressable, is_from_touch
+from kiosk.ui.input import CLAIMS_SWIPES, PointerWidget, Pressable
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets.buttons import FeedbackPressable, mix
 
 SNAP_MS = 400
 INTRO_MS = 650
@@ -62,7 +58,7 @@ class CarouselCard(Protocol):
     def release(self) -> None: ...
 
 
-class Carousel(QWidget):
+class Carousel(PointerWidget):
     """Large cards in a row: the current one centred and bright, its neighbours peeking in.
 
     A drag moves the strip with the finger; the release snaps to the nearest card, and a quick
@@ -79,9 +75,7 @@ class Carousel(QWidget):
         super().__init__(parent)
         self.theme = theme
         self.setProperty(CLAIMS_SWIPES, True)  # its horizontal drags are its own
-        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # it paints its own ground
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.cards: list[CarouselCard] = []
         self.card_size = QSize(1, 1)
         # the centred card's size for the carousel's size (the owner decides the proportions)
@@ -107,7 +101,6 @@ class Carousel(QWidget):
         self.prefetch.setSingleShot(True)
         self.prefetch.setInterval(0)
         self.prefetch.timeout.connect(self._prefetch_one)
-        self._touch_id: int | None = None
         self._pressing = False
         self._origin = QPointF()
         self._origin_position = 0.0
@@ -365,61 +358,7 @@ class Carousel(QWidget):
         self._ground = QPixmap()
         super().moveEvent(event)
 
-    # -- input: one finger or the real mouse ------------------------------------------------
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() in TOUCH_EVENTS:
-            self._on_touch(event)  # type: ignore[arg-type]
-            return True
-        return super().event(event)
-
-    def _on_touch(self, event: QTouchEvent) -> None:
-        event.accept()
-        kind = event.type()
-        if kind == QEvent.Type.TouchCancel:
-            self._cancel()
-            return
-        points = event.points()
-        if kind == QEvent.Type.TouchBegin:
-            self._touch_id = points[0].id()
-            self._press(points[0].position(), event.timestamp())
-            return
-        point = next((p for p in points if p.id() == self._touch_id), None)
-        if point is None:
-            return  # another finger: the first one decides
-        if kind == QEvent.Type.TouchEnd or point.state() == point.State.Released:
-            self._touch_id = None
-            self._release(point.position(), event.timestamp())
-        elif point.state() != point.State.Stationary:
-            self._drag(point.position(), event.timestamp())
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        event.accept()
-        if (
-            not is_from_touch(event)
-            and event.button() == Qt.MouseButton.LeftButton
-            and self._touch_id is None
-        ):
-            self._press(event.position(), event.timestamp())
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        event.accept()
-        if not is_from_touch(event) and self._touch_id is None:
-            self._drag(event.position(), event.timestamp())
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        event.accept()
-        if (
-            not is_from_touch(event)
-            and event.button() == Qt.MouseButton.LeftButton
-            and self._touch_id is None
-        ):
-            self._release(event.position(), event.timestamp())
-
-    def hideEvent(self, event: QEvent) -> None:
-        if self._pressing:
-            self._cancel()
-        super().hideEvent(event)  # type: ignore[arg-type]
+    # -- input: one finger or the real mouse (PointerWidget) -----------------------------
 
     def _press(self, pos: QPointF, timestamp: int) -> None:
         if not self.cards:
@@ -436,7 +375,7 @@ class Carousel(QWidget):
         self._samples.clear()
         self._samples.append((timestamp, pos.x()))
 
-    def _drag(self, pos: QPointF, timestamp: int) -> None:
+    def _move(self, pos: QPointF, timestamp: int) -> None:
         if not self._pressing:
             return
         self._travel = max(self._travel, math.dist(pos.toTuple(), self._origin.toTuple()))
@@ -453,7 +392,7 @@ class Carousel(QWidget):
     def _release(self, pos: QPointF, timestamp: int) -> None:
         if not self._pressing:
             return
-        self._drag(pos, timestamp)
+        self._move(pos, timestamp)
         self._pressing = False
         if self._travel < Pressable.tap_slop:
             self._tap(pos)
@@ -469,7 +408,6 @@ class Carousel(QWidget):
         self.scroll_to(target)
 
     def _cancel(self) -> None:
-        self._touch_id = None
         if self._pressing:
             self._pressing = False
             self.scroll_to(round(self._position))
@@ -489,90 +427,3 @@ class Carousel(QWidget):
             return
         self.scroll_to(index)
         self.card_activated.emit(index)
-
-
-class CarouselDots(QWidget):
-    """Where the carousel is among its cards; the bright pill follows the strip as it moves."""
-
-    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.theme = theme
-        self.count = 0
-        self.position = 0.0
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.setFixedHeight(theme.touch)
-
-    def set_count(self, count: int) -> None:
-        self.count = count
-        self.updateGeometry()
-        self.update()
-
-    def set_position(self, position: float) -> None:
-        self.position = max(0.0, min(position, self.count - 1.0))
-        self.update()
-
-    def step(self) -> float:
-        return float(self.theme.px(34))
-
-    def sizeHint(self) -> QSize:
-        return QSize(round(self.step() * max(self.count, 1) + self.theme.px(40)), self.theme.touch)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        if self.count < 2:
-            return
-        palette = self.theme.palette
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        step, radius = self.step(), self.theme.px(6)
-        left = (self.width() - (self.count - 1) * step) / 2
-        middle = self.height() / 2
-        painter.setBrush(palette.color("line"))
-        for i in range(self.count):
-            painter.drawEllipse(QPointF(left + i * step, middle), radius, radius)
-        centre = left + self.position * step
-        half = radius + self.theme.px(12)
-        pill = QRectF(centre - half, middle - radius * 1.2, 2 * half, radius * 2.4)
-        painter.setBrush(palette.color("accent"))
-        painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
-
-
-class ArrowButton(FeedbackPressable):
-    """A round button with a chevron: back (-1) or forward (+1); dimmed when there is no more."""
-
-    def __init__(self, direction: int, theme: Theme, parent: QWidget | None = None) -> None:
-        super().__init__(theme, parent)
-        self.direction = direction
-        side = theme.px(104)
-        self.setFixedSize(side, side)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.EnabledChange:
-            self.update()
-        super().changeEvent(event)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        palette = self.theme.palette
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if not self.isEnabled():
-            painter.setOpacity(0.3)
-        width = max(1.5, self.theme.px(2))
-        circle = QRectF(self.rect()).adjusted(width, width, -width, -width)
-        fill = mix(
-            palette.color("surface", 0.9), palette.color("surface_pressed"), self.press_level
-        )
-        edge = mix(palette.color("line"), palette.color("accent"), self.press_level)
-        painter.setBrush(fill)
-        painter.setPen(QPen(edge, width))
-        painter.drawEllipse(circle)
-        pen = QPen(palette.color("text"), self.theme.px(5))
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        c = circle.center()
-        arm = circle.width() * 0.14
-        tip = QPointF(c.x() + self.direction * arm * 0.55, c.y())
-        back = c.x() - self.direction * arm * 0.55
-        painter.drawPolyline([QPointF(back, c.y() - arm), tip, QPointF(back, c.y() + arm)])

@@ -1,21 +1,12 @@
 """The detail of a layer or a part: its companies and products, over a dimmed page.
 
-A panel slides in from the side (landscape) or from the bottom (portrait) over a scrim; a tap
-on the scrim or on the back control closes it. Long lists scroll kinetically.
+A :class:`DetailOverlay` whose panel slides in from the side (landscape) or from the bottom
+(portrait); a tap on the scrim or on the back control closes it. Long lists scroll kinetically.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QAbstractAnimation,
-    QEasingCurve,
-    QPoint,
-    QRect,
-    QRectF,
-    Qt,
-    QVariantAnimation,
-    Signal,
-)
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
@@ -23,10 +14,8 @@ from kiosk.content import Company, Text
 from kiosk.i18n import Language
 from kiosk.ui.input import KineticScroll
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets.buttons import FeedbackPressable, PillButton
+from kiosk.ui.widgets.detail_overlay import DetailOverlay
 from kiosk.ui.widgets.text import TextLabel
-
-OPEN_MS = 320
 
 
 class CompanyRow(QWidget):
@@ -72,40 +61,16 @@ class CompanyRow(QWidget):
         painter.drawRoundedRect(rect, self.theme.radius * 0.6, self.theme.radius * 0.6)
 
 
-class Scrim(FeedbackPressable):
-    """The dimmed page behind the panel; a tap on it closes the detail."""
+class ChainDetail(DetailOverlay):
+    """The panel over the page; :meth:`open` fills it, ``closed`` tells the page."""
+
+    scrim = 0.72  # lighter: the diagram under it shows which block was tapped
 
     def __init__(self, theme: Theme, parent: QWidget) -> None:
         super().__init__(theme, parent)
-        self.level = 0.0
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), self.theme.palette.color("ground", 0.72 * self.level))
-
-
-class ChainDetail(QWidget):
-    """The panel over the page; :meth:`open_for` fills it, ``closed`` tells the page."""
-
-    closed = Signal()
-
-    def __init__(self, theme: Theme, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.theme = theme
         self.detail_id = ""
         self.setObjectName("chain-detail")
-        self.scrim = Scrim(theme, self)
-        self.scrim.clicked.connect(self.close_detail)
-        self.panel = QWidget(self)
         self.panel.setObjectName("chain-panel")
-        self.panel.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.panel.setStyleSheet(
-            f"#chain-panel {{ background: {theme.palette.surface};"
-            f" border: {theme.px(2)}px solid {theme.palette.accent};"
-            f" border-radius: {theme.radius}px; }}"
-        )
-        self.back = PillButton(theme, self.panel)
-        self.back.clicked.connect(self.close_detail)
         self.title = TextLabel(self.panel)
         self.subtitle = TextLabel(self.panel, role="dim")
         self.scroll = QScrollArea(self.panel)
@@ -115,28 +80,19 @@ class ChainDetail(QWidget):
         self.kinetic = KineticScroll(self.scroll)
         pad = theme.px(36)
         layout = QVBoxLayout(self.panel)
-        layout.setContentsMargins(pad, pad, pad, pad)
+        layout.setContentsMargins(pad, theme.px(20), pad, pad)
         layout.setSpacing(theme.px(12))
         head = QHBoxLayout()
-        head.addWidget(self.title, 1)
+        head.setSpacing(theme.gap)
         head.addWidget(self.back, 0, Qt.AlignmentFlag.AlignTop)
+        head.addWidget(self.title, 1, Qt.AlignmentFlag.AlignVCenter)
         layout.addLayout(head)
         layout.addWidget(self.subtitle)
         layout.addSpacing(theme.px(8))
         layout.addWidget(self.scroll, 1)
         self.rows: list[CompanyRow] = []
-        self.animation = QVariantAnimation(self)
-        self.animation.setDuration(OPEN_MS)
-        self.animation.setEasingCurve(QEasingCurve.Type.OutCubic)
-        self.animation.valueChanged.connect(self._place)
-        self.animation.finished.connect(self._on_finished)
-        self.hide()
 
-    @property
-    def is_open(self) -> bool:
-        return self.isVisible() and self.animation.endValue() == 1.0
-
-    def open_for(
+    def open(
         self,
         detail_id: str,
         title: str,
@@ -145,8 +101,10 @@ class ChainDetail(QWidget):
         extras: list[tuple[str, list[str]]],
         labels: dict[str, str],
         lang: Language,
+        animate: bool = True,
     ) -> None:
         """Show ``companies`` (and ``extras``: a heading and its items) under a title."""
+        self.settle()
         self.detail_id = detail_id
         theme = self.theme
         self.title.setFont(theme.font("headline", lang))
@@ -191,36 +149,12 @@ class ChainDetail(QWidget):
         self.scroll.setWidget(body)
         self.kinetic.scroller.stop()
         self.scroll.verticalScrollBar().setValue(0)
-        self.setGeometry(self.parentWidget().rect())
-        self.show()
-        self.raise_()
-        self._animate(1.0)
+        self.reveal(animate)
 
-    def close_detail(self) -> None:
-        if self.isVisible() and self.animation.endValue() != 0.0:
-            self._animate(0.0)
+    def on_closed(self) -> None:
+        self.detail_id = ""
 
-    def close_now(self) -> None:
-        """Close without animation (the page is leaving or being reset)."""
-        self.animation.stop()
-        self.animation.setEndValue(0.0)
-        self._place(0.0)
-        self._on_finished()
-
-    def settle(self) -> None:
-        if self.animation.state() == QAbstractAnimation.State.Running:
-            self.animation.setCurrentTime(self.animation.duration())
-
-    def running(self) -> bool:
-        return self.animation.state() == QAbstractAnimation.State.Running
-
-    def _animate(self, target: float) -> None:
-        self.animation.stop()
-        self.animation.setStartValue(self.scrim.level)
-        self.animation.setEndValue(target)
-        self.animation.start()
-
-    def _panel_rect(self) -> QRect:
+    def panel_rect(self) -> QRect:
         theme = self.theme
         top = theme.page_top
         m = theme.margin
@@ -231,26 +165,14 @@ class ChainDetail(QWidget):
         width = round(self.width() * 0.48)
         return QRect(self.width() - width - m, top, width, self.height() - top - bottom)
 
-    def _place(self, value: float) -> None:
-        value = float(value)
-        self.scrim.level = value
-        self.scrim.update()
-        rect = self._panel_rect()
+    def motion(self, level: float) -> tuple[QRectF, float]:
+        """The panel slides in from the right edge (landscape) or the bottom (portrait)."""
+        rect = QRectF(self.panel.geometry())
         if self.theme.portrait:
-            offset = QPoint(0, round((self.height() - rect.top()) * (1 - value)))
+            offset = QPointF(0, (self.height() - rect.top()) * (1 - level))
         else:
-            offset = QPoint(round((self.width() - rect.left()) * (1 - value)), 0)
-        self.panel.setGeometry(rect.translated(offset))
-
-    def _on_finished(self) -> None:
-        if self.animation.endValue() == 0.0:
-            self.hide()
-            self.closed.emit()
-
-    def resizeEvent(self, event) -> None:
-        self.scrim.setGeometry(self.rect())
-        self._place(self.scrim.level)
-        super().resizeEvent(event)
+            offset = QPointF((self.width() - rect.left()) * (1 - level), 0)
+        return rect.translated(offset), 1.0
 
 
 def texts(items: list[Text], lang: Language) -> list[str]:

@@ -66,7 +66,7 @@ class ChainPage(PageView):
         self.retranslate()
 
     def rebuild(self) -> None:
-        self.detail.close_now()
+        self.detail.dismiss(animate=False)
         self.diagram.set_layers(list(self.content.layers.values()))
 
     def retranslate(self) -> None:
@@ -82,15 +82,10 @@ class ChainPage(PageView):
         self.figure.set_parts(list(self.content.parts.values()), self.content, lang)
         # the open detail follows the language, also while the page is off screen (the attract
         # loop leaves one open on a page it moves on from, then rotates the language)
-        if self._detail_open():
+        if self.detail.is_open:
             self._fill_detail(self.detail.detail_id)
-        elif not self.detail.isHidden():
-            self.detail.close_now()  # it was closing: gone at once, not in the old language
-
-    def _detail_open(self) -> bool:
-        """A detail is open (or opening) on this page, whether or not the page is shown:
-        isVisible() is False for every child of a page the stack has hidden."""
-        return not self.detail.isHidden() and self.detail.animation.endValue() != 0.0
+        elif not self.detail.isHidden():  # it was closing: gone at once, not in the old language
+            self.detail.dismiss(animate=False)
 
     # --- details -----------------------------------------------------------------------------
 
@@ -110,10 +105,10 @@ class ChainPage(PageView):
     def show_detail(self, detail_id: str) -> None:
         if detail_id not in self.details():
             return
-        self._fill_detail(detail_id)
         kind, _, key = detail_id.partition("-")
-        self.diagram.select(key if kind == "layer" else None)
-        self.figure.select(key if kind == "part" else None)
+        self.diagram.select(key if kind == "layer" else None)  # first: the detail's picture
+        self.figure.select(key if kind == "part" else None)  # of the page shows the choice
+        self._fill_detail(detail_id)
 
     def _fill_detail(self, detail_id: str) -> None:
         lang = self.session.language
@@ -140,17 +135,17 @@ class ChainPage(PageView):
             "hurun": self.session.text("chain.hurun"),
             "empty": self.session.text("page.empty"),
         }
-        self.detail.open_for(
+        self.detail.open(
             detail_id, title, subtitle, self.companies_of(detail_id), extras, labels, lang
         )
 
     def advance(self) -> bool:
         """Autoplay: open the next layer or part; after the last, close and report the end."""
         order = self.details()
-        current = self.detail.detail_id if self._detail_open() else ""
+        current = self.detail.detail_id if self.detail.is_open else ""
         index = order.index(current) + 1 if current in order else 0
         if index >= len(order):
-            self.detail.close_detail()
+            self.detail.dismiss()
             return False
         self.show_detail(order[index])
         return True
@@ -180,17 +175,14 @@ class ChainPage(PageView):
         self.detail.settle()
 
     def reset(self) -> None:
-        self.detail.close_now()
+        self.detail.dismiss(animate=False)
 
     def close_details(self) -> None:
-        if self.isVisible():
-            self.detail.close_detail()
-        else:
-            self.detail.close_now()
+        self.detail.dismiss(animate=self.isVisible())
 
     def running_animations(self) -> int:
         running = QAbstractAnimation.State.Running
-        return int(self.entrance.state() == running) + int(self.detail.running())
+        return int(self.entrance.state() == running) + int(self.detail.animating)
 
     def resizeEvent(self, event) -> None:
         self.detail.setGeometry(self.rect())

@@ -76,7 +76,7 @@ class PolicyPage(PageView):
     # PageView ------------------------------------------------------------------------------
 
     def rebuild(self) -> None:
-        self.detail.close_detail(animate=False)
+        self.detail.dismiss(animate=False)
         self.strip.set_events(self.content.events)
         self.empty.setVisible(not self.content.events)
         if not self._entered:
@@ -99,7 +99,7 @@ class PolicyPage(PageView):
     def leave(self) -> None:
         self._entered = False
         self.kinetic.scroller.stop()
-        self.detail.close_detail(animate=False)
+        self.detail.dismiss(animate=False)
         self.settle()
 
     def settle(self) -> None:
@@ -108,7 +108,7 @@ class PolicyPage(PageView):
 
     def reset(self) -> None:
         self.kinetic.scroller.stop()
-        self.detail.close_detail(animate=False)
+        self.detail.dismiss(animate=False)
         self.bar.setValue(0)
 
     def details(self) -> list[str]:
@@ -141,7 +141,7 @@ class PolicyPage(PageView):
 
     def running_animations(self) -> int:
         scrolling = self.kinetic.scroller.state() != QScroller.State.Inactive
-        return self.strip.running() + int(self.detail.running) + int(scrolling)
+        return self.strip.running() + int(self.detail.animating) + int(scrolling)
 
     # scrolling -----------------------------------------------------------------------------
 

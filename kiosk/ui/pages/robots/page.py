@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractAnimation, QSize, Qt, QTimer
-from PySide6.QtGui import QPainter, QResizeEvent
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.ui.pages.base import PageView
@@ -11,7 +11,9 @@ from kiosk.ui.pages.robots.robot_card import RobotCard
 from kiosk.ui.pages.robots.robot_detail import RobotDetail
 from kiosk.ui.session import Session
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets.carousel import ArrowButton, Carousel, CarouselDots
+from kiosk.ui.widgets.buttons import ChevronButton
+from kiosk.ui.widgets.carousel import Carousel
+from kiosk.ui.widgets.dots import Dots
 from kiosk.ui.widgets.text import TextLabel
 
 CENTER = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
@@ -31,13 +33,13 @@ class RobotsPage(PageView):
         self.carousel = Carousel(theme, self)
         self.carousel.set_ground(self, self.paint_ground)
         self.carousel.size_policy = self._card_size
-        self.previous = ArrowButton(-1, theme, self)
+        self.previous = ChevronButton(-1, theme, self, side=theme.px(104))
         self.previous.setObjectName("robot-previous")
-        self.next = ArrowButton(1, theme, self)
+        self.next = ChevronButton(1, theme, self, side=theme.px(104))
         self.next.setObjectName("robot-next")
-        self.dots = CarouselDots(theme, self)
+        self.dots = Dots(theme, self)
+        self.dots.setObjectName("robot-dots")
         self.detail = RobotDetail(theme, self)
-        self.detail.paint_backdrop = self._paint_under_detail
 
         m = theme.margin
         words = QVBoxLayout()
@@ -64,6 +66,7 @@ class RobotsPage(PageView):
 
         self.carousel.current_changed.connect(self._on_current_changed)
         self.carousel.position_changed.connect(self.dots.set_position)
+        self.dots.chosen.connect(self.carousel.scroll_to)
         self.carousel.card_activated.connect(self.open_detail)
         self.previous.clicked.connect(lambda: self.carousel.step(-1))
         self.next.clicked.connect(lambda: self.carousel.step(1))
@@ -130,13 +133,6 @@ class RobotsPage(PageView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         self.detail.setGeometry(self.rect())
         super().resizeEvent(event)
-
-    def _paint_under_detail(self, painter: QPainter) -> None:
-        """The page as it is without the detail over it (taken once when the detail opens)."""
-        self.paint_ground(painter)
-        for child in self.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
-            if child is not self.detail and not child.isHidden():
-                child.render(painter, child.pos(), renderFlags=QWidget.RenderFlag.DrawChildren)
 
     # -- the page's life ----------------------------------------------------------------------
 

@@ -1,71 +1,19 @@
-"""A robot's detail view: an overlay over the page with a scrim and a panel of its facts."""
+"""A robot's detail view: its facts on a panel over the dimmed page (a DetailOverlay)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import (
-    QAbstractAnimation,
-    QEasingCurve,
-    QPointF,
-    QRect,
-    QRectF,
-    QSize,
-    Qt,
-    QVariantAnimation,
-    Signal,
-)
-from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent, QPen, QPixmap, QResizeEvent
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLayout, QVBoxLayout, QWidget
 
 from kiosk.content.models import Content, Robot
 from kiosk.i18n import DEFAULT_LANGUAGE, Language
-from kiosk.ui.input import CLAIMS_SWIPES, Pressable
 from kiosk.ui.pages.robots.robot_card import fit_art, paint_stage, render_robot_art
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets.buttons import PillButton, mix
+from kiosk.ui.widgets.detail_overlay import DetailOverlay
 from kiosk.ui.widgets.text import TextLabel
 
-OPEN_MS = 320
-CLOSE_MS = 260
-SCRIM_ALPHA = 0.82
-PANEL_OPAQUE_AT = 0.35  # of the opening's progress
 TOP_ALIGN = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
-
-
-class BackButton(PillButton):
-    """The back control: a pill with a chevron and a word."""
-
-    def sizeHint(self) -> QSize:
-        hint = super().sizeHint()
-        return QSize(hint.width() + self.theme.px(36), hint.height())
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        palette = self.theme.palette
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        inset = self.theme.px(10)  # the visible pill is smaller than the touch target
-        rect = QRectF(self.rect()).adjusted(2, inset, -2, -inset)
-        base = palette.color("surface_pressed", 0.55)
-        painter.setBrush(mix(base, palette.color("surface_pressed"), self.press_level))
-        edge = mix(palette.color("accent", 0.6), palette.color("accent"), self.press_level)
-        painter.setPen(QPen(edge, max(1.5, self.theme.px(2))))
-        painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
-        arm = self.theme.px(9)
-        x = rect.left() + self.theme.px(30)
-        mid = rect.center().y()
-        pen = QPen(palette.color("text"), max(2.0, self.theme.px(4)))
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        painter.setPen(pen)
-        painter.drawPolyline(
-            [QPointF(x + arm * 0.8, mid - arm), QPointF(x, mid), QPointF(x + arm * 0.8, mid + arm)]
-        )
-        painter.setPen(palette.color("text"))
-        painter.setFont(self.font())
-        words = rect.adjusted(self.theme.px(30) + arm + self.theme.px(12), 0, 0, 0)
-        words.setRight(rect.right() - self.theme.px(28))
-        painter.drawText(words, Qt.AlignmentFlag.AlignCenter, self.text())
 
 
 class ArtStage(QWidget):
@@ -132,51 +80,19 @@ class FactRow(QWidget):
         painter.drawEllipse(QPointF(self.theme.px(8), line / 2), radius, radius)
 
 
-class DetailPanel(QWidget):
-    """The opaque rounded surface the detail's words stand on."""
-
-    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.theme = theme
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        palette = self.theme.palette
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        rect = QRectF(self.rect()).adjusted(1, 1, -1, -1)
-        painter.setBrush(palette.color("surface"))
-        painter.setPen(QPen(palette.color("line"), max(1.5, self.theme.px(2))))
-        painter.drawRoundedRect(rect, self.theme.radius, self.theme.radius)
-
-
-class RobotDetail(Pressable):
+class RobotDetail(DetailOverlay):
     """Covers the page: a scrim over the carousel and a panel with one robot in full.
 
-    Opens and closes with a fade and a slight rise (the panel is drawn from a snapshot while
-    it moves, so no text is laid out per frame). A tap on the scrim or the back control closes
-    it; a swipe on it is its own, so it never changes the page.
+    It fades in and rises (see :class:`DetailOverlay`); a tap on the scrim or the back control
+    closes it.
     """
 
-    closed = Signal()  # the closing animation ended (or it closed at once)
-
-    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.theme = theme
-        self.setProperty(CLAIMS_SWIPES, True)
-        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # it paints the page under it
+    def __init__(self, theme: Theme, parent: QWidget) -> None:
+        super().__init__(theme, parent)
         self.robot: Robot | None = None
         self._content: Content | None = None
         self._lang: Language = DEFAULT_LANGUAGE
-        self.progress = 0.0
-        self._closing = False
-        # paints the page under the overlay; it is taken once when it opens, not every frame
-        self.paint_backdrop: Callable[[QPainter], None] | None = None
-        self._backdrop = QPixmap()
-        self._snapshot = QPixmap()  # the panel, drawn while it fades and rises
-        self.panel = DetailPanel(theme, self)
-        self.back = BackButton(theme, self.panel)
         self.back.setObjectName("robot-back")
-        self.back.clicked.connect(self.dismiss)
         self.stage = ArtStage(theme, self.panel)
         self.chip = Chip(theme, self.panel)
         self.name = TextLabel(self.panel)
@@ -187,11 +103,6 @@ class RobotDetail(Pressable):
         self._facts_box = QVBoxLayout()
         self._facts_box.setSpacing(theme.px(14))
         self._build_layout()
-        self.animation = QVariantAnimation(self)
-        self.animation.setEasingCurve(QEasingCurve.Type.OutCubic)
-        self.animation.valueChanged.connect(self._on_progress)
-        self.animation.finished.connect(self._on_finished)
-        self.hide()
 
     def _build_layout(self) -> None:
         theme = self.theme
@@ -231,65 +142,20 @@ class RobotDetail(Pressable):
 
     # -- what it shows ----------------------------------------------------------------------
 
-    @property
-    def is_open(self) -> bool:
-        """True while it shows a robot or is opening (not while it closes)."""
-        return self.robot is not None and not self._closing
-
-    @property
-    def animating(self) -> bool:
-        return self.animation.state() == QAbstractAnimation.State.Running
-
     def fact_texts(self) -> list[str]:
         return [row.label.text() for row in self.facts if not row.isHidden()]
 
     def open(self, robot: Robot, content: Content, lang: Language, animate: bool = True) -> None:
         """Show ``robot``; fade and rise in when ``animate`` and the page is on screen."""
-        self.robot, self._closing = robot, False
+        self.settle()
+        self.robot = robot
         self.stage.art = QPixmap()
         self.set_language(content, lang)
-        self.setGeometry(self.parentWidget().rect())
-        self._place_panel()
-        self._take_backdrop()
-        self.show()
-        self.raise_()
-        self.animation.stop()
-        if not animate or not self.isVisible():
-            self._snapshot = QPixmap()
-            self.panel.show()
-            self._on_progress(1.0)
-            return
-        self._snapshot = self._snap_panel()
-        self.panel.hide()
-        self._run(1.0, OPEN_MS)
+        self.reveal(animate)
 
-    def dismiss(self, animate: bool = True) -> None:
-        """Fade out and hide; the page under it is as it was."""
-        if self.robot is None or self._closing:
-            if not animate and self._closing:
-                self._finish_closing()
-            return
-        self._closing = True
-        self.cancel_press()
-        if not animate or not self.isVisible():
-            self.animation.stop()
-            self._finish_closing()
-            return
-        if self.panel.isVisible():
-            self._snapshot = self._snap_panel()
-            self.panel.hide()
-        self._run(0.0, CLOSE_MS)
-
-    def settle(self) -> None:
-        """Jump an opening or closing to its end."""
-        if not self.animating:
-            return
-        self.animation.stop()
-        if self._closing:
-            self._finish_closing()
-        else:
-            self._on_progress(1.0)
-            self._on_finished()
+    def on_closed(self) -> None:
+        self.robot = None
+        self.stage.art = QPixmap()
 
     def set_language(self, content: Content, lang: Language) -> None:
         """Fill the panel for the robot in ``lang`` (also while it is open)."""
@@ -321,20 +187,10 @@ class RobotDetail(Pressable):
         self.source.setFont(theme.font("caption", lang))
         self.source.setText(content.format_source(source, lang))
         self._fit_words()
-        if self.isVisible() and not self.animating:  # the page under it changed language too
-            self._take_backdrop()
-            self.update()
 
     # -- geometry ---------------------------------------------------------------------------
 
-    def panel_rect(self) -> QRect:
-        """Where the panel stands: below the header, clear of the page dots."""
-        theme = self.theme
-        top = theme.page_top
-        side = theme.margin if theme.portrait else theme.px(80)
-        return self.rect().adjusted(side, top, -side, -theme.px(76))
-
-    def _place_panel(self) -> None:
+    def place_panel(self) -> None:
         rect = self.panel_rect()
         theme = self.theme
         inner_width = rect.width() - 2 * theme.px(40)
@@ -377,85 +233,3 @@ class RobotDetail(Pressable):
             if layout.totalHeightForWidth(self.panel.width()) <= self.panel.height():
                 break
         layout.activate()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if self.robot is not None and self.panel.geometry() != self.panel_rect():
-            self._place_panel()
-            self._take_backdrop()
-
-    # -- painting and motion -----------------------------------------------------------------
-
-    def _take_backdrop(self) -> None:
-        ratio = self.devicePixelRatioF()
-        self._backdrop = QPixmap(self.size() * ratio)
-        self._backdrop.setDevicePixelRatio(ratio)
-        self._backdrop.fill(self.theme.palette.color("ground"))
-        if self.paint_backdrop is not None:
-            painter = QPainter(self._backdrop)
-            self.paint_backdrop(painter)
-            painter.end()
-
-    def _snap_panel(self) -> QPixmap:
-        self.panel.show()
-        self.panel.layout().activate()
-        return self.panel.grab()
-
-    def _run(self, end: float, duration: int) -> None:
-        self.animation.stop()
-        self.animation.setDuration(duration)
-        self.animation.setStartValue(self.progress)
-        self.animation.setEndValue(end)
-        self.animation.start()
-
-    def _on_progress(self, value: object) -> None:
-        self.progress = float(value)  # type: ignore[arg-type]
-        self.update()
-
-    def _on_finished(self) -> None:
-        if self._closing:
-            self._finish_closing()
-        else:
-            self._snapshot = QPixmap()
-            self.panel.show()
-            self.update()
-
-    def _finish_closing(self) -> None:
-        self.robot = None
-        self._closing = False
-        self.progress = 0.0
-        self._snapshot = QPixmap()
-        self._backdrop = QPixmap()
-        self.stage.art = QPixmap()
-        self.hide()
-        self.closed.emit()
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        if not self._backdrop.isNull():
-            painter.drawPixmap(0, 0, self._backdrop)
-        else:
-            painter.fillRect(self.rect(), self.theme.palette.color("ground"))
-        scrim = self.theme.palette.color("ground", SCRIM_ALPHA * self.progress)
-        painter.fillRect(self.rect(), scrim)
-        if self._snapshot.isNull() or self.progress <= 0.0:
-            return
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        # the panel turns opaque early, so the card under it never shows through its words
-        painter.setOpacity(min(1.0, self.progress / PANEL_OPAQUE_AT))
-        rect = QRectF(self.panel.geometry())
-        scale = 0.95 + 0.05 * self.progress
-        rise = self.theme.px(36) * (1.0 - self.progress)
-        centre = rect.center() + QPointF(0, rise)
-        target = QRectF(0, 0, rect.width() * scale, rect.height() * scale)
-        target.moveCenter(centre)
-        painter.drawPixmap(target, self._snapshot, QRectF(self._snapshot.rect()))
-
-    # -- input: a tap on the scrim closes -------------------------------------------------
-
-    def _end(self, pos: QPointF) -> None:
-        outside = not self.panel_rect().contains(pos.toPoint())
-        was_pressed = self.is_pressed
-        self._set_pressed(False)
-        if was_pressed and outside and self.robot is not None:
-            self.dismiss()

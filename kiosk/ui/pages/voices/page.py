@@ -10,10 +10,11 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from kiosk.content.models import Voice
 from kiosk.ui.input import CLAIMS_SWIPES
 from kiosk.ui.pages.base import PageView
-from kiosk.ui.pages.voices.icon_button import ChevronButton
-from kiosk.ui.pages.voices.quote import HorizontalDrag, QuoteDots, QuoteStage, fit_quote_font
+from kiosk.ui.pages.voices.quote import HorizontalDrag, QuoteStage, fit_quote_font
 from kiosk.ui.session import Session
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.buttons import ChevronButton
+from kiosk.ui.widgets.dots import Dots
 from kiosk.ui.widgets.heading import PageHeading
 from kiosk.ui.widgets.text import TextLabel
 
@@ -44,7 +45,10 @@ class VoicesPage(PageView):
         self.previous.setObjectName("previous-quote")
         self.next = ChevronButton(1, theme, self.area)
         self.next.setObjectName("next-quote")
-        self.dots = QuoteDots(theme, self.area)
+        self.dots = Dots(theme, self.area)
+        self.dots.setObjectName("quote-dots")
+        self.dots.set_progress(0.0)
+        self.dots.chosen.connect(self.show_quote)
         self.empty = TextLabel(self, role="dim")
         self.empty.setObjectName("empty")
         self.previous.clicked.connect(lambda: self.step(-1))
@@ -148,7 +152,15 @@ class VoicesPage(PageView):
         if len(self.voices) < 2:
             self.stage.spring_back()
             return
-        self.index = (self.index + direction) % len(self.voices)
+        self.show_quote((self.index + direction) % len(self.voices), direction)
+
+    def show_quote(self, index: int, direction: int = 0) -> None:
+        """Slide to quote ``index`` (from the side of ``direction``, or of where it is)."""
+        if not 0 <= index < len(self.voices) or index == self.index:
+            self._restart_countdown()
+            return
+        direction = direction or (1 if index > self.index else -1)
+        self.index = index
         self.dots.set_position(self.index, len(self.voices))
         self.stage.change_to(
             self.voices[self.index], self.content, self.session.language, direction

@@ -407,57 +407,6 @@ class QuoteStage(QWidget):
             )
 
 
-class QuoteDots(QWidget):
-    """Which quote of how many; the current dot fills while the next one is due."""
-
-    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.theme = theme
-        self.count = 0
-        self.index = 0
-        self.progress = 0.0
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.setFixedHeight(theme.px(24))
-
-    def set_position(self, index: int, count: int) -> None:
-        self.index, self.count = index, count
-        step = self.theme.px(26)
-        self.setFixedWidth(max(1, (count - 1) * step + self.theme.px(48) + self.theme.px(16)))
-        self.update()
-
-    def set_progress(self, progress: float) -> None:
-        self.progress = progress
-        self.update(self._current_rect().toAlignedRect())
-
-    def _current_rect(self) -> QRectF:
-        px = self.theme.px
-        step, dot, pill = px(26), px(12), px(48)
-        x = px(8) + self.index * step
-        return QRectF(x, (self.height() - dot) / 2, pill, dot)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        palette, px = self.theme.palette, self.theme.px
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        step, dot, pill = px(26), px(12), px(48)
-        y = (self.height() - dot) / 2
-        for i in range(self.count):
-            x = px(8) + i * step + (pill - dot if i > self.index else 0)
-            if i == self.index:
-                continue
-            painter.setBrush(palette.color("line"))
-            painter.drawEllipse(QRectF(x, y, dot, dot))
-        if self.count:
-            current = self._current_rect()
-            painter.setBrush(palette.color("accent", 0.35))
-            painter.drawRoundedRect(current, dot / 2, dot / 2)
-            filled = QRectF(current)
-            filled.setWidth(dot + (pill - dot) * self.progress)
-            painter.setBrush(palette.color("accent"))
-            painter.drawRoundedRect(filled, dot / 2, dot / 2)
-
-
 class HorizontalDrag(PointerWatcher):
     """A finger or mouse dragging sideways over ``area``.
 

@@ -1,0 +1,226 @@
+"""The one detail view: a panel over its dimmed page, with one back control and one API.
+
+Every detail (a robot, a timeline event, a layer of the industry chain) is a subclass that
+fills :attr:`DetailOverlay.panel` and says where it stands (:meth:`~DetailOverlay.panel_rect`)
+and how it moves in (:meth:`~DetailOverlay.motion`). The base does the rest the same way for
+all: while it opens or closes it paints two pictures taken once (the page under it and the
+finished panel), so no text is laid out or drawn during the motion; once open, the live panel
+stands over the page behind a translucent scrim. A tap on the scrim, or on the back control,
+closes it; a swipe on it is its own, never a page change.
+
+The API: ``reveal()`` (after the subclass filled the panel), ``dismiss(animate)``, ``settle()``,
+``is_open``, ``animating`` and the ``closed`` signal.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractAnimation,
+    QEasingCurve,
+    QPoint,
+    QPointF,
+    QRect,
+    QRectF,
+    Qt,
+    QVariantAnimation,
+    Signal,
+)
+from PySide6.QtGui import QPainter, QPaintEvent, QPen, QPixmap, QRegion, QResizeEvent
+from PySide6.QtWidgets import QWidget
+
+from kiosk.ui.input import CLAIMS_SWIPES, Pressable
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.buttons import BackButton
+from kiosk.ui.widgets.snapshot import snapshot
+
+SCRIM = 0.82  # how dark the page gets under an open detail
+OPEN_MS = 320
+CLOSE_MS = 260
+
+
+class DetailPanel(QWidget):
+    """The opaque rounded surface a detail's words stand on, with the back control."""
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.theme = theme
+        self.back = BackButton(theme, self)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        palette = self.theme.palette
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(self.rect()).adjusted(1, 1, -1, -1)
+        painter.setBrush(palette.color("surface"))
+        painter.setPen(QPen(palette.color("accent", 0.6), max(1.5, self.theme.px(2))))
+        painter.drawRoundedRect(rect, self.theme.radius, self.theme.radius)
+
+
+class DetailOverlay(Pressable):
+    """Covers its page: the dimmed page and :attr:`panel`; see the module's notes."""
+
+    closed = Signal()  # it closed (its animation ended, or at once)
+    scrim = SCRIM
+    open_ms = OPEN_MS
+    close_ms = CLOSE_MS
+
+    def __init__(self, theme: Theme, parent: QWidget, panel: DetailPanel | None = None) -> None:
+        super().__init__(parent)
+        self.theme = theme
+        self.setProperty(CLAIMS_SWIPES, True)  # it is modal: a swipe on it is its own
+        self.panel = panel if panel is not None else DetailPanel(theme)
+        self.panel.setParent(self)
+        self.back = self.panel.back
+        self.back.clicked.connect(self.dismiss)
+        self.level = 0.0  # 0 closed .. 1 open
+        self._target = 0.0  # where the running (or last) motion goes
+        self._backdrop = QPixmap()  # the page under it, while it moves
+        self._picture = QPixmap()  # the panel, while it moves
+        self.animation = QVariantAnimation(self)
+        self.animation.valueChanged.connect(self._on_level)
+        self.animation.finished.connect(self._on_finished)
+        self.hide()
+
+    # state ---------------------------------------------------------------------------------
+
+    @property
+    def is_open(self) -> bool:
+        """Shown or opening (not closing), whether or not its page is on screen."""
+        return not self.isHidden() and self._target == 1.0
+
+    @property
+    def animating(self) -> bool:
+        return self.animation.state() == QAbstractAnimation.State.Running
+
+    def reveal(self, animate: bool = True) -> None:
+        """Cover the page and bring the (filled) panel in; at once unless ``animate`` and the
+        page is on screen."""
+        parent = self.parentWidget()
+        self.setGeometry(parent.rect())
+        self.place_panel()
+        self.raise_()
+        self.show()
+        self._run(1.0, self.open_ms if animate and self.isVisible() else 0)
+
+    def dismiss(self, animate: bool = True) -> None:
+        """Close: the page under it is as it was. At once unless ``animate`` and on screen."""
+        if self.isHidden():
+            return
+        if self._target == 0.0:  # already closing
+            if not animate:
+                self.settle()
+            return
+        self.cancel_press()
+        self._run(0.0, self.close_ms if animate and self.isVisible() else 0)
+
+    def settle(self) -> None:
+        """Jump a running open or close to its end."""
+        if self.animating:
+            self.animation.stop()
+            self._on_level(self._target)
+            self._on_finished()
+
+    # what subclasses decide ----------------------------------------------------------------
+
+    def panel_rect(self) -> QRect:
+        """Where the panel stands: below the header, clear of the page dots."""
+        theme = self.theme
+        side = theme.margin if theme.portrait else theme.px(80)
+        return self.rect().adjusted(side, theme.page_top, -side, -theme.px(76))
+
+    def place_panel(self) -> None:
+        """Set the panel's geometry (a subclass may size it to its words)."""
+        self.panel.setGeometry(self.panel_rect())
+
+    def motion(self, level: float) -> tuple[QRectF, float]:
+        """Where the panel's picture is drawn at ``level`` (0..1), and its opacity: by
+        default it fades in early (nothing under it shows through its words) and rises."""
+        rect = QRectF(self.panel.geometry())
+        scale = 0.95 + 0.05 * level
+        target = QRectF(0, 0, rect.width() * scale, rect.height() * scale)
+        target.moveCenter(rect.center() + QPointF(0, self.theme.px(36) * (1.0 - level)))
+        return target, min(1.0, level / 0.35)
+
+    def on_closed(self) -> None:
+        """It closed: forget what it showed."""
+
+    # motion --------------------------------------------------------------------------------
+
+    def _run(self, target: float, duration: int) -> None:
+        self.animation.stop()
+        self._target = target
+        if duration <= 0 or self.level == target:
+            self._on_level(target)
+            self._on_finished()
+            return
+        if target == 1.0 or self.panel.isVisible() or self._picture.isNull():
+            self._picture = snapshot(self.panel)  # closing half-open keeps its picture
+        self.panel.hide()
+        self._take_backdrop()
+        self.animation.setDuration(max(1, round(duration * abs(target - self.level))))
+        curve = QEasingCurve.Type.OutCubic if target else QEasingCurve.Type.InOutCubic
+        self.animation.setEasingCurve(curve)
+        self.animation.setStartValue(self.level)
+        self.animation.setEndValue(target)
+        self.animation.start()
+
+    def _take_backdrop(self) -> None:
+        """The page under it, drawn once: while it moves it paints this picture and is opaque,
+        so no frame repaints the page's cards and texts beneath it."""
+        page = self.parentWidget()
+        ratio = self.devicePixelRatioF()
+        backdrop = QPixmap(self.size() * ratio)
+        backdrop.setDevicePixelRatio(ratio)
+        backdrop.fill(self.theme.palette.color("ground"))
+        painter = QPainter(backdrop)
+        page.render(painter, QPoint(), QRegion(), QWidget.RenderFlag.DrawWindowBackground)
+        for child in page.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            if child is not self and not child.isHidden():
+                child.render(painter, child.pos(), renderFlags=QWidget.RenderFlag.DrawChildren)
+        painter.end()
+        self._backdrop = backdrop
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
+
+    def _on_level(self, value: object) -> None:
+        self.level = float(value)  # type: ignore[arg-type]
+        self.update()
+
+    def _on_finished(self) -> None:
+        self._backdrop = QPixmap()
+        self._picture = QPixmap()
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
+        if self._target == 1.0:
+            self.panel.show()
+            self.update()
+            return
+        self.hide()
+        self.on_closed()
+        self.closed.emit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.place_panel()
+
+    # input: a tap on the scrim closes ------------------------------------------------------
+
+    def _end(self, pos: QPointF) -> None:
+        panel = self.panel.geometry()
+        outside = not panel.contains(pos.toPoint()) and not panel.contains(self._origin.toPoint())
+        tapped = self.is_pressed and self.rect().contains(pos.toPoint())
+        super()._end(pos)
+        if tapped and outside and self._target == 1.0:
+            self.dismiss()
+
+    # painting ------------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        if not self._backdrop.isNull():
+            painter.drawPixmap(0, 0, self._backdrop)
+        painter.fillRect(self.rect(), self.theme.palette.color("ground", self.scrim * self.level))
+        if self.panel.isVisible() or self._picture.isNull() or self.level <= 0.0:
+            return
+        rect, opacity = self.motion(self.level)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.setOpacity(opacity)
+        painter.drawPixmap(rect, self._picture, QRectF(self._picture.rect()))
