@@ -85,3 +85,14 @@ def runtime_for(window, clock: Clock, **kwargs) -> KioskRuntime:
 def later(runtime: KioskRuntime, clock: Clock, seconds: float) -> None:
     clock.now += seconds
     runtime.check()
+
+
+def stage(qtbot, size=(1920, 1080)) -> QWidget:
+    """A bare shown widget of ``size`` to test one widget on, with no window or content."""
+    application()
+    ground = QWidget()
+    ground.resize(*size)
+    qtbot.addWidget(ground)
+    ground.show()
+    qtbot.waitExposed(ground)
+    return ground
