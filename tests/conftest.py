@@ -52,3 +52,9 @@ def nothing_left_running() -> Iterator[None]:
     running = still_running()
     if running:
         pytest.fail("left running after the test:\n  " + "\n  ".join(running), pytrace=False)
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """``-n auto``: two workers a core. Many UI tests spend their time waiting for animations,
+    timers and kiosk subprocesses, so a core has room for a second worker meanwhile."""
+    return 2 * (os.cpu_count() or 1)

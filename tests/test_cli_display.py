@@ -15,6 +15,7 @@ import pytest
 
 from kiosk import display
 from tests.helpers import REPO
+from tests.helpers.content import set_pages
 from tests.test_cli_content_folder import one_error_line
 
 linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11 is Linux's")
@@ -70,8 +71,18 @@ def test_a_tool_asked_for_xcb_without_a_display_is_one_line(tmp_path: Path) -> N
     assert not shots.exists()
 
 
-def test_tools_render_offscreen_without_a_display(tmp_path: Path) -> None:
-    result = run_kiosk("--selftest", "--lang", "en", "--size", "800x600", env=bare_env())
+def test_tools_render_offscreen_without_a_display(content_dir: Path) -> None:
+    set_pages(content_dir, "home", "figures")  # a small exhibition: the self-test is quick
+    result = run_kiosk(
+        "--selftest",
+        "--lang",
+        "en",
+        "--size",
+        "800x600",
+        "--content",
+        str(content_dir),
+        env=bare_env(),
+    )
     assert result.returncode == 0, result.stderr
     assert '"errors": []' in result.stdout
 

@@ -29,6 +29,7 @@ TOUCH_EVENTS = {
 # horizontal timeline), so a swipe that starts there does not also change the page.
 CLAIMS_SWIPES = "claims_swipes"
 
+POINTER_EVENT_CLASSES = (QMouseEvent, QTouchEvent)
 MOUSE_EVENTS = {
     QEvent.Type.MouseButtonPress,
     QEvent.Type.MouseMove,
@@ -201,9 +202,10 @@ class QuickTaps(QObject):
         return taps
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not isinstance(event, QMouseEvent):  # cheap: every event of the application
+            return False
         if event.type() != QEvent.Type.MouseButtonDblClick or not isinstance(watched, QWidget):
             return False
-        assert isinstance(event, QMouseEvent)
         if is_from_touch(event):
             return False
         press = QMouseEvent(
@@ -253,6 +255,10 @@ class PointerWatcher(QObject):
         return found if found is not None else window
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # every event of the application passes here: the class test is far cheaper than
+        # event.type(), which builds a Python enum each time
+        if not isinstance(event, POINTER_EVENT_CLASSES):
+            return False
         kind = event.type()
         if kind not in TOUCH_EVENTS and kind not in MOUSE_EVENTS:
             return False

@@ -117,3 +117,17 @@ def set_playlist(folder: Path, *stops: str) -> None:
     )
     assert count == 1
     write(folder, "config.toml", config)
+
+
+def set_pages(folder: Path, *pages: str) -> None:
+    """Show only ``pages``, in this order (config.toml ``[pages] order``), as a curator making
+    a smaller exhibition would; the attract loop plays them with no details."""
+    import re
+
+    order = ", ".join(f'"{page}"' for page in pages)
+    config, count = re.subn(
+        r"^order = \[.*?\]", f"order = [{order}]", read(folder, "config.toml"), flags=re.M
+    )
+    assert count == 1
+    write(folder, "config.toml", config)
+    set_playlist(folder, *(f'{{ page = "{page}" }}' for page in pages))

@@ -14,6 +14,7 @@ from kiosk.cli import main
 from kiosk.content import load_content
 from kiosk.i18n import LANGUAGES
 from tests.helpers import BUNDLED, REPO
+from tests.helpers.content import set_pages
 
 
 def test_screenshot_writes_every_page_in_every_language(tmp_path: Path, qapp) -> None:
@@ -57,6 +58,7 @@ def test_selftest_visits_every_page_and_reports_json(tmp_path: Path) -> None:
 
 
 def test_selftest_fails_on_broken_content(content_dir: Path) -> None:
+    set_pages(content_dir, "home", "figures")  # a small exhibition: the self-test is quick
     (content_dir / "units.csv").unlink()
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run(
@@ -103,9 +105,10 @@ def test_a_screenshot_that_cannot_be_written_fails_the_run(tmp_path: Path, qapp)
     assert QImage(str(tmp_path / "fine.png")).width() == 200
 
 
-def test_selftest_fails_when_a_page_shows_its_stand_in(tmp_path: Path) -> None:
+def test_selftest_fails_when_a_page_shows_its_stand_in(content_dir: Path) -> None:
     """A page whose code raises is replaced by the calm stand-in for visitors; the self-test
     must not call that a pass. (A subprocess: the self-test runs its own event loop.)"""
+    set_pages(content_dir, "home", "figures", "voices")
     script = (
         "import sys\n"
         "from kiosk.ui.shell import main_window\n"
@@ -114,7 +117,8 @@ def test_selftest_fails_when_a_page_shows_its_stand_in(tmp_path: Path) -> None:
         "    raise RuntimeError('a page defect')\n"
         "main_window.page_view = lambda pid: broken if pid == 'figures' else real(pid)\n"
         "from kiosk.cli import main\n"
-        "sys.exit(main(['--selftest', '--lang', 'en', '--size', '800x600']))\n"
+        "sys.exit(main(['--selftest', '--lang', 'en', '--size', '800x600', '--content', "
+        f"{str(content_dir)!r}]))\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", script],

@@ -13,6 +13,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QAbstractButton, QLabel, QScrollArea, QScrollBar, QWidget
 
+from kiosk.ui.pages.figures.charts import ChartPlot
 from kiosk.ui.services.census import (
     dead_wrappers_under,
     descendants,
@@ -41,7 +42,7 @@ def census(window: KioskWindow) -> dict[str, int]:
     return {
         "live QObjects": len(under),
         "chart items": graphics_items(window),
-        "charts": sum(isinstance(o, pg.PlotWidget) for o in under),
+        "charts": sum(isinstance(o, ChartPlot) for o in under),
         "dead wrappers": dead_wrappers_under(window),
         "process: PlotItems": objects[f"{pg.PlotItem.__module__}.{pg.PlotItem.__qualname__}"],
         "process: pauses": objects["PySide6.QtCore.QPauseAnimation"],

@@ -35,7 +35,8 @@ def card(page: PolicyPage, event_id: str) -> EventCard:
 
 
 def in_view(page: PolicyPage, c: EventCard) -> bool:
-    return page.visible_rect().intersects(c.base)
+    """Enough of the card is in view to reveal it (a sliver at the edge waits)."""
+    return page.strip.seen(c, page.visible_rect())
 
 
 def active_timers(widget) -> list[QTimer]:

@@ -121,7 +121,7 @@ def plot_problems(plot: ChartPlot) -> list[str]:
     """Chart texts outside the plot's width, and a bar's label on top of its growth text."""
     plot.grab()  # a chart text takes its place on screen when it is drawn
     problems = []
-    items = [i for i in plot.getPlotItem().items if isinstance(i, pg.TextItem) and i.isVisible()]
+    items = [i for i in plot.text_items() if i.isVisible()]
     for item in items:
         rect = item_rect(plot, item)
         if rect.left() < -1 or rect.right() > plot.width() + 1:

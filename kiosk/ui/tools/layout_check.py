@@ -258,7 +258,6 @@ def _chart_texts(
 ) -> list[Finding]:
     """A chart's texts (drawn by pyqtgraph, not widgets): inside the chart, not on one another,
     not in another language; cut ones are warnings."""
-    import pyqtgraph as pg
 
     from kiosk.ui.pages.figures.charts import ChartPlot
 
@@ -270,7 +269,7 @@ def _chart_texts(
         plot.grab()  # a chart text takes its place when it is drawn
         full_texts = getattr(plot, "full_texts", {})
         items = [
-            i for i in plot.getPlotItem().items if isinstance(i, pg.TextItem) and i.isVisible()
+            i for i in plot.text_items() if i.isVisible()
         ]
         placed = []
         for item in items:

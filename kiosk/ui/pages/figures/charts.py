@@ -43,8 +43,12 @@ def _stagger(progress: float, index: int, count: int) -> float:
     return _ease(progress * (1 + spread) - index * BAR_STAGGER)
 
 
-class ChartPlot(pg.PlotWidget):
-    """A pyqtgraph plot styled to the theme: transparent, no axes, inert to mouse and touch."""
+class ChartPlot(pg.GraphicsView):
+    """A pyqtgraph view styled to the theme: transparent, no axes, inert to mouse and touch.
+
+    A bare view box, not a PlotWidget: a PlotItem builds its options forms and four axes
+    whether shown or not, which was most of the cost of making a chart card.
+    """
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent, background=None)
@@ -65,17 +69,21 @@ class ChartPlot(pg.PlotWidget):
         # the chart repaints itself with the rest of the window instead (see set_progress).
         self.setViewportUpdateMode(pg.QtWidgets.QGraphicsView.ViewportUpdateMode.NoViewportUpdate)
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-        item = self.getPlotItem()
-        item.hideAxis("left")
-        item.hideAxis("bottom")
-        item.hideButtons()
-        item.setMenuEnabled(False)
-        item.setContentsMargins(0, 0, 0, 0)
-        self.box = item.getViewBox()
-        self.box.setMouseEnabled(False, False)
-        self.box.setMenuEnabled(False)
+        self.box = pg.ViewBox(enableMouse=False, enableMenu=False, defaultPadding=0)
         self.box.disableAutoRange()
-        self.box.setDefaultPadding(0)
+        self.setCentralItem(self.box)
+
+    def addItem(self, item: pg.GraphicsObject) -> None:  # noqa: N802 (pyqtgraph's name)
+        self.box.addItem(item)
+
+    def clear(self) -> None:
+        """Remove every item the chart drew."""
+        for item in list(self.box.addedItems):
+            self.box.removeItem(item)
+
+    def text_items(self) -> list[pg.TextItem]:
+        """The chart's texts (labels, values), shown or not, in drawing order."""
+        return [i for i in self.box.addedItems if isinstance(i, pg.TextItem)]
 
     def color(self, name: str, alpha: float = 1.0) -> QColor:
         return self.theme.palette.color(name, alpha)
@@ -118,8 +126,7 @@ class ChartPlot(pg.PlotWidget):
 
     def texts(self) -> list[str]:
         """Every text the chart shows, as plain text, in drawing order."""
-        items = [i for i in self.getPlotItem().items if isinstance(i, pg.TextItem)]
-        return [i.toPlainText() for i in items if i.isVisible()]
+        return [i.toPlainText() for i in self.text_items() if i.isVisible()]
 
     def relayout(self) -> None:
         """Fit ranges and sizes to the plot's pixel size."""

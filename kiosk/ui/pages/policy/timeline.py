@@ -384,20 +384,17 @@ class TimelineStrip(QWidget):
 
     def reveal_within(self, visible: QRect) -> int:
         """Reveal the hidden cards that ``visible`` (strip coordinates) shows; how many."""
-        due = []
-        for card in self.cards:
-            if card.revealed:
-                continue
-            seen = card.base.intersected(visible)
-            if self.vertical:
-                shown = seen.height() >= min(card.base.height() * 0.2, self.theme.px(120))
-            else:
-                shown = seen.width() >= card.base.width() * 0.2
-            if shown:
-                due.append(card)
+        due = [card for card in self.cards if not card.revealed and self.seen(card, visible)]
         for order, card in enumerate(due):
             card.reveal(min(order, 6) * REVEAL_STAGGER_MS)
         return len(due)
+
+    def seen(self, card: EventCard, visible: QRect) -> bool:
+        """Enough of ``card`` is in ``visible`` to reveal it (a sliver at the edge is not)."""
+        seen = card.base.intersected(visible)
+        if self.vertical:
+            return seen.height() >= min(card.base.height() * 0.2, self.theme.px(120))
+        return seen.width() >= card.base.width() * 0.2
 
     def settle(self) -> None:
         for card in self.cards:
