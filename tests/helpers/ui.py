@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QAbstractAnimation, QPoint, Qt
 from PySide6.QtGui import QPointingDevice
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -14,6 +14,7 @@ from kiosk.app import application, build_window
 from kiosk.content import load_content
 from kiosk.runtime.modes import Timing
 from kiosk.ui.controller import KioskRuntime
+from kiosk.ui.pages.base import PageView
 from kiosk.ui.shell.main_window import KioskWindow
 from tests.helpers import EXHIBIT
 from tests.helpers.clock import Clock
@@ -96,3 +97,19 @@ def stage(qtbot, size=(1920, 1080)) -> QWidget:
     ground.show()
     qtbot.waitExposed(ground)
     return ground
+
+
+def open_page(window: KioskWindow, qtbot, page_id: str, settled: bool = True) -> PageView:
+    """Go to ``page_id`` as a visitor does, by a tap on its tile on Home, and wait until it is
+    shown and (when ``settled``) its entrance animations have ended."""
+    home = window.stack.page(window.page_order()[0])
+    touch_tap(next(t for t in home.tiles if t.page_id == page_id))
+    page = window.stack.page(page_id)
+    sliding = QAbstractAnimation.State.Running
+    qtbot.waitUntil(
+        lambda: window.stack.current is page and window.stack.transition.state() != sliding,
+        timeout=15000,
+    )
+    if settled:
+        qtbot.waitUntil(lambda: page.running_animations() == 0, timeout=15000)
+    return page

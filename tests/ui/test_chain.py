@@ -9,14 +9,11 @@ from PySide6.QtCore import QPoint, QPointF
 
 from kiosk.ui.pages.chain import ChainPage
 from tests.helpers.content import set_cell
-from tests.helpers.ui import make_window, touch_tap
+from tests.helpers.ui import make_window, open_page, touch_tap
 
 
 def open_chain(window, qtbot) -> ChainPage:
-    window.go_to("chain", animate=False)
-    page = window.stack.page("chain")
-    qtbot.waitUntil(lambda: page.running_animations() == 0, timeout=15000)
-    return page
+    return open_page(window, qtbot, "chain")
 
 
 def shown_companies(page: ChainPage) -> list[str]:

@@ -12,7 +12,7 @@ from kiosk.content import chart_points
 from kiosk.ui.pages.figures import FiguresPage
 from kiosk.ui.pages.figures.chart_card import ChartCard
 from tests.helpers.content import set_cell
-from tests.helpers.ui import center, make_window, mouse_drag, touch_drag, touch_tap
+from tests.helpers.ui import center, make_window, mouse_drag, open_page, touch_drag, touch_tap
 
 
 def figures_page(window) -> FiguresPage:
@@ -36,10 +36,7 @@ def active_timers(widget) -> list[QTimer]:
 
 
 def open_figures(window, qtbot) -> FiguresPage:
-    touch_tap(window.stack.page("home").tiles[0])
-    page = figures_page(window)
-    qtbot.waitUntil(lambda: window.stack.current is page, timeout=15000)
-    return page
+    return open_page(window, qtbot, "figures", settled=False)  # the tests watch the count-up
 
 
 @pytest.mark.parametrize("lang", ["zh-Hans", "zh-Hant", "en"])

@@ -12,20 +12,14 @@ from kiosk.i18n import format_date
 from kiosk.ui.pages.policy import PolicyPage
 from kiosk.ui.pages.policy.timeline import EventCard
 from tests.helpers.content import set_cell
-from tests.helpers.ui import center, make_window, mouse_drag, touch_drag, touch_tap
+from tests.helpers.ui import center, make_window, mouse_drag, open_page, touch_drag, touch_tap
 
 LANGS = ["zh-Hans", "zh-Hant", "en"]
 
 
 def open_policy(window, qtbot) -> PolicyPage:
     """Go to the page as a visitor would (tap its home tile) and let the first cards in."""
-    home = window.stack.page("home")
-    tile = next(t for t in home.tiles if t.page_id == "policy")
-    touch_tap(tile)
-    page: PolicyPage = window.stack.page("policy")
-    qtbot.waitUntil(lambda: window.stack.current is page, timeout=15000)
-    qtbot.waitUntil(lambda: page.running_animations() == 0, timeout=15000)
-    return page
+    return open_page(window, qtbot, "policy")
 
 
 def card(page: PolicyPage, event_id: str) -> EventCard:

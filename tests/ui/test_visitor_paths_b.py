@@ -19,7 +19,7 @@ from kiosk.ui.shell.main_window import KioskWindow
 from kiosk.ui.widgets.text import TextLabel
 from tests.helpers import EXHIBIT
 from tests.helpers.content import append_rows, set_cell, set_playlist
-from tests.helpers.ui import make_window, runtime_for, touch_tap
+from tests.helpers.ui import make_window, open_page, runtime_for, touch_tap
 
 ELLIPSIS = "…"
 Running = QAbstractAnimation.State.Running
@@ -46,12 +46,8 @@ def switch_to(window: KioskWindow, lang: str, qtbot) -> None:
 
 
 def open_first_tile(window: KioskWindow, qtbot) -> FiguresPage:
-    home = window.stack.page("home")
-    touch_tap(home.tiles[0])
-    page = window.stack.page("figures")
+    page = open_page(window, qtbot, window.page_order()[1])
     assert isinstance(page, FiguresPage)
-    qtbot.waitUntil(lambda: window.stack.current is page, timeout=15000)
-    qtbot.waitUntil(lambda: page.running_animations() == 0, timeout=15000)
     settle(qtbot)
     return page
 

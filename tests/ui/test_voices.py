@@ -16,7 +16,15 @@ from kiosk.i18n import Language
 from kiosk.ui.pages.voices import VoicesPage
 from kiosk.ui.pages.voices.quote import WORD_JOINER, balance_lines, keep_terms_together, wrap_lines
 from tests.helpers.content import set_cell
-from tests.helpers.ui import center, make_window, mouse_drag, touch_device, touch_drag, touch_tap
+from tests.helpers.ui import (
+    center,
+    make_window,
+    mouse_drag,
+    open_page,
+    touch_device,
+    touch_drag,
+    touch_tap,
+)
 
 MARKS = {"zh-Hans": ("“", "”"), "zh-Hant": ("「", "」"), "en": ("“", "”")}
 
@@ -25,9 +33,7 @@ def open_voices(window, qtbot, advance_ms: int | None = None) -> VoicesPage:
     page: VoicesPage = window.stack.page("voices")
     if advance_ms is not None:
         page.advance_ms = advance_ms
-    home = window.stack.page("home")
-    touch_tap(next(t for t in home.tiles if t.page_id == "voices"))
-    qtbot.waitUntil(lambda: window.stack.current is page, timeout=15000)
+    open_page(window, qtbot, "voices", settled=False)  # its countdown runs while it is shown
     qtbot.waitUntil(lambda: not page.stage.running, timeout=15000)
     return page
 
