@@ -58,14 +58,14 @@ class KioskRuntime(QObject):
         self.window = window
         self.session = window.session  # the visitor's language and the content on screen
         self.log_lines = log_lines
-        settings = window.session.content.settings
+        settings = self.session.content.settings
         self.timing = timing or Timing(
             settings.autoplay_after, settings.reset_after, settings.countdown, settings.autoplay
         )
         self.controller = ModeController(
             self.timing,
             clock=clock,
-            is_open=lambda: window.session.content.settings.hours.is_open(wall_clock()),
+            is_open=lambda: self.session.content.settings.hours.is_open(wall_clock()),
             dirty=self._dirty,
         )
         self.player = AutoplayPlayer(window, clock)
@@ -77,10 +77,10 @@ class KioskRuntime(QObject):
         self.taps = CornerTaps()
         self._last_press = -1
         self.gate = PinGate(None, clock, record=user_state_dir() / LOCKOUT_FILE)
-        self.pin_pad = PinPad(window.session, window.theme, window)
+        self.pin_pad = PinPad(self.session, window.theme, window)
         self.pin_pad.submitted.connect(self._check_pin)
         self.pin_pad.cancelled.connect(self.close_admin)
-        self.admin = AdminPanel(window.session, window.theme, self.admin_status, window)
+        self.admin = AdminPanel(self.session, window.theme, self.admin_status, window)
         self.admin.close_requested.connect(self.close_admin)
         self.admin.reload_requested.connect(self.reload_now)
         self.admin.autoplay_toggled.connect(self.toggle_autoplay)
@@ -96,8 +96,8 @@ class KioskRuntime(QObject):
             watcher.setParent(self)
             watcher.loaded.connect(self._content_loaded)
             watcher.failed.connect(self._content_failed)
-        window.session.language_changed.connect(self._retranslate)
-        window.session.content_changed.connect(self._retranslate)  # a hot reload, too
+        self.session.language_changed.connect(self._retranslate)
+        self.session.content_changed.connect(self._retranslate)  # a hot reload, too
         self._swallowing = False
         self.timer = QTimer(self)
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
