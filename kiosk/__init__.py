@@ -1,3 +1,4 @@
-"""AI City Kiosk: an offline touch-screen exhibition app."""
+"""Exhibition Kiosk: an offline touch-screen exhibition app; the exhibition is its content."""
 
 __version__ = "0.1.0"
+PRODUCT = "Exhibition Kiosk"  # the product's name; an exhibition's own comes from its content

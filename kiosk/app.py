@@ -13,15 +13,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImageReader
 from PySide6.QtWidgets import QApplication
 
-from kiosk import __version__
+from kiosk import PRODUCT, __version__
 from kiosk.atomic import clean_leftovers
 from kiosk.content import Content, load_content_cached
-from kiosk.content.cache import cache_dir
+from kiosk.content.cache import cache_dir, read_cached
 from kiosk.i18n import Language
 from kiosk.logs import RecentLines, setup_logging
 from kiosk.paths import (
     bundled_content_dir,
     coverage_file,
+    interface_dir,
     missing_glyphs,
     user_config_dir,
     user_state_dir,
@@ -60,7 +61,7 @@ def application() -> QApplication:
             Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
         )
         app = QApplication(sys.argv[:1])
-        app.setApplicationName("AI City Kiosk")
+        app.setApplicationName(PRODUCT)
         app.setStyle("Fusion")
     # no image may take more than this to decode (content images are checked to be at most
     # 4096 px a side before; this stops anything that slips past)
@@ -102,17 +103,9 @@ def run(args: argparse.Namespace, started: float) -> int:
     stop.on_stop = lambda: end_run(record)  # asked to stop: no crash, even if killed later
     safe = in_safe_mode(crashes)
     folder = args.content
-    if safe:
-        folder = bundled_content_dir()
-        log.warning(
-            "safe mode: %d crashes within 30 minutes; showing the bundled content from %s "
-            "without hot reload",
-            crashes,
-            folder,
-        )
-    log.info("AI City Kiosk %s starting (pid %d)", __version__, os.getpid())
+    log.info("%s %s starting (pid %d)", PRODUCT, __version__, os.getpid())
     app = application()
-    content = _load(folder)
+    content = _safe_content(folder, crashes) if safe else _load(folder)
     window = build_window(content, _size(app, args), args.lang)
     exit_at_first_frame(window)  # KIOSK_EXIT_AT_FIRST_FRAME: start-up benchmarks
     FaultGuard(window)
@@ -135,14 +128,41 @@ def run(args: argparse.Namespace, started: float) -> int:
         end_run(record)
     if stop.received is not None:
         log.info("stopped by signal %d", stop.received)
-    log.info("AI City Kiosk exits with status %d", status)
+    log.info("%s exits with status %d", PRODUCT, status)
     return status
+
+
+def _safe_content(folder: Path, crashes: int) -> Content:
+    """Safe mode's content: the last that ``folder`` gave without an error, read from its
+    compiled copy without touching the folder's files (an edit there may be what crashes the
+    kiosk); the bundled content only when the folder never loaded cleanly on this machine."""
+    content = read_cached(folder, None, clean=True)
+    if content is not None:
+        log.warning(
+            "safe mode: %d crashes within 30 minutes; showing the last content of %s that "
+            "loaded cleanly (version %s), without hot reload",
+            crashes,
+            folder,
+            content.settings.version,
+        )
+        return content
+    log.warning(
+        "safe mode: %d crashes within 30 minutes, and %s never loaded cleanly here; showing "
+        "the bundled content, without hot reload",
+        crashes,
+        folder,
+    )
+    return _load(bundled_content_dir())
 
 
 def _load(folder: Path) -> Content:
     """The content of ``folder``, compiled once and then read from the cache; problems logged."""
     content = load_content_cached(
-        folder, missing_glyphs, [coverage_file()], fallback=bundled_content_dir()
+        folder,
+        missing_glyphs,
+        [coverage_file()],
+        interface=interface_dir(),
+        last_resort=bundled_content_dir(),
     )
     for problem in content.problems:
         log.warning("content: %s", problem.format(str(folder)))

@@ -43,8 +43,9 @@ def _seconds(text: str) -> float:
 
 
 HELP = """\
-AI City Kiosk: an offline touch-screen exhibition (Shenzhen, City of AI by default).
-Without an action it runs the kiosk full screen on the content folder.
+Exhibition Kiosk: an offline touch-screen exhibition app. The exhibition is its content
+folder (--content; by default the one bundled with it). Without an action it runs the kiosk
+full screen.
 """
 TIMING_HELP = """\
 timing: after --reset-after seconds without a touch a visitor's session ends (home, default
@@ -169,11 +170,11 @@ def validate(folder: Path) -> int:
     """
     from kiosk.content import load_content
     from kiosk.content.errors import Problem, Severity
-    from kiosk.paths import bundled_content_dir, missing_glyphs, user_config_dir
+    from kiosk.paths import interface_dir, missing_glyphs, user_config_dir
     from kiosk.runtime.pin import PIN_FILE, read_pin_hash
 
     try:
-        content = load_content(folder, missing_glyphs, fallback=bundled_content_dir())
+        content = load_content(folder, missing_glyphs, interface=interface_dir())
     except Exception as exc:  # a loader defect: one line, never a traceback
         print(
             f"{folder}: the content could not be checked ({type(exc).__name__}: {exc}); "

@@ -32,6 +32,12 @@ def bundled_content_dir() -> Path:
     return app_root() / "data"
 
 
+def interface_dir() -> Path:
+    """The product's own interface words (``strings.csv``), shown for every key a content
+    folder does not word itself."""
+    return resources_dir() / "interface"
+
+
 def content_folder_problem(folder: Path) -> str | None:
     """Why ``folder`` cannot be a content folder (missing, unreadable, empty), or None."""
     if not folder.is_dir():

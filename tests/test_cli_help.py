@@ -51,3 +51,17 @@ def test_version_names_the_app_and_the_content(content_dir: Path, capsys) -> Non
 def test_version_of_a_missing_folder_is_the_usual_one_line(tmp_path: Path, capsys) -> None:
     assert main(["--version", "--content", str(tmp_path / "nowhere")]) == 2
     assert capsys.readouterr().err.startswith("kiosk: error: ")
+
+
+def test_help_names_the_product_not_an_exhibition(capsys) -> None:
+    """The exhibition is content: --help names none (not the bundled one either)."""
+    from kiosk import PRODUCT
+    from tests.helpers import BUNDLED
+    from tests.helpers.content import cells
+
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    text = capsys.readouterr().out
+    assert text.startswith("usage:") and PRODUCT in text
+    for lang in ("zh-Hans", "en"):
+        assert cells(BUNDLED, "strings.csv", "app.title")[lang] not in text

@@ -29,12 +29,12 @@ from kiosk.content.models import (
 def load_content(
     folder: Path,
     missing_glyphs: Callable[[str], str] | None = None,
-    fallback: Path | None = None,
+    interface: Path | None = None,
 ) -> Content:
     """Read and validate a content folder (imports pandas, so only when it is needed)."""
     from kiosk.content.loader import load_content as load
 
-    return load(folder, missing_glyphs, fallback)
+    return load(folder, missing_glyphs, interface)
 
 
 def load_settings(folder: Path) -> tuple[Settings, list[Problem]]:

@@ -61,16 +61,17 @@ def fingerprint(folder: Path, extra: Iterable[Path] = ()) -> str:
     return digest.hexdigest()
 
 
-def cache_file(folder: Path) -> Path:
+def cache_file(folder: Path, clean: bool = False) -> Path:
+    """The compiled copy of ``folder``: the latest, or (``clean``) the last without errors."""
     name = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:16]
-    return cache_dir() / f"content-{name}.pickle"
+    return cache_dir() / f"content-{name}{'.clean' if clean else ''}.pickle"
 
 
-def read_cached(folder: Path, key: str | None) -> Content | None:
+def read_cached(folder: Path, key: str | None, clean: bool = False) -> Content | None:
     """The compiled content for ``folder`` if it was compiled from exactly these files (any
-    files: ``key`` None, the last good content)."""
+    files: ``key`` None, the last good content); ``clean``: the last that had no error."""
     try:
-        with cache_file(folder).open("rb") as stream:
+        with cache_file(folder, clean).open("rb") as stream:
             stored_key, content = pickle.load(stream)
     except Exception:  # missing, truncated or from another version: reload
         return None
@@ -80,10 +81,13 @@ def read_cached(folder: Path, key: str | None) -> Content | None:
 
 
 def write_cached(folder: Path, key: str, content: Content) -> None:
-    """Store the compiled content atomically; a read-only or full disk only costs speed."""
+    """Store the compiled content atomically, and again as the clean copy when it has no
+    error (safe mode shows that one); a read-only or full disk only costs speed."""
     try:
         data = pickle.dumps((key, content), protocol=pickle.HIGHEST_PROTOCOL)
         write_atomic(cache_file(folder), data)
+        if not content.errors:
+            write_atomic(cache_file(folder, clean=True), data)
     except (OSError, pickle.PicklingError):
         pass
 
@@ -92,14 +96,17 @@ def load_content_cached(
     folder: Path,
     missing_glyphs: Callable[[str], str] | None = None,
     extra: Iterable[Path] = (),
-    fallback: Path | None = None,
+    interface: Path | None = None,
+    last_resort: Path | None = None,
 ) -> Content:
     """Like :func:`kiosk.content.load_content`, from the compiled copy when it is current.
 
-    ``extra`` lists files outside the folder that the result depends on (the font coverage).
+    ``extra`` lists files outside the folder that the result depends on (the font coverage);
+    ``interface`` is the product's interface words; ``last_resort`` a content folder to show
+    when the loader itself fails and nothing was compiled from ``folder`` before.
     """
     folder = Path(folder)
-    extra = list(extra) + ([Path(fallback) / "strings.csv"] if fallback is not None else [])
+    extra = list(extra) + ([Path(interface) / "strings.csv"] if interface is not None else [])
     key = fingerprint(folder, extra)
     content = read_cached(folder, key)
     if content is not None and content.folder == folder:
@@ -107,28 +114,29 @@ def load_content_cached(
     from kiosk.content.loader import load_content  # imports pandas: only when files changed
 
     try:
-        content = load_content(folder, missing_glyphs, fallback)
+        content = load_content(folder, missing_glyphs, interface)
     except Exception as exc:  # a defect in the loader must never stop the kiosk
-        return _last_good(folder, fallback, missing_glyphs, exc)
+        return _last_good(folder, last_resort, interface, missing_glyphs, exc)
     write_cached(folder, key, content)
     return content
 
 
 def _last_good(
     folder: Path,
-    fallback: Path | None,
+    last_resort: Path | None,
+    interface: Path | None,
     missing_glyphs: Callable[[str], str] | None,
     exc: Exception,
 ) -> Content:
-    """The content compiled before (or the bundled one), with a problem saying why."""
+    """The content compiled before (or the last resort), with a problem saying why."""
     from kiosk.content.loader import load_content
 
     reason = f"the content could not be read ({type(exc).__name__}: {exc})"
     content = read_cached(folder, None)
     if content is not None:
         note = f"{reason}; showing the last good content compiled from this folder"
-    elif fallback is not None and Path(fallback) != folder:
-        content = load_content(Path(fallback), missing_glyphs, None)
+    elif last_resort is not None and Path(last_resort) != folder:
+        content = load_content(Path(last_resort), missing_glyphs, interface)
         note = f"{reason}; showing the bundled content"
     else:
         raise exc

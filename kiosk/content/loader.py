@@ -7,7 +7,7 @@ from pathlib import Path
 
 from kiosk.content.build import build_chain, build_charts, build_robots, build_row, records
 from kiosk.content.config import check_page_order, parse_config, read_config
-from kiosk.content.errors import Problem, Severity
+from kiosk.content.errors import Problem
 from kiosk.content.models import (
     Content,
     Event,
@@ -18,7 +18,7 @@ from kiosk.content.models import (
     Unit,
     Voice,
 )
-from kiosk.content.schema import REQUIRED_STRINGS, TABLES
+from kiosk.content.schema import EXHIBITION_STRINGS, REQUIRED_STRINGS, TABLES
 from kiosk.content.tables import Row, Table, read_table
 from kiosk.content.validate import TableChecks, check_header, check_templates, columns_for
 
@@ -26,12 +26,15 @@ CoverageCheck = Callable[[str], str]  # returns the characters of a text the fon
 
 
 def load_content(
-    folder: Path, missing_glyphs: CoverageCheck | None = None, fallback: Path | None = None
+    folder: Path, missing_glyphs: CoverageCheck | None = None, interface: Path | None = None
 ) -> Content:
     """Read and validate ``folder``; what is invalid is left out and reported in ``problems``.
 
-    ``fallback`` is a content folder (the bundled one) whose UI strings stand in for keys that
-    ``folder`` lacks: a curator's folder made for an older version still shows every text.
+    ``interface`` is the folder of the product's own interface words (``strings.csv``: Home,
+    Back, the admin panel's words...): they stand in for every interface key ``folder`` does not
+    set, so an exhibition needs only its own texts. The exhibition's own texts
+    (``EXHIBITION_STRINGS``: its title and subtitle) have no stand-in: a missing one is an error
+    naming the key, never another exhibition's words.
     """
     folder = Path(folder)
     problems: list[Problem] = []
@@ -42,16 +45,9 @@ def load_content(
     for name in TABLES:
         rows[name] = _load_table(folder, name, rows, tables, problems, missing_glyphs)
 
-    strings = {r["key"]: r["text"] for r in rows["strings.csv"]}
-    missing = [key for key in REQUIRED_STRINGS if key not in strings]
-    builtin = _builtin_strings(fallback, folder) if missing else {}
-    for key in missing:
-        if key in builtin:
-            strings[key] = builtin[key]
-            message = f"key '{key}' is missing: this version's built-in text is shown; add it"
-            problems.append(Problem("strings.csv", None, "A", message, Severity.WARNING))
-        else:
-            problems.append(Problem("strings.csv", None, "A", f"key '{key}' is missing"))
+    strings = _with_interface_words(
+        {r["key"]: r["text"] for r in rows["strings.csv"]}, interface, folder, problems
+    )
     sources = {r["id"]: Source(r["id"], r["date"], r["name"]) for r in rows["sources.csv"]}
     units = {r["id"]: Unit(r["id"], r["kind"], r["text"]) for r in rows["units.csv"]}
     pages = {
@@ -113,12 +109,25 @@ def load_content(
     )
 
 
-def _builtin_strings(fallback: Path | None, folder: Path) -> dict[str, Text]:
-    """The UI strings of the ``fallback`` folder (none when it is ``folder`` itself)."""
-    if fallback is None or Path(fallback).resolve() == folder.resolve():
-        return {}
-    rows = _load_table(Path(fallback), "strings.csv", {}, {}, [], None)
-    return {r["key"]: r["text"] for r in rows}
+def _with_interface_words(
+    strings: dict[str, Text], interface: Path | None, folder: Path, problems: list[Problem]
+) -> dict[str, Text]:
+    """``strings`` with the product's interface words for the keys it does not set; an error
+    for each missing key that has no such word (the exhibition's own texts)."""
+    missing = [key for key in REQUIRED_STRINGS if key not in strings]
+    words: dict[str, Text] = {}
+    if missing and interface is not None and Path(interface).resolve() != folder.resolve():
+        rows = _load_table(Path(interface), "strings.csv", {}, {}, [], None)
+        words = {r["key"]: r["text"] for r in rows if r["key"] not in EXHIBITION_STRINGS}
+    for key in missing:
+        if key in words:
+            strings[key] = words[key]
+        elif key in EXHIBITION_STRINGS:
+            message = f"key '{key}' is missing: {EXHIBITION_STRINGS[key]}; add it"
+            problems.append(Problem("strings.csv", None, "A", message))
+        else:
+            problems.append(Problem("strings.csv", None, "A", f"key '{key}' is missing"))
+    return strings
 
 
 def _load_table(

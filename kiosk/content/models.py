@@ -238,9 +238,10 @@ class Content:
         return tuple(p for p in self.problems if p.is_error)
 
     def string(self, key: str, lang: Language) -> str:
-        """A UI string; the key itself if it is missing (validation reports that)."""
+        """A UI string; empty if it is missing (validation reports that): a visitor never
+        reads a key."""
         text = self.strings.get(key)
-        return text.get(lang) if text else key
+        return text.get(lang) if text else ""
 
     def ordered_pages(self) -> list[Page]:
         """Pages in the configured order, skipping ids that have no row."""

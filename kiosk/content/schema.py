@@ -11,7 +11,16 @@ from kiosk.i18n import QUALIFIERS, UNIT_KINDS
 PAGE_IDS: Final = ("home", "figures", "chain", "robots", "policy", "voices")
 ROBOT_CATEGORIES: Final = ("humanoid", "service", "industrial", "drone")
 
-# UI strings the app asks for, with the placeholders each template must keep.
+# The exhibition's own texts: every content folder must set them (there is no stand-in: another
+# exhibition's title on screen is worse than an error), with what each one is.
+EXHIBITION_STRINGS: Final[dict[str, str]] = {
+    "app.title": "the exhibition's title (Home and the window)",
+    "app.subtitle": "the line under the exhibition's title on Home",
+}
+
+# UI strings the app asks for, with the placeholders each template must keep. Those that are not
+# the exhibition's own come with the product (resources/interface/strings.csv); a folder sets
+# them only to word them differently.
 REQUIRED_STRINGS: Final[dict[str, tuple[str, ...]]] = {
     "app.title": (),
     "app.subtitle": (),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
+import csv
 import struct
 import tracemalloc
 import zlib
@@ -14,6 +14,7 @@ from kiosk.cli import main
 from kiosk.content import Severity, load_content
 from kiosk.content.images import MAX_PIXELS_PER_SIDE, check_image
 from kiosk.content.tables import parse_number
+from kiosk.paths import interface_dir
 from tests.helpers import EXHIBIT
 from tests.helpers.content import (
     append_rows,
@@ -472,7 +473,7 @@ def test_missing_ui_string_is_an_error_naming_the_key(content_dir: Path) -> None
     assert problem.is_error
     assert "missing" in problem.message
     assert content.errors == (problem,), describe(content.problems)
-    assert content.string("nav.home", "en") == "nav.home"
+    assert content.string("nav.home", "en") == ""  # a visitor never reads a key
     assert (
         content.string("nav.language", "en") == cells(EXHIBIT, "strings.csv", "nav.language")["en"]
     )
@@ -506,25 +507,36 @@ def test_parse_number_is_what_the_loader_uses() -> None:
         assert parse_number(typed) == figure.number
 
 
-def test_a_folder_from_an_older_version_gets_the_built_in_texts(content_dir: Path, capsys) -> None:
-    """After an upgrade the curators' folder lacks the new keys: shown, warned, never an error."""
-    delete_row(content_dir, "strings.csv", "admin.title")
-    delete_row(content_dir, "strings.csv", "nav.home")
+def test_an_exhibition_need_not_word_the_interface(content_dir: Path, capsys) -> None:
+    """The product's interface words stand in for every interface key a folder leaves out:
+    no problem at all, and never the bundled exhibition's words."""
+    with (interface_dir() / "strings.csv").open(encoding="utf-8") as stream:
+        product = {row["key"]: row for row in csv.DictReader(stream)}
+    for key in ("admin.title", "nav.home", "chain.notes"):
+        delete_row(content_dir, "strings.csv", key)
 
-    content = load_content(content_dir, fallback=EXHIBIT)
+    content = load_content(content_dir, interface=interface_dir())
 
-    assert content.errors == (), describe(content.problems)
-    for key in ("admin.title", "nav.home"):
-        problem = one(content, "strings.csv", key)
-        assert not problem.is_error and "built-in text" in problem.message
-        assert content.string(key, "en") == cells(EXHIBIT, "strings.csv", key)["en"]
+    assert content.problems == (), describe(content.problems)
+    for key in ("admin.title", "nav.home", "chain.notes"):
+        assert content.string(key, "en") == product[key]["en"]
+    assert content.string("chain.notes", "en") == "Key points"  # not the exhibit's own heading
     assert main(["--validate", "--content", str(content_dir)]) == 0
-    assert "key 'admin.title' is missing: this version's built-in text" in capsys.readouterr().out
+    assert "missing" not in capsys.readouterr().out
 
 
-def test_without_a_built_in_text_a_missing_key_stays_an_error(content_dir: Path) -> None:
+@pytest.mark.parametrize("key", ["app.title", "app.subtitle"])
+def test_the_exhibition_s_own_texts_are_required_by_name(content_dir: Path, key: str, capsys):
+    delete_row(content_dir, "strings.csv", key)
+    content = load_content(content_dir, interface=interface_dir())
+    problem = one(content, "strings.csv", key)
+    assert problem.is_error and "the exhibition's" in problem.message
+    assert content.string(key, "en") == ""  # a visitor reads nothing, not another exhibition
+    assert main(["--validate", "--content", str(content_dir)]) == 1
+    assert f"key '{key}' is missing" in capsys.readouterr().out
+
+
+def test_without_the_interface_words_a_missing_interface_key_is_an_error(content_dir: Path):
     delete_row(content_dir, "strings.csv", "nav.home")
-    fallback = content_dir.parent / "older"
-    shutil.copytree(content_dir, fallback)
-    content = load_content(content_dir, fallback=fallback)
+    content = load_content(content_dir)
     assert one(content, "strings.csv", "nav.home").is_error

@@ -61,7 +61,7 @@ def test_a_loader_defect_shows_the_last_good_content_and_says_so(
         raise RuntimeError("a defect")
 
     monkeypatch.setattr("kiosk.content.loader.load_content", broken)
-    shown = load_content_cached(content_dir, fallback=BUNDLED)
+    shown = load_content_cached(content_dir, last_resort=BUNDLED)
     assert shown.pages.keys() == good.pages.keys()
     assert "RuntimeError: a defect" in shown.errors[0].message
     assert "last good content" in shown.errors[0].message
@@ -79,7 +79,7 @@ def test_a_loader_defect_without_a_compiled_copy_shows_the_bundled_content(
         return real(folder, *args)
 
     monkeypatch.setattr("kiosk.content.loader.load_content", broken_for_the_edit)
-    shown = load_content_cached(content_dir, fallback=BUNDLED)
+    shown = load_content_cached(content_dir, last_resort=BUNDLED)
     assert shown.folder == BUNDLED
     assert "showing the bundled content" in shown.errors[0].message
 

@@ -63,3 +63,12 @@ def test_start_language_from_argument(qtbot) -> None:
     window = make_window(qtbot, lang="zh-Hant")
     assert window.stack.page("home").title.text() == "深圳·AI之城"
     assert window.stack.page("home").tiles[0].title.text() == "數讀AI之城"
+
+
+def test_the_window_is_named_after_the_exhibition_in_the_visitor_s_language(window) -> None:
+    from kiosk import PRODUCT
+
+    content = window.session.content
+    for lang in LANGUAGES:
+        window.session.set_language(lang)
+        assert window.windowTitle() == f"{content.string('app.title', lang)} · {PRODUCT}"

@@ -14,11 +14,13 @@ from pathlib import Path
 
 import pytest
 
+from kiosk import PRODUCT
 from kiosk.app import application, build_window
 from kiosk.content import load_content
 from kiosk.runtime.crashes import RECORD_FILE
 from kiosk.ui.services.heartbeat import Heartbeat
 from tests.helpers import BUNDLED, REPO
+from tests.helpers.content import delete_row
 
 
 @pytest.fixture
@@ -51,7 +53,7 @@ def test_ready_after_the_first_frame_then_heartbeats(qtbot, listener, tmp_path) 
     window.show()
     qtbot.waitUntil(lambda: heartbeat.beats >= 3, timeout=10000)
     messages = received(server)
-    assert messages[0].startswith("READY=1\nSTATUS=AI City Kiosk")
+    assert messages[0].startswith(f"READY=1\nSTATUS={PRODUCT}")
     assert messages[1:3] == ["WATCHDOG=1", "WATCHDOG=1"]
     heartbeat.stopping()
     assert received(server)[-1] == "STOPPING=1"
@@ -102,27 +104,53 @@ def test_a_started_kiosk_is_ready_logs_and_stops_cleanly(tmp_path, listener, con
     record = json.loads((tmp_path / "state" / RECORD_FILE).read_text())
     assert record["running"] is False and record["crashes"] == []
     log = (tmp_path / "state" / "logs" / "kiosk.log").read_text()
-    assert "AI City Kiosk" in log and f"content {content_dir}: version" in log
+    assert PRODUCT in log and f"content {content_dir}: version" in log
     assert "exits with status 0" in log
     assert "runtime: reset after 120 s, attract loop after 90 s, hot reload on" in log
 
 
-def test_three_crashes_in_half_an_hour_start_safe_mode(tmp_path, listener, content_dir) -> None:
-    server, path = listener
-    state = tmp_path / "state"
-    state.mkdir()
+def crash_twice_before(state: Path) -> None:
+    """The crash record of a kiosk that crashed twice in the last ten minutes and was killed
+    again just now: the next start is its third crash within half an hour."""
+    state.mkdir(exist_ok=True)
     now = time.time()
     record = {"running": True, "started": now - 30, "crashes": [now - 600, now - 300]}
     (state / RECORD_FILE).write_text(json.dumps(record))
-    process = run_kiosk(tmp_path, path, content_dir)
+
+
+def run_until_ready_then_stop(tmp_path: Path, listener, content: Path) -> str:
+    """Start the kiosk on ``content``, wait for READY=1, stop it as systemd does; its log."""
+    server, path = listener
+    process = run_kiosk(tmp_path, path, content)
     wait_ready(server, process)
     process.send_signal(signal.SIGTERM)
     assert process.wait(timeout=30) == 0
-    log = (state / "logs" / "kiosk.log").read_text()
+    return (tmp_path / "state" / "logs" / "kiosk.log").read_text()
+
+
+def test_safe_mode_shows_the_last_content_that_loaded_cleanly(
+    tmp_path, listener, content_dir
+) -> None:
+    run_until_ready_then_stop(tmp_path, listener, content_dir)  # it loads cleanly once
+    # then a curator's edit breaks it, and the kiosk crashes three times in half an hour
+    delete_row(content_dir, "strings.csv", "app.title")
+    crash_twice_before(tmp_path / "state")
+    log = run_until_ready_then_stop(tmp_path, listener, content_dir).split("starting (pid")[-1]
     assert "safe mode: 3 crashes within 30 minutes" in log
-    assert f"content {BUNDLED}: version" in log  # the bundled content, not the edited folder
-    assert f"content {content_dir}:" not in log
+    assert f"showing the last content of {content_dir} that loaded cleanly" in log
     assert "hot reload off" in log
+    assert str(BUNDLED) not in log  # another exhibition is never shown
+    assert "app.title" not in log  # the broken folder was not even read
+
+
+def test_safe_mode_on_a_folder_that_never_loaded_cleanly_shows_the_bundled_content(
+    tmp_path, listener, content_dir
+) -> None:
+    delete_row(content_dir, "strings.csv", "app.title")
+    crash_twice_before(tmp_path / "state")
+    log = run_until_ready_then_stop(tmp_path, listener, content_dir)
+    assert f"{content_dir} never loaded cleanly here; showing the bundled content" in log
+    assert f"content {BUNDLED}: version" in log
 
 
 def test_a_stop_while_still_loading_is_a_clean_exit_not_a_crash(

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
-from kiosk import __version__, storage
+from kiosk import PRODUCT, __version__, storage
 from kiosk.runtime.liveness import beat, heartbeat_interval, notify
 from kiosk.ui.services.first_frame import after_first_frame
 
@@ -35,7 +35,7 @@ class Heartbeat(QObject):
 
     def _on_first_frame(self) -> None:
         self.ready = True
-        notify(f"READY=1\nSTATUS=AI City Kiosk {__version__} on screen", self.env)
+        notify(f"READY=1\nSTATUS={PRODUCT} {__version__} on screen", self.env)
         self.beat()
         self.timer.start()
 

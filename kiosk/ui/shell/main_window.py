@@ -18,6 +18,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
+from kiosk import PRODUCT
 from kiosk.i18n import LANGUAGES
 from kiosk.ui.input import TOUCH_EVENTS, SwipeDetector
 from kiosk.ui.pages.base import PageView
@@ -57,7 +58,6 @@ class KioskWindow(QWidget):
         super().__init__()
         self.session = session
         self.theme = theme
-        self.setWindowTitle("AI City Kiosk")
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
         self.setStyleSheet(theme.stylesheet())
@@ -74,7 +74,9 @@ class KioskWindow(QWidget):
         self._build_rest = False
         self.allow_close = True  # kiosk mode sets it False: only staff may close the kiosk
         session.content_changed.connect(self._on_content_changed)
+        session.language_changed.connect(self._name_window)
         self.build_pages()
+        self._name_window()
 
     def build_pages(self) -> None:
         """Set up a view for every page in the content's order that this version has.
@@ -215,7 +217,14 @@ class KioskWindow(QWidget):
         height = self.dots.height()
         self.dots.setGeometry((self.width() - width) // 2, self.height() - height, width, height)
 
+    def _name_window(self, *_: object) -> None:
+        """The window is named after the exhibition (task bars, window lists), in the
+        visitor's language."""
+        title = self.session.text("app.title")
+        self.setWindowTitle(f"{title} · {PRODUCT}" if title else PRODUCT)
+
     def _on_content_changed(self, _content: object) -> None:
+        self._name_window()
         stand_ins = any(isinstance(p, FallbackPage) for p in self.stack.pages.values())
         if stand_ins or list(self.session.content.settings.page_order) != self.stack.order():
             self.build_pages()  # new content: failed pages get another chance

@@ -268,9 +268,7 @@ def _chart_texts(
         name = f"chart-{plot.chart.id}" if plot.chart is not None else widget_name(plot)
         plot.grab()  # a chart text takes its place when it is drawn
         full_texts = getattr(plot, "full_texts", {})
-        items = [
-            i for i in plot.text_items() if i.isVisible()
-        ]
+        items = [i for i in plot.text_items() if i.isVisible()]
         placed = []
         for item in items:
             shown = item.toPlainText()
