@@ -7,7 +7,7 @@ from pathlib import Path
 
 from kiosk.content.build import build_chain, build_charts, build_robots, build_row, records
 from kiosk.content.config import check_page_order, parse_config, read_config
-from kiosk.content.errors import Problem
+from kiosk.content.errors import Problem, Severity
 from kiosk.content.models import (
     Content,
     Event,
@@ -19,7 +19,7 @@ from kiosk.content.models import (
     Voice,
 )
 from kiosk.content.schema import EXHIBITION_STRINGS, REQUIRED_STRINGS, TABLES
-from kiosk.content.tables import Row, Table, read_table
+from kiosk.content.tables import ROW, Row, Table, read_table
 from kiosk.content.validate import TableChecks, check_header, check_templates, columns_for
 
 CoverageCheck = Callable[[str], str]  # returns the characters of a text the fonts lack
@@ -45,6 +45,10 @@ def load_content(
     for name in TABLES:
         rows[name] = _load_table(folder, name, rows, tables, problems, missing_glyphs)
 
+    for row in rows["strings.csv"]:
+        if row["key"] not in REQUIRED_STRINGS:
+            message = f"key '{row['key']}' is not one the kiosk shows (a typo?); it is ignored"
+            problems.append(Problem("strings.csv", row[ROW], "A", message, Severity.WARNING))
     strings = _with_interface_words(
         {r["key"]: r["text"] for r in rows["strings.csv"]}, interface, folder, problems
     )

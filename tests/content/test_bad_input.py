@@ -22,6 +22,7 @@ from tests.helpers.content import (
     delete_row,
     describe,
     find,
+    lines,
     load,
     one,
     read,
@@ -464,7 +465,7 @@ def test_page_with_invalid_row_leaves_the_order(content_dir: Path) -> None:
 # --- strings.csv ----------------------------------------------------------------------------
 
 
-def test_missing_ui_string_is_an_error_naming_the_key(content_dir: Path) -> None:
+def test_without_the_interface_words_a_missing_key_is_an_error_naming_it(content_dir: Path):
     delete_row(content_dir, "strings.csv", "nav.home")
 
     content = load(content_dir)
@@ -475,7 +476,7 @@ def test_missing_ui_string_is_an_error_naming_the_key(content_dir: Path) -> None
     assert content.errors == (problem,), describe(content.problems)
     assert content.string("nav.home", "en") == ""  # a visitor never reads a key
     assert (
-        content.string("nav.language", "en") == cells(EXHIBIT, "strings.csv", "nav.language")["en"]
+        content.string("chart.replay", "en") == cells(EXHIBIT, "strings.csv", "chart.replay")["en"]
     )
 
 
@@ -489,15 +490,6 @@ def test_template_without_its_placeholder_is_an_error(content_dir: Path) -> None
     assert (problem.row, problem.column) == (row, "D")
     assert "en" in problem.message
     assert "qualifier.over" not in content.strings
-
-
-def test_extra_string_keys_are_fine(content_dir: Path) -> None:
-    append_rows(content_dir, "strings.csv", "home.welcome,欢迎,歡迎,Welcome")
-
-    content = load(content_dir)
-
-    assert content.problems == (), describe(content.problems)
-    assert content.string("home.welcome", "zh-Hant") == "歡迎"
 
 
 def test_parse_number_is_what_the_loader_uses() -> None:
@@ -536,7 +528,9 @@ def test_the_exhibition_s_own_texts_are_required_by_name(content_dir: Path, key:
     assert f"key '{key}' is missing" in capsys.readouterr().out
 
 
-def test_without_the_interface_words_a_missing_interface_key_is_an_error(content_dir: Path):
-    delete_row(content_dir, "strings.csv", "nav.home")
-    content = load_content(content_dir)
-    assert one(content, "strings.csv", "nav.home").is_error
+def test_a_key_the_kiosk_does_not_show_is_a_warning_on_its_row(content_dir: Path) -> None:
+    append_rows(content_dir, "strings.csv", "app.titel,标题,標題,Title")
+    content = load_content(content_dir, interface=interface_dir())
+    problem = one(content, "strings.csv", "app.titel")
+    assert not problem.is_error and "typo" in problem.message
+    assert problem.row == len(lines(content_dir, "strings.csv")) and problem.column == "A"
