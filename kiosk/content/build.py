@@ -70,7 +70,7 @@ def build_chain(rows: dict[str, list[Row]], sources: dict[str, Source]) -> dict[
                 name=r["name"],
                 layer=r["layer"],
                 parts=tuple(dict.fromkeys(p for p in split_list(r["parts"]) if p in parts)),
-                hurun=r["hurun"] == "yes",
+                badge=r["badge"] == "yes",
                 products=r["products"],
                 caption=r["caption"],
                 source=sources[r["source"]],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,7 +19,13 @@ from kiosk.content.models import (
     Unit,
     Voice,
 )
-from kiosk.content.schema import EXHIBITION_STRINGS, REQUIRED_STRINGS, TABLES
+from kiosk.content.schema import (
+    EXHIBITION_STRINGS,
+    OPTIONAL_STRINGS,
+    REQUIRED_STRINGS,
+    TABLES,
+    tables_needed,
+)
 from kiosk.content.tables import ROW, Row, Table, read_table
 from kiosk.content.validate import TableChecks, check_header, check_templates, columns_for
 
@@ -42,11 +49,15 @@ def load_content(
     settings = parse_config(config_text, problems)
     rows: dict[str, list[Row]] = {}
     tables: dict[str, Table] = {}
+    needed = tables_needed(settings.page_order)
     for name in TABLES:
+        if name not in needed and not os.path.lexists(folder / name):
+            rows[name] = []  # a page this exhibition does not show
+            continue
         rows[name] = _load_table(folder, name, rows, tables, problems, missing_glyphs)
 
     for row in rows["strings.csv"]:
-        if row["key"] not in REQUIRED_STRINGS:
+        if row["key"] not in REQUIRED_STRINGS and row["key"] not in OPTIONAL_STRINGS:
             message = f"key '{row['key']}' is not one the kiosk shows (a typo?); it is ignored"
             problems.append(Problem("strings.csv", row[ROW], "A", message, Severity.WARNING))
     strings = _with_interface_words(
@@ -73,6 +84,7 @@ def load_content(
     }
     charts = build_charts(rows["charts.csv"], tables.get("charts.csv"), figures, problems)
     chain = build_chain(rows, sources)
+    _check_badge_words(rows["companies.csv"], tables.get("companies.csv"), strings, problems)
     robots = build_robots(rows, sources, tables.get("robots.csv"), problems)
     events = tuple(
         sorted(
@@ -156,3 +168,16 @@ def _load_table(
     good = table.frame[~checks.run(columns)]
     rows = [build_row(table, columns, record, folder, problems) for record in records(good)]
     return [r for r in rows if check_templates(name, table, r, problems)]
+
+
+def _check_badge_words(
+    companies: list[Row], table: Table | None, strings: dict[str, Text], problems: list[Problem]
+) -> None:
+    """A company marked with a badge needs the badge's words (the exhibition's own)."""
+    marked = [r for r in companies if r["badge"] == "yes"]
+    if marked and "chain.badge" not in strings and table is not None:
+        message = (
+            f"{len(marked)} companies have badge 'yes' but strings.csv has no key 'chain.badge' "
+            "(the badge's words, in each language); add it, or leave the column empty"
+        )
+        problems.append(Problem("companies.csv", marked[0][ROW], table.letter("badge"), message))

@@ -113,7 +113,7 @@ class Company:
     name: Text
     layer: str
     parts: tuple[str, ...]
-    hurun: bool
+    badge: bool  # marked in companies.csv; the words are strings.csv's chain.badge
     products: Text
     caption: Text
     source: Source

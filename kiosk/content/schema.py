@@ -9,7 +9,32 @@ from kiosk.content.charts import CHART_KINDS
 from kiosk.i18n import QUALIFIERS, UNIT_KINDS
 
 PAGE_IDS: Final = ("home", "figures", "chain", "robots", "policy", "voices")
+# The tables every exhibition has, and those each page shows (with the tables they refer to):
+# a folder needs only the tables of the pages its config.toml lists.
+COMMON_TABLES: Final = ("strings.csv", "sources.csv", "pages.csv")
+PAGE_TABLES: Final[dict[str, tuple[str, ...]]] = {
+    "home": (),
+    "figures": ("units.csv", "figures.csv", "charts.csv"),
+    "chain": ("layers.csv", "parts.csv", "companies.csv", "terminals.csv", "chain_notes.csv"),
+    "robots": ("robots.csv", "robot_facts.csv"),
+    "policy": ("units.csv", "figures.csv", "events.csv"),
+    "voices": ("voices.csv",),
+}
+
+
+def tables_needed(page_order: tuple[str, ...] | list[str]) -> set[str]:
+    """The tables a folder must have to show ``page_order`` (unknown pages need none)."""
+    needed = set(COMMON_TABLES)
+    for page in page_order:
+        needed.update(PAGE_TABLES.get(page, ()))
+    return needed
+
+
 ROBOT_CATEGORIES: Final = ("humanoid", "service", "industrial", "drone")
+
+# Keys a folder sets only when it uses what they word: chain.badge is the badge of the companies
+# marked in companies.csv's badge column (a list they are on, say).
+OPTIONAL_STRINGS: Final[dict[str, tuple[str, ...]]] = {"chain.badge": ()}
 
 # The exhibition's own texts: every content folder must set them (there is no stand-in: another
 # exhibition's title on screen is worse than an error), with what each one is.
@@ -75,7 +100,6 @@ REQUIRED_STRINGS: Final[dict[str, tuple[str, ...]]] = {
     "chain.parts": (),
     "chain.companies": ("{value}",),
     "chain.companies.one": ("{value}",),
-    "chain.hurun": (),
     "chain.terminals": (),
     "chain.notes": (),
     "chain.back": (),
@@ -162,7 +186,7 @@ TABLES: Final[dict[str, tuple[Column, ...]]] = {
         Column("name", "localized"),
         Column("layer", "ref", ref="layers.csv"),
         Column("parts", "refs", required=False, ref="parts.csv"),
-        Column("hurun", "choice", required=False, choices=("yes", "no")),
+        Column("badge", "choice", required=False, choices=("yes", "no")),
         Column("products", "localized"),
         Column("caption", "localized"),
         Column("source", "ref", ref="sources.csv"),

@@ -23,7 +23,7 @@ def test_bundled_story_content_is_complete() -> None:
     assert by_part["brain"] >= {"huawei", "tencent"}
     assert by_part["cerebellum"] >= {"ubtech", "engine_ai", "standard_robots", "dji", "smartmore"}
     assert by_part["limbs"] >= by_part["cerebellum"]
-    assert {c.id for c in content.companies.values() if c.hurun} >= {"intellifusion", "orbbec"}
+    assert {c.id for c in content.companies.values() if c.badge} >= {"intellifusion", "orbbec"}
     for robot in content.robots.values():
         assert 2 <= len(robot.facts) <= 4, robot.id
         assert robot.image is not None and robot.image.is_file(), robot.id

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.app import application, build_window
 from kiosk.content import load_content
+from kiosk.paths import interface_dir
 from kiosk.runtime.modes import Timing
 from kiosk.ui.controller import KioskRuntime
 from kiosk.ui.pages.base import PageView
@@ -69,7 +70,7 @@ def mouse_drag(widget: QWidget, start: QPoint, end: QPoint, steps: int = 8) -> N
 
 def make_window(qtbot, folder: Path = EXHIBIT, size=(1920, 1080), lang=None) -> KioskWindow:
     application()
-    window = build_window(load_content(folder), size, lang)
+    window = build_window(load_content(folder, interface=interface_dir()), size, lang)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

@@ -19,10 +19,11 @@ from kiosk.ui.widgets.text import TextLabel
 
 
 class CompanyRow(QWidget):
-    """One company: its name (and Hurun badge), products and why it matters."""
+    """One company: its name (and the exhibition's badge, when it has one), products and why
+    it matters."""
 
     def __init__(
-        self, company: Company, lang: Language, hurun: str, theme: Theme, parent: QWidget
+        self, company: Company, lang: Language, badge_text: str, theme: Theme, parent: QWidget
     ) -> None:
         super().__init__(parent)
         self.company = company
@@ -37,10 +38,10 @@ class CompanyRow(QWidget):
         self.name.setFont(theme.font("title", lang))
         self.name.setText(company.name.get(lang))
         top.addWidget(self.name, 1)
-        if company.hurun:
+        if company.badge:
             badge = TextLabel(self, role="warm", wrap=False)
             badge.setFont(theme.font("caption", lang))
-            badge.setText(hurun)
+            badge.setText(badge_text)
             top.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
         self.products = TextLabel(self, role="accent")
@@ -116,7 +117,7 @@ class ChainDetail(DetailOverlay):
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 0, theme.px(24))
         column.setSpacing(theme.px(14))
-        self.rows = [CompanyRow(c, lang, labels["hurun"], theme, body) for c in companies]
+        self.rows = [CompanyRow(c, lang, labels["badge"], theme, body) for c in companies]
         for row in self.rows:
             column.addWidget(row)
         if not self.rows:

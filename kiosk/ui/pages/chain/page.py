@@ -132,7 +132,7 @@ class ChainPage(PageView):
             title, subtitle = part.name.get(lang), part.stands_for.get(lang)
         labels = {
             "back": self.session.text("chain.back"),
-            "hurun": self.session.text("chain.hurun"),
+            "badge": self.session.text("chain.badge"),
             "empty": self.session.text("page.empty"),
         }
         self.detail.open(
