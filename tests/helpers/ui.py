@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.app import application, build_window
-from kiosk.content import load_content
+from kiosk.content import load_content_cached
 from kiosk.paths import interface_dir
 from kiosk.runtime.modes import Timing
 from kiosk.ui.controller import KioskRuntime
@@ -70,7 +70,9 @@ def mouse_drag(widget: QWidget, start: QPoint, end: QPoint, steps: int = 8) -> N
 
 def make_window(qtbot, folder: Path = EXHIBIT, size=(1920, 1080), lang=None) -> KioskWindow:
     application()
-    window = build_window(load_content(folder, interface=interface_dir()), size, lang)
+    # as the kiosk starts: from the compiled copy when the folder has not changed
+    content = load_content_cached(folder, interface=interface_dir())
+    window = build_window(content, size, lang)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
