@@ -53,6 +53,7 @@ class KioskRuntime(QObject):
         log_lines: Callable[[int], list[str]] | None = None,
         watcher: ContentWatcher | None = None,
         safe_mode_crashes: int = 0,
+        keep_hours: bool = True,
     ) -> None:
         super().__init__(window)
         self.window = window
@@ -65,7 +66,10 @@ class KioskRuntime(QObject):
         self.controller = ModeController(
             self.timing,
             clock=clock,
-            is_open=lambda: self.session.content.settings.hours.is_open(wall_clock()),
+            # the tools (--screenshot) show the open kiosk whatever the time: keep_hours False
+            is_open=lambda: (
+                not keep_hours or self.session.content.settings.hours.is_open(wall_clock())
+            ),
             dirty=self._dirty,
         )
         self.player = AutoplayPlayer(window, clock)

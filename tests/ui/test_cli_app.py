@@ -131,3 +131,26 @@ def test_selftest_fails_when_a_page_shows_its_stand_in(content_dir: Path) -> Non
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert result.returncode == 1, result.stderr[-2000:]
     assert "page 'figures' failed and shows its stand-in" in report["errors"]
+
+
+def test_screenshots_show_the_open_kiosk_whatever_the_opening_hours(
+    content_dir: Path, tmp_path: Path
+) -> None:
+    """A kiosk closed all week still gets its attract-loop screenshot, not the dark screen; the
+    closed screen is its own shot."""
+    set_pages(content_dir, "home", "voices")
+    config = content_dir / "config.toml"
+    config.write_text(config.read_text(encoding="utf-8") + '\n[hours]\ndaily = "closed"\n')
+    shots = tmp_path / "shots"
+    assert main(["--screenshot", str(shots), "--lang", "en", "--content", str(content_dir)]) == 0
+    autoplay = QImage(str(shots / "en" / "runtime--autoplay.png"))
+    closed = QImage(str(shots / "en" / "runtime--closed.png"))
+    assert autoplay.size() == closed.size() and autoplay != closed
+    home = QImage(str(shots / "en" / "home.png"))
+    # the loop's shot is Home with the cue: mostly the same pixels as Home, unlike the dark one
+    same = sum(
+        autoplay.pixel(x, y) == home.pixel(x, y)
+        for x in range(0, home.width(), 40)
+        for y in range(0, home.height(), 40)
+    )
+    assert same > 0.5 * (home.width() // 40) * (home.height() // 40)

@@ -483,7 +483,7 @@ class LayoutCheck:
         from kiosk.ui.controller import KioskRuntime
 
         clock = FakeClock()
-        runtime = KioskRuntime(window, Timing(), clock=clock)
+        runtime = KioskRuntime(window, Timing(), clock=clock, keep_hours=False)
         runtime.timer.stop()
         player = runtime.player
         try:

@@ -127,7 +127,7 @@ def _runtime_screens(
     from kiosk.runtime.modes import Action, Timing
     from kiosk.ui.controller import KioskRuntime
 
-    runtime = KioskRuntime(window, Timing(), log_lines=log_lines)
+    runtime = KioskRuntime(window, Timing(), log_lines=log_lines, keep_hours=False)
     runtime.timer.stop()
     shots = 0
 
