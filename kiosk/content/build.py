@@ -77,7 +77,9 @@ def build_chain(rows: dict[str, list[Row]], sources: dict[str, Source]) -> dict[
             )
             for r in rows["companies.csv"]
         },
-        "terminals": {r["id"]: Terminal(r["id"], r["name"]) for r in rows["terminals.csv"]},
+        "terminals": {
+            r["id"]: Terminal(r["id"], r["name"], r["layer"]) for r in rows["terminals.csv"]
+        },
         "chain_notes": {
             r["id"]: ChainNote(r["id"], r["layer"], r["text"], sources[r["source"]])
             for r in rows["chain_notes.csv"]

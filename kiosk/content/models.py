@@ -121,10 +121,11 @@ class Company:
 
 @dataclass(frozen=True)
 class Terminal:
-    """A kind of smart terminal (drones, delivery robots, ...)."""
+    """A kind of device (drones, delivery robots, ...), listed in its layer's detail."""
 
     id: str
     name: Text
+    layer: str  # the id of the layer whose detail lists it
 
 
 @dataclass(frozen=True)

@@ -194,6 +194,7 @@ TABLES: Final[dict[str, tuple[Column, ...]]] = {
     "terminals.csv": (
         Column("id", "id"),
         Column("name", "localized"),
+        Column("layer", "ref", ref="layers.csv"),
     ),
     "chain_notes.csv": (
         Column("id", "id"),

@@ -8,7 +8,8 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF
 
 from kiosk.ui.pages.chain import ChainPage
-from tests.helpers.content import set_cell
+from kiosk.ui.widgets.text import TextLabel
+from tests.helpers.content import read, set_cell, write
 from tests.helpers.ui import make_window, open_page, touch_tap
 
 
@@ -166,3 +167,29 @@ def test_autoplay_steps_through_the_layers_and_parts(window, qtbot) -> None:
         opened.append(page.detail.detail_id)
     assert opened == page.details()
     qtbot.waitUntil(lambda: not page.detail.isVisible(), timeout=15000)
+
+
+def test_any_layer_lists_the_device_kinds_terminals_csv_gives_it(qtbot, content_dir) -> None:
+    """No fixed id: a curator's 'devices' layer (not 'terminal') lists the kinds of device
+    whose layer column names it, and the other layers list none."""
+    for name in ("layers.csv", "companies.csv", "chain_notes.csv", "terminals.csv"):
+        text = read(content_dir, name)
+        text = text.replace("\nterminal,", "\ndevices,").replace(",terminal,", ",devices,")
+        write(content_dir, name, text.replace(",terminal\n", ",devices\n"))
+    set_cell(content_dir, "terminals.csv", "wearable", "layer", "application")
+    window = make_window(qtbot, content_dir, lang="en")
+    page = open_page(window, qtbot, "chain")
+    kinds = window.session.content.terminals.values()
+
+    def listed(layer: str) -> list[str]:
+        page.show_detail(f"layer-{layer}")
+        page.settle()
+        assert page.detail.detail_id == f"layer-{layer}"
+        body = page.detail.scroll.widget()
+        return [w.text() for w in body.findChildren(TextLabel) if w.isVisibleTo(body)]
+
+    devices = listed("devices")
+    assert all(any(k.name.en in t for t in devices) for k in kinds if k.id != "wearable")
+    assert not any("Wearables" in t for t in devices)
+    assert any("Wearables" in t for t in listed("application"))
+    assert not any(k.name.en in t for k in kinds for t in listed("foundation"))

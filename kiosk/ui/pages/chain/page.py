@@ -119,13 +119,9 @@ class ChainPage(PageView):
             layer = content.layers[key]
             title, subtitle = layer.name.get(lang), layer.covers.get(lang)
             notes = [n.text for n in content.chain_notes.values() if n.layer == key]
-            if key == "terminal":
-                extras.append(
-                    (
-                        self.session.text("chain.terminals"),
-                        texts([t.name for t in content.terminals.values()], lang),
-                    )
-                )
+            kinds = [t.name for t in content.terminals.values() if t.layer == key]
+            if kinds:  # the device kinds terminals.csv lists under this layer
+                extras.append((self.session.text("chain.terminals"), texts(kinds, lang)))
             extras.append((self.session.text("chain.notes"), texts(notes, lang)))
         else:
             part = content.parts[key]
