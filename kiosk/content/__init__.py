@@ -7,6 +7,7 @@ from kiosk.content.cache import load_content_cached
 from kiosk.content.charts import ChartPoint, chart_points
 from kiosk.content.errors import Problem, Severity
 from kiosk.content.models import (
+    Category,
     ChainNote,
     Chart,
     Company,
@@ -45,6 +46,7 @@ def load_settings(folder: Path) -> tuple[Settings, list[Problem]]:
 
 
 __all__ = [
+    "Category",
     "ChainNote",
     "Company",
     "Event",

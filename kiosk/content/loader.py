@@ -10,6 +10,7 @@ from kiosk.content.build import build_chain, build_charts, build_robots, build_r
 from kiosk.content.config import check_page_order, parse_config, read_config
 from kiosk.content.errors import Problem, Severity
 from kiosk.content.models import (
+    Category,
     Content,
     Event,
     Figure,
@@ -85,6 +86,7 @@ def load_content(
     charts = build_charts(rows["charts.csv"], tables.get("charts.csv"), figures, problems)
     chain = build_chain(rows, sources)
     _check_badge_words(rows["companies.csv"], tables.get("companies.csv"), strings, problems)
+    categories = {r["id"]: Category(r["id"], r["name"]) for r in rows["categories.csv"]}
     robots = build_robots(rows, sources, tables.get("robots.csv"), problems)
     events = tuple(
         sorted(
@@ -118,6 +120,7 @@ def load_content(
         figures=figures,
         charts=charts,
         **chain,
+        categories=categories,
         robots=robots,
         events=events,
         voices=voices,

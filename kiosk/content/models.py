@@ -139,6 +139,14 @@ class ChainNote:
 
 
 @dataclass(frozen=True)
+class Category:
+    """A kind of robot (its small label on a card and in the detail)."""
+
+    id: str
+    name: Text
+
+
+@dataclass(frozen=True)
 class Robot:
     """A card of the robot showcase; ``maker`` is None when the source names none."""
 
@@ -229,6 +237,7 @@ class Content:
     companies: dict[str, Company] = field(default_factory=dict)
     terminals: dict[str, Terminal] = field(default_factory=dict)
     chain_notes: dict[str, ChainNote] = field(default_factory=dict)
+    categories: dict[str, Category] = field(default_factory=dict)
     robots: dict[str, Robot] = field(default_factory=dict)
     events: tuple[Event, ...] = ()  # in date order
     voices: dict[str, Voice] = field(default_factory=dict)
@@ -237,6 +246,11 @@ class Content:
     @property
     def errors(self) -> tuple[Problem, ...]:
         return tuple(p for p in self.problems if p.is_error)
+
+    def category_name(self, robot: Robot, lang: Language) -> str:
+        """The name of ``robot``'s category (categories.csv) in ``lang``."""
+        category = self.categories.get(robot.category)
+        return category.name.get(lang) if category else ""
 
     def string(self, key: str, lang: Language) -> str:
         """A UI string; empty if it is missing (validation reports that): a visitor never

@@ -16,7 +16,7 @@ PAGE_TABLES: Final[dict[str, tuple[str, ...]]] = {
     "home": (),
     "figures": ("units.csv", "figures.csv", "charts.csv"),
     "chain": ("layers.csv", "parts.csv", "companies.csv", "terminals.csv", "chain_notes.csv"),
-    "robots": ("robots.csv", "robot_facts.csv"),
+    "robots": ("categories.csv", "robots.csv", "robot_facts.csv"),
     "policy": ("units.csv", "figures.csv", "events.csv"),
     "voices": ("voices.csv",),
 }
@@ -29,8 +29,6 @@ def tables_needed(page_order: tuple[str, ...] | list[str]) -> set[str]:
         needed.update(PAGE_TABLES.get(page, ()))
     return needed
 
-
-ROBOT_CATEGORIES: Final = ("humanoid", "service", "industrial", "drone")
 
 # Keys a folder sets only when it uses what they word: chain.badge is the badge of the companies
 # marked in companies.csv's badge column (a list they are on, say).
@@ -103,10 +101,6 @@ REQUIRED_STRINGS: Final[dict[str, tuple[str, ...]]] = {
     "chain.terminals": (),
     "chain.notes": (),
     "chain.back": (),
-    "robot.category.humanoid": (),
-    "robot.category.service": (),
-    "robot.category.industrial": (),
-    "robot.category.drone": (),
     "robot.more": (),
     "robot.back": (),
     "page.empty": (),
@@ -202,9 +196,13 @@ TABLES: Final[dict[str, tuple[Column, ...]]] = {
         Column("text", "localized"),
         Column("source", "ref", ref="sources.csv"),
     ),
+    "categories.csv": (
+        Column("id", "id"),
+        Column("name", "localized"),
+    ),
     "robots.csv": (
         Column("id", "id"),
-        Column("category", "choice", choices=ROBOT_CATEGORIES),
+        Column("category", "ref", ref="categories.csv"),
         Column("image", "image"),
         Column("name", "localized"),
         Column("maker", "localized", required=False),

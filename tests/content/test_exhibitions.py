@@ -51,3 +51,15 @@ def test_a_badge_needs_its_words(content_dir: Path) -> None:
     problem = one(content, "companies.csv", "chain.badge")
     assert problem.is_error and problem.column is not None
     assert problem.row is not None and problem.row <= row
+
+
+def test_robot_categories_are_the_exhibition_s_own(content_dir: Path) -> None:
+    second = load_content(SECOND, interface=interface_dir())
+    assert {r.category for r in second.robots.values()} == set(second.categories)
+    robot = second.robots["hull_cleaner"]
+    assert second.category_name(robot, "zh-Hant") == "船體養護"
+    # a category categories.csv does not name is an error at the robot's cell
+    set_cell(content_dir, "robots.csv", "ubtech", "category", "cloud")
+    content = load_content(content_dir, interface=interface_dir())
+    problem = one(content, "robots.csv", '"cloud"')
+    assert problem.is_error and "categories.csv" in problem.message

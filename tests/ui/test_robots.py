@@ -234,7 +234,7 @@ def test_each_detail_shows_exactly_its_facts(qtbot, lang: str) -> None:
         assert detail.name.text() == robot.name.get(lang)
         assert detail.fact_texts() == [fact.get(lang) for fact in robot.facts]
         assert detail.scene.text() == robot.scene.get(lang)
-        assert detail.chip.text() == content.string(f"robot.category.{robot.category}", lang)
+        assert detail.chip.text() == content.categories[robot.category].name.get(lang)
         assert detail.maker.isVisible() == (robot.maker is not None)
         if robot.maker is not None:
             assert detail.maker.text() == robot.maker.get(lang)

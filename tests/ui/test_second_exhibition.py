@@ -62,3 +62,4 @@ def test_every_screen_of_the_second_exhibition_shows_only_its_own_words(qtbot) -
     assert seen & foreign == set()
     assert "Lin Hai" in seen and "海港城：海洋科技" in seen  # its own words were read
     assert "Back" in seen and "返回" in seen  # and the kiosk's interface words
+    assert {"Hull care", "船體養護", "Quay logistics"} <= seen  # its own robot categories

@@ -118,7 +118,7 @@ class RobotCard:
         robot = self.robot
         self.lang = lang
         self.name = robot.name.get(lang)
-        self.category = content.string(f"robot.category.{robot.category}", lang)
+        self.category = content.category_name(robot, lang)
         self.maker = robot.maker.get(lang) if robot.maker is not None else ""
         self.scene = robot.scene.get(lang)
         self.hint = content.string("robot.more", lang)

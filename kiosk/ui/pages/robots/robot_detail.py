@@ -166,7 +166,7 @@ class RobotDetail(DetailOverlay):
         theme = self.theme
         self.back.set_text(content.string("robot.back", lang), theme.font("button", lang))
         self.chip.setFont(theme.font("caption", lang))
-        self.chip.setText(content.string(f"robot.category.{robot.category}", lang))
+        self.chip.setText(content.category_name(robot, lang))
         self.name.setFont(theme.font("headline", lang))
         self.name.setText(robot.name.get(lang))
         self.maker.setFont(theme.font("lead", lang))
