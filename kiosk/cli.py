@@ -119,6 +119,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     actions = parser.add_mutually_exclusive_group()
     actions.add_argument(
+        "--new-exhibition",
+        type=Path,
+        metavar="DIR",
+        help="write a new exhibition's content folder to DIR (a new or empty folder): every "
+        "file with its header and example rows, placeholder artwork and a commented "
+        "config.toml, all valid; then edit it and check it with --validate --content DIR",
+    )
+    actions.add_argument(
         "--validate",
         action="store_true",
         help="check the content folder, print each problem as file:row:column: message; "
@@ -236,11 +244,36 @@ def _display_problem(args: argparse.Namespace) -> str | None:
     return display.display_problem()
 
 
+def new_exhibition(target: Path) -> int:
+    """Copy the starter exhibition (resources/starter) to ``target``; 2 if it has files."""
+    import shutil
+
+    from kiosk.paths import starter_dir
+
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        print(f"kiosk: error: {target} is not a new or empty folder", file=sys.stderr)
+        return 2
+    try:
+        shutil.copytree(starter_dir(), target, dirs_exist_ok=True)
+    except OSError as exc:
+        print(f"kiosk: error: {target}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    print(
+        f"{target}: a new exhibition, every file with example rows to replace "
+        f"(docs/content.md says what each column means). Check your edits with\n"
+        f"  kiosk --validate --content {target}\nand look at them with\n"
+        f"  kiosk --windowed --content {target}"
+    )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     prepare_process()  # Windows: no crash or error dialogs over the kiosk
     if args.set_pin:
         return set_pin()
+    if args.new_exhibition:
+        return new_exhibition(args.new_exhibition)
     from kiosk.paths import bundled_content_dir, content_folder_problem
 
     folder = args.content or bundled_content_dir()

@@ -32,6 +32,11 @@ def bundled_content_dir() -> Path:
     return app_root() / "data"
 
 
+def starter_dir() -> Path:
+    """The example exhibition ``kiosk --new-exhibition`` copies."""
+    return resources_dir() / "starter"
+
+
 def interface_dir() -> Path:
     """The product's own interface words (``strings.csv``), shown for every key a content
     folder does not word itself."""
