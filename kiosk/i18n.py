@@ -62,10 +62,50 @@ def format_money_cny_100m(value: Decimal, decimals: int, lang: Language) -> str:
     return f"{_fixed(value, decimals, False)}{_ZH_100M[lang]}"
 
 
+# Scale words for large counts, largest first: a count is written with one only when that
+# loses no digit (100000000 -> 1亿 / 100 million; 123456789 stays as it is).
+_ZH_SCALES: Final = (
+    (Decimal(10) ** 12, {"zh-Hans": "万亿", "zh-Hant": "萬億"}),
+    (Decimal(10) ** 8, {"zh-Hans": "亿", "zh-Hant": "億"}),
+    (Decimal(10) ** 4, {"zh-Hans": "万", "zh-Hant": "萬"}),
+)
+_EN_SCALES: Final = (
+    (Decimal(10) ** 12, "trillion"),
+    (Decimal(10) ** 9, "billion"),
+    (Decimal(10) ** 6, "million"),
+)
+SCALE_WORDS: Final = {
+    "zh-Hans": ("万亿", "亿", "万"),
+    "zh-Hant": ("萬億", "億", "萬"),
+    "en": ("trillion", "billion", "million"),
+}
+_SCALE_DIGITS = 2  # a scaled count keeps at most this many decimals (1.25亿, 2.5 million)
+_SCALE_FROM = Decimal(10) ** 5  # smaller counts are written in full (74032, 12,000)
+
+
+def format_count(value: Decimal, decimals: int, lang: Language) -> str:
+    """A count: 74032 / 74,032 in full; a large round one with its scale word, as people
+    write it: 100000000 -> 1亿 / 100 million, 250000 -> 25万 / 250,000."""
+    if decimals == 0 and abs(value) >= _SCALE_FROM:
+        if lang == "en":
+            for scale, word in _EN_SCALES:
+                scaled = value / scale
+                if abs(scaled) >= 1 and scaled == round(scaled, _SCALE_DIGITS):
+                    return f"{_trimmed(scaled, _SCALE_DIGITS, True)} {word}"
+        else:
+            for scale, words in _ZH_SCALES:
+                scaled = value / scale
+                if abs(scaled) >= 1 and scaled == round(scaled, _SCALE_DIGITS):
+                    return f"{_trimmed(scaled, _SCALE_DIGITS, False)}{words[lang]}"
+    return format_number(value, decimals, lang)
+
+
 def format_value(kind: str, value: Decimal, decimals: int, lang: Language) -> str:
     """The number part of a quantity of the given unit kind, before its unit template."""
     if kind == "money_cny_100m":
         return format_money_cny_100m(value, decimals, lang)
+    if kind == "count":
+        return format_count(value, decimals, lang)
     return format_number(value, decimals, lang)
 
 

@@ -14,7 +14,7 @@ import pandas as pd
 from kiosk.content.errors import Problem, Severity
 from kiosk.content.schema import REQUIRED_STRINGS, TABLES, Column
 from kiosk.content.tables import ROW, Row, Table, parse_number, split_list
-from kiosk.i18n import LANGUAGES
+from kiosk.i18n import LANGUAGES, SCALE_WORDS, Language, fill
 
 _ID = r"[A-Za-z0-9][A-Za-z0-9_.\-]*"
 _HTML = r"<\s*/?\s*[A-Za-z][^<>]*>"
@@ -97,6 +97,12 @@ def check_templates(name: str, table: Table, row: Row, problems: list[Problem]) 
                     Severity.WARNING,
                 )
             )
+        if name == "units.csv":
+            problem = _repeated_scale(row["kind"], text, lang)
+            if problem is not None:
+                message, severity = problem
+                problems.append(Problem(name, row[ROW], table.letter(lang), message, severity))
+                ok = ok and severity is not Severity.ERROR
         for placeholder in needed:
             if placeholder not in text:
                 problems.append(
@@ -109,6 +115,34 @@ def check_templates(name: str, table: Table, row: Row, problems: list[Problem]) 
                 )
                 ok = False
     return ok
+
+
+def _repeated_scale(kind: str, template: str, lang: Language) -> tuple[str, Severity] | None:
+    """A unit template that writes a scale word (亿, million...) the number already carries:
+    "{value}亿元" showed "6305亿亿元". An error for money (always scaled), a warning for a
+    count (scaled when it is large and round)."""
+    if kind not in ("money_cny_100m", "count"):
+        return None
+    for word in SCALE_WORDS[lang]:
+        found = re.search(r"\{value\}\s*" + re.escape(word), template)
+        if found is None:
+            continue
+        plain = template[: found.start()] + "{value}" + template[found.end() :]
+        if kind == "money_cny_100m":
+            example = "630.5 billion" if lang == "en" else "6305" + SCALE_WORDS[lang][1]
+            return (
+                f'the {lang} text "{template}" repeats the scale word "{word}": the kiosk '
+                f'writes the amount with its own ({example}); write "{plain}"',
+                Severity.ERROR,
+            )
+        large = "100 million" if lang == "en" else "1" + SCALE_WORDS[lang][1]
+        return (
+            f'the {lang} text "{template}" writes "{word}" itself, but a large round count '
+            f'gets its own scale word ("{fill(template, value=large)}"); give the count in '
+            f'full and write "{plain}"',
+            Severity.WARNING,
+        )
+    return None
 
 
 def _names_a_unit(template: str) -> bool:

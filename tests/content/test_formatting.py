@@ -12,6 +12,7 @@ from kiosk.content import Content
 from kiosk.i18n import (
     date_year,
     fill,
+    format_count,
     format_date,
     format_growth,
     format_money_cny_100m,
@@ -19,7 +20,7 @@ from kiosk.i18n import (
     format_value,
     parse_language,
 )
-from tests.helpers.content import append_rows, describe, load
+from tests.helpers.content import append_rows, describe, load, one, replace_row
 
 # id, value cell, unit, qualifier, growth cell: appended to a copy of the bundled figures.csv
 ROWS = {
@@ -33,6 +34,7 @@ ROWS = {
     "t_decimals": ("12.58", "percent", "", "12.58"),
     "t_zeros": ("20.50", "percent", "about", ""),
     "t_falling": ("3685", "cny_100m", "", "-3.5"),
+    "t_hundred_million": ("100000000", "companies", "over", ""),
 }
 
 
@@ -283,3 +285,59 @@ def test_the_formatter_never_fails_on_a_finite_number(text: str) -> None:
     for lang in LANGUAGES:
         assert format_value("money_cny_100m", Decimal(text), 30, lang)
         assert format_growth(Decimal(text), 30, lang).endswith("%")
+
+
+@pytest.mark.parametrize(
+    ("value", "zh_hans", "zh_hant", "en"),
+    [
+        ("74032", "74032", "74032", "74,032"),  # a count is written in full...
+        ("123456789", "123456789", "123456789", "123,456,789"),  # ... when scaling loses digits
+        ("250000", "25万", "25萬", "250,000"),
+        ("1500000", "150万", "150萬", "1.5 million"),
+        ("100000000", "1亿", "1億", "100 million"),
+        ("3000000000", "30亿", "30億", "3 billion"),
+        ("2000000000000", "2万亿", "2萬億", "2 trillion"),
+    ],
+)
+def test_a_large_round_count_takes_its_scale_word(value, zh_hans, zh_hant, en) -> None:
+    got = [format_count(Decimal(value), 0, lang) for lang in ("zh-Hans", "zh-Hant", "en")]
+    assert got == [zh_hans, zh_hant, en]
+
+
+def test_a_hundred_million_reads_as_one_yi_not_nine_digits(content: Content) -> None:
+    figure = content.figures["t_hundred_million"]
+    assert content.format_figure(figure, "zh-Hans") == "超过1亿家"
+    assert content.format_figure(figure, "en") == "over 100 million companies"
+
+
+@pytest.mark.parametrize(
+    ("line", "column", "word"),
+    [
+        ("cny_100m,money_cny_100m,{value}亿元,{value}元,CNY {value}", "C", "亿"),
+        ("cny_100m,money_cny_100m,{value}元,{value}億元,CNY {value}", "D", "億"),
+        ("cny_100m,money_cny_100m,{value}元,{value}元,CNY {value} billion", "E", "billion"),
+    ],
+)
+def test_a_money_template_that_repeats_the_scale_is_an_error(
+    content_dir: Path, line: str, column: str, word: str
+) -> None:
+    """ "{value}亿元" showed "6305亿亿元": the amount already carries its scale word."""
+    row = replace_row(content_dir, "units.csv", "cny_100m", line)
+    content = load(content_dir)
+    problem = one(content, "units.csv", "repeats the scale")
+    assert problem.is_error and (problem.row, problem.column) == (row, column)
+    assert f'"{word}"' in problem.message and "write" in problem.message
+
+
+def test_a_count_template_with_its_own_scale_word_is_a_warning(content_dir: Path) -> None:
+    replace_row(
+        content_dir,
+        "units.csv",
+        "companies",
+        "companies,count,{value}万家,{value}萬家,{value} companies",
+    )
+    content = load(content_dir)
+    problem = one(content, "units.csv", 'writes "万" itself')
+    assert (
+        not problem.is_error and "1亿万家" in problem.message and '"{value}家"' in problem.message
+    )
