@@ -17,6 +17,12 @@ Usage (needs fontTools and the Debian package ``fonts-noto-cjk`` unpacked somewh
     python build/make_fonts.py noto/usr/share/fonts/opentype/noto
     python build/make_fonts.py --coverage-only   # after editing the fonts by hand
     python build/make_fonts.py --rename-only     # rename the shipped subsets in place
+    python build/make_fonts.py --latin-only      # only the Latin faces, from the shipped SC
+
+The SC and TC faces draw the middle dot, the curly quotes and the apostrophe full-width, as
+Chinese type does ("Hangzhou · Digital" got a dot as wide as a character). English text is set
+in "Kiosk Sans Latin": the SC face's Latin and punctuation, with the proportional forms the
+font holds for those characters (its Japanese 'locl' forms) in place of the full-width ones.
 """
 
 from __future__ import annotations
@@ -106,6 +112,8 @@ def rename(font: TTFont, region: str) -> None:
 
 def rename_shipped() -> None:
     for path in sorted(OUT.glob("*.otf")):
+        if "Latin" in path.name:
+            continue  # made from the SC faces by write_latin
         region = "SC" if "sc-" in path.name else "TC"
         font = TTFont(str(path))
         rename(font, region)
@@ -114,6 +122,73 @@ def rename_shipped() -> None:
         if target != path:
             path.unlink()
         print(f"{target.relative_to(ROOT)}: {FAMILY.format(region=region)}")
+
+
+LATIN_FAMILY = "Kiosk Sans Latin"
+LATIN_RANGES = [
+    (0x20, 0x7E),  # ASCII
+    (0xA0, 0x17F),  # Latin-1, Latin Extended-A
+    (0x2000, 0x206F),  # general punctuation
+    (0x20A0, 0x20BF),  # currency
+    (0x2100, 0x214F),  # letterlike
+    (0x2190, 0x21FF),  # arrows
+    (0x2212, 0x2212),  # minus
+    (0x2260, 0x2265),  # not equal, less and greater or equal
+]
+
+
+def _proportional_forms(font: TTFont) -> dict[str, str]:
+    """Glyph -> its proportional form: the 'locl' substitutions of the font's Japanese
+    language system, which draw Western punctuation at its own width."""
+    gsub = font["GSUB"].table
+    records = gsub.FeatureList.FeatureRecord
+    forms: dict[str, str] = {}
+    for script in gsub.ScriptList.ScriptRecord:
+        for system in script.Script.LangSysRecord:
+            if system.LangSysTag != "JAN ":
+                continue
+            for index in system.LangSys.FeatureIndex:
+                if records[index].FeatureTag != "locl":
+                    continue
+                for lookup_index in records[index].Feature.LookupListIndex:
+                    for table in gsub.LookupList.Lookup[lookup_index].SubTable:
+                        table = getattr(table, "ExtSubTable", None) or table
+                        forms.update(getattr(table, "mapping", None) or {})
+    return forms
+
+
+def write_latin() -> None:
+    """Write the Latin faces from the shipped SC faces (see the module docstring)."""
+    points = {p for lo, hi in LATIN_RANGES for p in range(lo, hi + 1)}
+    for weight in WEIGHTS:
+        font = TTFont(str(OUT / f"KioskSansSC-{weight}.subset.otf"))
+        forms = _proportional_forms(font)
+        for table in font["cmap"].tables:
+            for point, glyph in list(table.cmap.items()):
+                if point in points and glyph in forms:
+                    table.cmap[point] = forms[glyph]
+        options = subset.Options()
+        options.layout_features = ["kern", "liga", "ccmp", "palt"]
+        options.name_IDs = ["*"]
+        options.notdef_outline = True
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(unicodes=points)
+        subsetter.subset(font)
+        for record in font["name"].names:
+            if record.nameID in NAME_IDS:
+                text = record.toUnicode()
+                record.string = text.replace("Kiosk Sans SC", LATIN_FAMILY).replace(
+                    "KioskSansSC", LATIN_FAMILY.replace(" ", "")
+                )
+        cff = font["CFF "].cff
+        postscript = LATIN_FAMILY.replace(" ", "")
+        cff.fontNames = [f"{postscript}-{weight}"]
+        top = cff.topDictIndex[0]
+        top.FamilyName = LATIN_FAMILY
+        top.FullName = f"{LATIN_FAMILY} {weight}" if weight != "Regular" else LATIN_FAMILY
+        target = OUT / f"KioskSansLatin-{weight}.subset.otf"
+        font.save(str(target))
+        print(f"{target.relative_to(ROOT)}: {target.stat().st_size / 1e3:.0f} kB")
 
 
 def write_coverage() -> None:
@@ -155,6 +230,7 @@ def main(src_dir: str) -> None:
             target = OUT / f"KioskSans{region}-{weight}.subset.otf"
             font.save(str(target))
             print(f"{target.relative_to(ROOT)}: {target.stat().st_size / 1e6:.1f} MB")
+    write_latin()
     write_coverage()
 
 
@@ -163,5 +239,7 @@ if __name__ == "__main__":
         write_coverage()
     elif sys.argv[1:] == ["--rename-only"]:
         rename_shipped()
+    elif sys.argv[1:] == ["--latin-only"]:
+        write_latin()
     else:
         main(sys.argv[1])

@@ -16,7 +16,7 @@ from kiosk.paths import resources_dir
 FAMILIES: dict[Language, list[str]] = {
     "zh-Hans": ["Kiosk Sans SC", "Kiosk Sans TC"],
     "zh-Hant": ["Kiosk Sans TC", "Kiosk Sans SC"],
-    "en": ["Kiosk Sans SC", "Kiosk Sans TC"],
+    "en": ["Kiosk Sans Latin", "Kiosk Sans SC", "Kiosk Sans TC"],  # proportional · “ ” ’
 }
 
 

@@ -65,10 +65,29 @@ def test_every_theme_font_is_a_shipped_face_even_beside_a_system_noto(qapp) -> N
     from kiosk.ui.theme import FAMILIES
 
     shipped = set(register_fonts())
-    assert shipped == {"Kiosk Sans SC", "Kiosk Sans TC"}
+    assert shipped == {"Kiosk Sans Latin", "Kiosk Sans SC", "Kiosk Sans TC"}
     assert not shipped & {f for f in QFontDatabase.families() if f.startswith("Noto")}
     for lang, families in FAMILIES.items():
         font = QFont()
         font.setFamilies(families)
         font.setPixelSize(40)
         assert QFontInfo(font).family() == families[0], lang
+
+
+def test_english_punctuation_is_set_at_its_own_width_not_a_chinese_one(qapp) -> None:
+    """The CJK faces draw · “ ” ’ full-width: in English, "Hangzhou · Digital Economy" got a
+    dot as wide as a character. English text is set in the Latin face; its letters are the CJK
+    face's own, so no English line is wider or taller than before."""
+    from PySide6.QtGui import QFontMetricsF
+
+    from kiosk.ui.theme import Theme
+
+    theme = Theme()
+    english, chinese = (QFontMetricsF(theme.font("title", lang)) for lang in ("en", "zh-Hans"))
+    em = chinese.horizontalAdvance("中")
+    for mark in ("·", "“", "”", "’", "‘"):
+        assert english.horizontalAdvance(mark) < 0.6 * em, mark
+        assert chinese.horizontalAdvance(mark) == em, mark  # Chinese keeps its own forms
+    words = "Shenzhen, City of AI 2024"
+    assert english.horizontalAdvance(words) == chinese.horizontalAdvance(words)
+    assert english.height() == chinese.height()
