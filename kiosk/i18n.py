@@ -15,7 +15,10 @@ Language = Literal["zh-Hans", "zh-Hant", "en"]
 LANGUAGES: Final[tuple[Language, ...]] = ("zh-Hans", "zh-Hant", "en")
 DEFAULT_LANGUAGE: Final[Language] = "zh-Hans"
 
-UNIT_KINDS: Final = ("money_cny_100m", "count", "percent", "rank")
+UNIT_KINDS: Final = ("money", "count", "percent", "rank", "money_cny_100m")
+# money_cny_100m is money stored in 亿 (scale 8): the one currency of the first version, kept
+# so that its folders still load.
+LEGACY_SCALES: Final = {"money_cny_100m": 8}
 QUALIFIERS: Final = ("", "over", "about", "target")
 
 # Scale words for money stored in units of 100 million yuan (亿元).
@@ -100,12 +103,28 @@ def format_count(value: Decimal, decimals: int, lang: Language) -> str:
     return format_number(value, decimals, lang)
 
 
-def format_value(kind: str, value: Decimal, decimals: int, lang: Language) -> str:
-    """The number part of a quantity of the given unit kind, before its unit template."""
-    if kind == "money_cny_100m":
-        return format_money_cny_100m(value, decimals, lang)
+def format_money(value: Decimal, decimals: int, scale: int, lang: Language) -> str:
+    """An amount of money typed in units of 10**``scale`` (8: 亿), written with the scale word
+    each language uses for it: 3685 at scale 8 is 3685亿 / 368.5 billion, 5 at scale 4 is 5万
+    / 50,000, 1 at scale 12 is 1万亿 / 1 trillion. Every typed digit is kept."""
+    amount = value.scaleb(scale)
+    scales = _EN_SCALES if lang == "en" else _ZH_SCALES
+    for power, word in scales:
+        if abs(amount) >= power:
+            exponent = power.adjusted()
+            shown = _trimmed(amount / power, max(0, decimals + exponent - scale), lang == "en")
+            return f"{shown} {word}" if lang == "en" else f"{shown}{word[lang]}"  # type: ignore[index]
+    return _trimmed(amount, max(0, decimals - scale), lang == "en")
+
+
+def format_value(kind: str, value: Decimal, decimals: int, lang: Language, scale: int = 0) -> str:
+    """The number part of a quantity of the given unit kind (typed in units of 10**``scale``),
+    before its unit template."""
+    scale = LEGACY_SCALES.get(kind, scale)
+    if kind in ("money", "money_cny_100m"):
+        return format_money(value, decimals, scale, lang)
     if kind == "count":
-        return format_count(value, decimals, lang)
+        return format_count(value.scaleb(scale), max(0, decimals - scale), lang)
     return format_number(value, decimals, lang)
 
 

@@ -65,7 +65,10 @@ def load_content(
         {r["key"]: r["text"] for r in rows["strings.csv"]}, interface, folder, problems
     )
     sources = {r["id"]: Source(r["id"], r["date"], r["name"]) for r in rows["sources.csv"]}
-    units = {r["id"]: Unit(r["id"], r["kind"], r["text"]) for r in rows["units.csv"]}
+    units = {
+        r["id"]: Unit(r["id"], r["kind"], r["text"], int(r["scale"].value) if r["scale"] else 0)
+        for r in rows["units.csv"]
+    }
     pages = {
         r["id"]: Page(r["id"], r.get("icon"), r.get("backdrop"), r["title"], r["caption"])
         for r in rows["pages.csv"]

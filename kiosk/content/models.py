@@ -50,11 +50,13 @@ class Source:
 
 @dataclass(frozen=True)
 class Unit:
-    """How a number is written: its kind (money, count, percent, rank) and templates."""
+    """How a number is written: its kind (money, count, percent, rank), the power of ten its
+    figures are typed in (``scale``: 8 for 亿, 6 for millions) and its templates."""
 
     id: str
     kind: str
     template: Text
+    scale: int = 0
 
 
 @dataclass(frozen=True)
@@ -276,7 +278,8 @@ class Content:
         self, unit: Unit, value: Decimal, decimals: int, qualifier: str, lang: Language
     ) -> str:
         """Any amount in a unit, with a qualifier ('over', 'about', ...) or ''."""
-        text = fill(unit.template.get(lang), value=format_value(unit.kind, value, decimals, lang))
+        number = format_value(unit.kind, value, decimals, lang, unit.scale)
+        text = fill(unit.template.get(lang), value=number)
         if qualifier:
             text = fill(self.string(f"qualifier.{qualifier}", lang), text=text)
         return text

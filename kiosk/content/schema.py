@@ -140,6 +140,7 @@ TABLES: Final[dict[str, tuple[Column, ...]]] = {
     "units.csv": (
         Column("id", "id"),
         Column("kind", "choice", choices=UNIT_KINDS),
+        Column("scale", "number", required=False),
     ),  # plus the language templates
     "pages.csv": (
         Column("id", "choice", choices=PAGE_IDS),

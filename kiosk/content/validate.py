@@ -84,6 +84,14 @@ def check_templates(name: str, table: Table, row: Row, problems: list[Problem]) 
     else:
         return True
     ok = True
+    scale = row.get("scale") if name == "units.csv" else None
+    if scale is not None and (scale.decimals or not 0 <= scale.value <= MAX_SCALE):
+        message = (
+            f"scale {scale.value} is not a whole power of ten from 0 to {MAX_SCALE} (0: figures "
+            "typed in full, 4: in 万, 6: in millions, 8: in 亿, 9: in billions)"
+        )
+        problems.append(Problem(name, row[ROW], table.letter("scale"), message))
+        ok = False
     for lang in LANGUAGES:
         text = row["text"].get(lang)
         if name == "units.csv" and "{value}" in text and not _names_a_unit(text):
@@ -117,18 +125,21 @@ def check_templates(name: str, table: Table, row: Row, problems: list[Problem]) 
     return ok
 
 
+MAX_SCALE = 12  # 万亿 / trillion
+
+
 def _repeated_scale(kind: str, template: str, lang: Language) -> tuple[str, Severity] | None:
     """A unit template that writes a scale word (亿, million...) the number already carries:
     "{value}亿元" showed "6305亿亿元". An error for money (always scaled), a warning for a
     count (scaled when it is large and round)."""
-    if kind not in ("money_cny_100m", "count"):
+    if kind not in ("money", "money_cny_100m", "count"):
         return None
     for word in SCALE_WORDS[lang]:
         found = re.search(r"\{value\}\s*" + re.escape(word), template)
         if found is None:
             continue
         plain = template[: found.start()] + "{value}" + template[found.end() :]
-        if kind == "money_cny_100m":
+        if kind != "count":
             example = "630.5 billion" if lang == "en" else "6305" + SCALE_WORDS[lang][1]
             return (
                 f'the {lang} text "{template}" repeats the scale word "{word}": the kiosk '

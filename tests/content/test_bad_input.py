@@ -171,7 +171,7 @@ def test_unit_without_placeholder_is_an_error(content_dir: Path) -> None:
     content = load(content_dir)
 
     problem = one(content, "units.csv", "{value}")
-    assert (problem.row, problem.column) == (row, "E")
+    assert (problem.row, problem.column) == (row, "F")
     assert "en" in problem.message
     assert "scenarios" not in content.units
     dropped = [fid for fid, f in BUNDLED_FIGURES.items() if f.unit.id == "scenarios"]

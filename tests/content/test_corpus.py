@@ -334,7 +334,7 @@ def _(folder: Path) -> Outcome:
         assert content.format_figure(figure, "en") == "23"  # still shown; the warning says why
 
     return Outcome(
-        [Expect("units.csv", row, "E", 'the en text "{value}" shows a bare number', WARNING)],
+        [Expect("units.csv", row, "F", 'the en text "{value}" shows a bare number', WARNING)],
         changed={"units", "figures", "charts", "events"},
         check=check,
     )

@@ -20,7 +20,7 @@ def test_the_second_exhibition_is_valid_with_only_its_pages_files() -> None:
     assert content.settings.page_order == ("home", "robots", "policy", "voices")
     for name in (*PAGE_TABLES["chain"], "charts.csv"):
         assert not (SECOND / name).exists()  # it shows no chain and no key figures
-    assert len(content.robots) == 3 and len(content.events) == 3 and len(content.voices) == 2
+    assert len(content.robots) == 3 and len(content.events) == 4 and len(content.voices) == 2
 
 
 def test_a_page_left_out_of_the_order_needs_none_of_its_files(content_dir: Path) -> None:

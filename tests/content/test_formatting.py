@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.content import Content
+from kiosk.content import Content, load_content
 from kiosk.i18n import (
     date_year,
     fill,
@@ -313,9 +313,9 @@ def test_a_hundred_million_reads_as_one_yi_not_nine_digits(content: Content) -> 
 @pytest.mark.parametrize(
     ("line", "column", "word"),
     [
-        ("cny_100m,money_cny_100m,{value}亿元,{value}元,CNY {value}", "C", "亿"),
-        ("cny_100m,money_cny_100m,{value}元,{value}億元,CNY {value}", "D", "億"),
-        ("cny_100m,money_cny_100m,{value}元,{value}元,CNY {value} billion", "E", "billion"),
+        ("cny_100m,money,8,{value}亿元,{value}元,CNY {value}", "D", "亿"),
+        ("cny_100m,money,8,{value}元,{value}億元,CNY {value}", "E", "億"),
+        ("cny_100m,money,8,{value}元,{value}元,CNY {value} billion", "F", "billion"),
     ],
 )
 def test_a_money_template_that_repeats_the_scale_is_an_error(
@@ -334,10 +334,63 @@ def test_a_count_template_with_its_own_scale_word_is_a_warning(content_dir: Path
         content_dir,
         "units.csv",
         "companies",
-        "companies,count,{value}万家,{value}萬家,{value} companies",
+        "companies,count,,{value}万家,{value}萬家,{value} companies",
     )
     content = load(content_dir)
     problem = one(content, "units.csv", 'writes "万" itself')
     assert (
         not problem.is_error and "1亿万家" in problem.message and '"{value}家"' in problem.message
     )
+
+
+def test_money_in_another_currency_and_scale_reads_in_each_language() -> None:
+    """The second exhibition counts Hong Kong dollars, typed in 亿 (scale 8)."""
+    from kiosk.paths import interface_dir
+    from tests.helpers import REPO
+
+    second = load_content(REPO / "tests" / "data" / "second", interface=interface_dir())
+    figure = second.figures["berth_investment_2025"]
+    assert figure.unit.kind == "money" and figure.unit.scale == 8
+    got = [second.format_figure(figure, lang) for lang in ("zh-Hans", "zh-Hant", "en")]
+    assert got == ["12.5亿港元", "12.5億港元", "HKD 1.25 billion"]
+
+
+@pytest.mark.parametrize(
+    ("value", "scale", "decimals", "zh_hans", "en"),
+    [
+        ("3685", 8, 0, "3685亿", "368.5 billion"),  # typed in 亿
+        ("368.5", 9, 1, "3685亿", "368.5 billion"),  # typed in billions: the same amount
+        ("5", 4, 0, "5万", "50,000"),
+        ("1", 12, 0, "1万亿", "1 trillion"),
+        ("2500", 0, 0, "2500", "2,500"),
+    ],
+)
+def test_format_money_at_any_scale(value, scale, decimals, zh_hans, en) -> None:
+    assert format_value("money", Decimal(value), decimals, "zh-Hans", scale) == zh_hans
+    assert format_value("money", Decimal(value), decimals, "en", scale) == en
+
+
+def test_the_first_version_s_money_kind_still_reads_the_same(content_dir: Path) -> None:
+    replace_row(
+        content_dir,
+        "units.csv",
+        "cny_100m",
+        "cny_100m,money_cny_100m,,{value}元,{value}元,CNY {value}",
+    )
+    content = load(content_dir)
+    assert content.errors == ()
+    figure = content.figures["ai_output_2024"]
+    assert content.format_figure(figure, "en") == "CNY 368.5 billion"
+
+
+@pytest.mark.parametrize("scale", ["3.5", "13", "-1"])
+def test_a_scale_that_is_no_whole_power_of_ten_up_to_12_is_an_error(content_dir, scale) -> None:
+    row = replace_row(
+        content_dir,
+        "units.csv",
+        "companies",
+        f"companies,count,{scale},{{value}}家,{{value}}家,{{value}} companies",
+    )
+    content = load(content_dir)
+    problem = one(content, "units.csv", "scale")
+    assert problem.is_error and (problem.row, problem.column) == (row, "C")
