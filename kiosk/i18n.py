@@ -103,26 +103,37 @@ def format_count(value: Decimal, decimals: int, lang: Language) -> str:
     return format_number(value, decimals, lang)
 
 
-def format_money(value: Decimal, decimals: int, scale: int, lang: Language) -> str:
+def format_money(
+    value: Decimal, decimals: int, scale: int, lang: Language, like: Decimal | None = None
+) -> str:
     """An amount of money typed in units of 10**``scale`` (8: 亿), written with the scale word
     each language uses for it: 3685 at scale 8 is 3685亿 / 368.5 billion, 5 at scale 4 is 5万
-    / 50,000, 1 at scale 12 is 1万亿 / 1 trillion. Every typed digit is kept."""
+    / 50,000, 1 at scale 12 is 1万亿 / 1 trillion. Every typed digit is kept. ``like``: the
+    amount whose scale word to use (a count-up to 3685亿 reads 0亿, 1200亿..., never 0元)."""
     amount = value.scaleb(scale)
+    chooser = amount if like is None else like.scaleb(scale)
     scales = _EN_SCALES if lang == "en" else _ZH_SCALES
     for power, word in scales:
-        if abs(amount) >= power:
+        if abs(chooser) >= power:
             exponent = power.adjusted()
             shown = _trimmed(amount / power, max(0, decimals + exponent - scale), lang == "en")
             return f"{shown} {word}" if lang == "en" else f"{shown}{word[lang]}"  # type: ignore[index]
     return _trimmed(amount, max(0, decimals - scale), lang == "en")
 
 
-def format_value(kind: str, value: Decimal, decimals: int, lang: Language, scale: int = 0) -> str:
+def format_value(
+    kind: str,
+    value: Decimal,
+    decimals: int,
+    lang: Language,
+    scale: int = 0,
+    like: Decimal | None = None,
+) -> str:
     """The number part of a quantity of the given unit kind (typed in units of 10**``scale``),
-    before its unit template."""
+    before its unit template; money on its way to ``like`` takes that amount's scale word."""
     scale = LEGACY_SCALES.get(kind, scale)
     if kind in ("money", "money_cny_100m"):
-        return format_money(value, decimals, scale, lang)
+        return format_money(value, decimals, scale, lang, like)
     if kind == "count":
         return format_count(value.scaleb(scale), max(0, decimals - scale), lang)
     return format_number(value, decimals, lang)

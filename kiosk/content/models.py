@@ -271,14 +271,26 @@ class Content:
         """
         number = figure.number.value if value is None else value
         return self.format_amount(
-            figure.unit, number, figure.number.decimals, figure.qualifier, lang
+            figure.unit,
+            number,
+            figure.number.decimals,
+            figure.qualifier,
+            lang,
+            like=figure.number.value,
         )
 
     def format_amount(
-        self, unit: Unit, value: Decimal, decimals: int, qualifier: str, lang: Language
+        self,
+        unit: Unit,
+        value: Decimal,
+        decimals: int,
+        qualifier: str,
+        lang: Language,
+        like: Decimal | None = None,
     ) -> str:
-        """Any amount in a unit, with a qualifier ('over', 'about', ...) or ''."""
-        number = format_value(unit.kind, value, decimals, lang, unit.scale)
+        """Any amount in a unit, with a qualifier ('over', 'about', ...) or ''; ``like``: the
+        amount a count-up is on its way to (its scale word is kept all the way)."""
+        number = format_value(unit.kind, value, decimals, lang, unit.scale, like)
         text = fill(unit.template.get(lang), value=number)
         if qualifier:
             text = fill(self.string(f"qualifier.{qualifier}", lang), text=text)

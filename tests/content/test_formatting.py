@@ -79,8 +79,8 @@ def test_format_figure(content: Content, figure_id: str, zh_hans: str, zh_hant: 
 def test_ten_thousand_yi_reads_as_one_trillion(content: Content) -> None:
     figure = content.figures["t_trillion"]
 
-    assert content.format_figure(figure, "zh-Hans", Decimal(10000)) == "力争1万亿元"
-    assert content.format_figure(figure, "en", Decimal(3685)) == "aiming for CNY 368.5 billion"
+    assert content.format_figure(figure, "zh-Hans") == "力争1万亿元"
+    assert content.format_figure(figure, "en") == "aiming for CNY 1 trillion"
 
 
 def test_decimals_are_kept_as_typed(content: Content) -> None:
@@ -394,3 +394,11 @@ def test_a_scale_that_is_no_whole_power_of_ten_up_to_12_is_an_error(content_dir,
     content = load(content_dir)
     problem = one(content, "units.csv", "scale")
     assert problem.is_error and (problem.row, problem.column) == (row, "C")
+
+
+def test_a_count_up_keeps_the_final_amount_s_scale_word(content: Content) -> None:
+    """On its way to 3685亿元 a count-up reads 0亿元, 1200亿元..., never 0元 then 5000万元."""
+    figure = content.figures["t_output"]
+    on_the_way = [content.format_figure(figure, "zh-Hans", Decimal(v)) for v in ("0", "1200")]
+    assert on_the_way == ["0亿元", "1200亿元"]
+    assert content.format_figure(figure, "en", Decimal(0)) == "CNY 0 billion"

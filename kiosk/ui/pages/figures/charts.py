@@ -119,6 +119,7 @@ class ChartPlot(pg.GraphicsView):
             point.figure.number.decimals,
             point.qualifier,
             self.lang,
+            like=point.value,
         )
 
     def build(self) -> None:
