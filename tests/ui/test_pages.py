@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 
 from kiosk.ui.pages.figures.count_up import COUNT_UP_MS
 from kiosk.ui.widgets.text import TextLabel
+from tests.helpers.content import set_cell
 from tests.helpers.ui import make_window, touch_tap
 
 
@@ -97,3 +98,26 @@ def test_layout_fits_every_screen(qtbot, size) -> None:
     for tile in window.stack.page("figures").tiles:
         metrics = tile.number.fontMetrics()
         assert metrics.horizontalAdvance(tile.number.text()) <= tile.number.width() + 1
+
+
+def test_a_curator_s_backdrop_never_stands_behind_the_title(content_dir: Path, qtbot) -> None:
+    """Home's backdrop is drawn across the width at 3:1 with its lower half under the subtitle;
+    its upper half fades out, so even a solid white artwork leaves the title on the ground."""
+    (content_dir / "images" / "home" / "white.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="1920" height="640">'
+        '<rect width="1920" height="640" fill="#ffffff"/></svg>'
+    )
+    set_cell(content_dir, "pages.csv", "home", "backdrop", "images/home/white.svg")
+    window = make_window(qtbot, content_dir)
+    home = window.stack.page("home")
+    image = home.grab().toImage()
+    ratio = image.devicePixelRatio()
+
+    def brightness(x: int, y: int) -> int:
+        return image.pixelColor(round(x * ratio), round(y * ratio)).lightness()
+
+    subtitle = home.subtitle.geometry()
+    beside_title = [brightness(8, y) for y in range(home.title.geometry().top(), subtitle.bottom())]
+    assert max(beside_title) < 80  # the navy ground, not the white artwork
+    below = subtitle.bottom() + window.theme.px(140)
+    assert brightness(8, below) > 200  # the artwork is there, under the subtitle

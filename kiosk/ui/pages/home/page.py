@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QPixmap, QResizeEvent
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QLinearGradient,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.ui.pages.base import PageView
@@ -86,6 +94,21 @@ class HomePage(PageView):
         self._backdrop = QPixmap()
         super().resizeEvent(event)
 
+    def _faded(self, art: QPixmap) -> QPixmap:
+        """The backdrop with its upper half faded out: whatever a curator's artwork holds
+        there, none of it stands behind the title and subtitle (docs/content.md)."""
+        height = art.height() / art.devicePixelRatioF()
+        fade = QLinearGradient(
+            0, height * 0.5 - self.theme.px(24), 0, height * 0.5 + self.theme.px(56)
+        )
+        fade.setColorAt(0.0, QColor(0, 0, 0, 0))
+        fade.setColorAt(1.0, QColor(0, 0, 0, 255))
+        painter = QPainter(art)
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_DestinationIn)
+        painter.fillRect(QRectF(0, 0, art.width(), height), QBrush(fade))
+        painter.end()
+        return art
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         palette = self.theme.palette
@@ -94,13 +117,15 @@ class HomePage(PageView):
             width = self.width()
             height = round(width / 3)
             if self._backdrop.isNull():
-                self._backdrop = render_artwork(
-                    self._backdrop_path,
-                    QSize(width, height),
-                    self.devicePixelRatioF(),
-                    palette.color("ground"),
+                self._backdrop = self._faded(
+                    render_artwork(
+                        self._backdrop_path,
+                        QSize(width, height),
+                        self.devicePixelRatioF(),
+                        palette.color("ground"),
+                    )
                 )
-            # the artwork's skyline starts halfway down: keep it clear of the subtitle
+            # its lower half starts under the subtitle; its upper half fades out (_faded)
             top = round(self.subtitle.geometry().bottom() + self.theme.px(40) - height * 0.5)
             painter.setOpacity(0.85)
             painter.drawPixmap(0, top, self._backdrop)
