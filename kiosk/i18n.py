@@ -21,10 +21,6 @@ UNIT_KINDS: Final = ("money", "count", "percent", "rank", "money_cny_100m")
 LEGACY_SCALES: Final = {"money_cny_100m": 8}
 QUALIFIERS: Final = ("", "over", "about", "target")
 
-# Scale words for money stored in units of 100 million yuan (亿元).
-_ZH_100M = {"zh-Hans": "亿", "zh-Hant": "億"}
-_ZH_TRILLION = {"zh-Hans": "万亿", "zh-Hant": "萬億"}
-
 
 def parse_language(code: str) -> Language | None:
     """Return the language for a code, accepting case differences, or None if unknown."""
@@ -54,52 +50,32 @@ def format_number(value: Decimal, decimals: int, lang: Language) -> str:
     return _fixed(value, decimals, grouping=lang == "en")
 
 
-def format_money_cny_100m(value: Decimal, decimals: int, lang: Language) -> str:
-    """Money stored in 亿元: 3685 -> 3685亿 / 368.5 billion; 10000 -> 1万亿 / 1 trillion."""
-    if lang == "en":
-        if abs(value) >= 10000:
-            return f"{_trimmed(value / 10000, decimals + 4, True)} trillion"
-        return f"{_trimmed(value / 10, decimals + 1, True)} billion"
-    if abs(value) >= 10000:
-        return f"{_trimmed(value / 10000, decimals + 4, False)}{_ZH_TRILLION[lang]}"
-    return f"{_fixed(value, decimals, False)}{_ZH_100M[lang]}"
-
-
-# Scale words for large counts, largest first: a count is written with one only when that
-# loses no digit (100000000 -> 1亿 / 100 million; 123456789 stays as it is).
-_ZH_SCALES: Final = (
-    (Decimal(10) ** 12, {"zh-Hans": "万亿", "zh-Hant": "萬億"}),
-    (Decimal(10) ** 8, {"zh-Hans": "亿", "zh-Hant": "億"}),
-    (Decimal(10) ** 4, {"zh-Hans": "万", "zh-Hant": "萬"}),
-)
-_EN_SCALES: Final = (
-    (Decimal(10) ** 12, "trillion"),
-    (Decimal(10) ** 9, "billion"),
-    (Decimal(10) ** 6, "million"),
-)
-SCALE_WORDS: Final = {
-    "zh-Hans": ("万亿", "亿", "万"),
-    "zh-Hant": ("萬億", "億", "萬"),
-    "en": ("trillion", "billion", "million"),
+# Each language's scale words, largest first. Money always takes the largest that fits; a
+# count takes one only when that loses no digit (100000000 -> 1亿 / 100 million; 123456789
+# stays as it is).
+_TEN = Decimal(10)
+_SCALES: Final[dict[Language, tuple[tuple[Decimal, str], ...]]] = {
+    "zh-Hans": ((_TEN**12, "万亿"), (_TEN**8, "亿"), (_TEN**4, "万")),
+    "zh-Hant": ((_TEN**12, "萬億"), (_TEN**8, "億"), (_TEN**4, "萬")),
+    "en": ((_TEN**12, "trillion"), (_TEN**9, "billion"), (_TEN**6, "million")),
 }
+SCALE_WORDS: Final = {lang: tuple(word for _, word in scales) for lang, scales in _SCALES.items()}
 _SCALE_DIGITS = 2  # a scaled count keeps at most this many decimals (1.25亿, 2.5 million)
-_SCALE_FROM = Decimal(10) ** 5  # smaller counts are written in full (74032, 12,000)
+_SCALE_FROM = _TEN**5  # smaller counts are written in full (74032, 12,000)
+
+
+def _scaled(number: str, word: str, lang: Language) -> str:
+    return f"{number} {word}" if lang == "en" else f"{number}{word}"
 
 
 def format_count(value: Decimal, decimals: int, lang: Language) -> str:
     """A count: 74032 / 74,032 in full; a large round one with its scale word, as people
     write it: 100000000 -> 1亿 / 100 million, 250000 -> 25万 / 250,000."""
     if decimals == 0 and abs(value) >= _SCALE_FROM:
-        if lang == "en":
-            for scale, word in _EN_SCALES:
-                scaled = value / scale
-                if abs(scaled) >= 1 and scaled == round(scaled, _SCALE_DIGITS):
-                    return f"{_trimmed(scaled, _SCALE_DIGITS, True)} {word}"
-        else:
-            for scale, words in _ZH_SCALES:
-                scaled = value / scale
-                if abs(scaled) >= 1 and scaled == round(scaled, _SCALE_DIGITS):
-                    return f"{_trimmed(scaled, _SCALE_DIGITS, False)}{words[lang]}"
+        for power, word in _SCALES[lang]:
+            scaled = value / power
+            if abs(scaled) >= 1 and scaled == round(scaled, _SCALE_DIGITS):
+                return _scaled(_trimmed(scaled, _SCALE_DIGITS, lang == "en"), word, lang)
     return format_number(value, decimals, lang)
 
 
@@ -112,13 +88,24 @@ def format_money(
     amount whose scale word to use (a count-up to 3685亿 reads 0亿, 1200亿..., never 0元)."""
     amount = value.scaleb(scale)
     chooser = amount if like is None else like.scaleb(scale)
-    scales = _EN_SCALES if lang == "en" else _ZH_SCALES
-    for power, word in scales:
+    for power, word in _SCALES[lang]:
         if abs(chooser) >= power:
-            exponent = power.adjusted()
-            shown = _trimmed(amount / power, max(0, decimals + exponent - scale), lang == "en")
-            return f"{shown} {word}" if lang == "en" else f"{shown}{word[lang]}"  # type: ignore[index]
+            digits = max(0, decimals + power.adjusted() - scale)
+            return _scaled(_trimmed(amount / power, digits, lang == "en"), word, lang)
     return _trimmed(amount, max(0, decimals - scale), lang == "en")
+
+
+def format_money_cny_100m(value: Decimal, decimals: int, lang: Language) -> str:
+    """Money stored in 亿元, as the first version wrote it (always 亿 or 万亿, billion or
+    trillion): 3685 -> 3685亿 / 368.5 billion; 10000 -> 1万亿 / 1 trillion. The kiosk writes
+    money with :func:`format_money`, which picks the scale word by the amount."""
+    if lang == "en":
+        if abs(value) >= 10000:
+            return f"{_trimmed(value / 10000, decimals + 4, True)} trillion"
+        return f"{_trimmed(value / 10, decimals + 1, True)} billion"
+    if abs(value) >= 10000:
+        return f"{_trimmed(value / 10000, decimals + 4, False)}{SCALE_WORDS[lang][0]}"
+    return f"{_fixed(value, decimals, False)}{SCALE_WORDS[lang][1]}"
 
 
 def format_value(

@@ -62,7 +62,7 @@ def load_content(
             message = f"key '{row['key']}' is not one the kiosk shows (a typo?); it is ignored"
             problems.append(Problem("strings.csv", row[ROW], "A", message, Severity.WARNING))
     strings = _with_interface_words(
-        {r["key"]: r["text"] for r in rows["strings.csv"]}, interface, folder, problems
+        {r["key"]: r["text"] for r in rows["strings.csv"]}, interface, problems
     )
     sources = {r["id"]: Source(r["id"], r["date"], r["name"]) for r in rows["sources.csv"]}
     units = {
@@ -132,13 +132,13 @@ def load_content(
 
 
 def _with_interface_words(
-    strings: dict[str, Text], interface: Path | None, folder: Path, problems: list[Problem]
+    strings: dict[str, Text], interface: Path | None, problems: list[Problem]
 ) -> dict[str, Text]:
     """``strings`` with the product's interface words for the keys it does not set; an error
     for each missing key that has no such word (the exhibition's own texts)."""
     missing = [key for key in REQUIRED_STRINGS if key not in strings]
     words: dict[str, Text] = {}
-    if missing and interface is not None and Path(interface).resolve() != folder.resolve():
+    if missing and interface is not None:
         rows = _load_table(Path(interface), "strings.csv", {}, {}, [], None)
         words = {r["key"]: r["text"] for r in rows if r["key"] not in EXHIBITION_STRINGS}
     for key in missing:

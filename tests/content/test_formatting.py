@@ -321,7 +321,7 @@ def test_a_hundred_million_reads_as_one_yi_not_nine_digits(content: Content) -> 
 def test_a_money_template_that_repeats_the_scale_is_an_error(
     content_dir: Path, line: str, column: str, word: str
 ) -> None:
-    """ "{value}亿元" showed "6305亿亿元": the amount already carries its scale word."""
+    """A template "{value}亿元" showed "6305亿亿元": the amount carries its scale word."""
     row = replace_row(content_dir, "units.csv", "cny_100m", line)
     content = load(content_dir)
     problem = one(content, "units.csv", "repeats the scale")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -97,7 +97,8 @@ class HomePage(PageView):
     def _faded(self, art: QPixmap) -> QPixmap:
         """The backdrop with its upper half faded out: whatever a curator's artwork holds
         there, none of it stands behind the title and subtitle (docs/content.md)."""
-        height = art.height() / art.devicePixelRatioF()
+        size = art.deviceIndependentSize()
+        height = size.height()
         fade = QLinearGradient(
             0, height * 0.5 - self.theme.px(24), 0, height * 0.5 + self.theme.px(56)
         )
@@ -105,7 +106,7 @@ class HomePage(PageView):
         fade.setColorAt(1.0, QColor(0, 0, 0, 255))
         painter = QPainter(art)
         painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_DestinationIn)
-        painter.fillRect(QRectF(0, 0, art.width(), height), QBrush(fade))
+        painter.fillRect(QRectF(QPointF(), size), QBrush(fade))
         painter.end()
         return art
 

@@ -92,7 +92,7 @@ class EventDetail(DetailOverlay):
         self.setObjectName("event-detail")
         self.panel: EventPanel
         self.event: Event | None = None
-        self._from = QRectF()
+        self._from: QRectF | None = None  # the card it grows out of (None: its own place)
 
     def open_event(
         self,
@@ -106,13 +106,10 @@ class EventDetail(DetailOverlay):
         self.settle()
         self.event = event
         self.panel.set_event(event, content, lang)
-        self.setGeometry(self.parentWidget().rect())
-        self.place_panel()
+        self._from = None
         if card is not None and card.isVisible():
             origin = self.mapFromGlobal(card.mapToGlobal(QPoint(0, 0)))
             self._from = QRectF(QRect(origin, card.size()))
-        else:
-            self._from = self._shrunk_panel()
         self.reveal(animate)
 
     def set_language(self, content: Content, lang: Language) -> None:
@@ -144,6 +141,7 @@ class EventDetail(DetailOverlay):
     def motion(self, level: float) -> tuple[QRectF, float]:
         """The panel zooms out of the card: from the card's width and centre to its place."""
         panel = QRectF(self.panel.geometry())
-        start = min(1.0, self._from.width() / panel.width())
-        center = self._from.center() + (panel.center() - self._from.center()) * level
+        origin = self._from if self._from is not None else self._shrunk_panel()
+        start = min(1.0, origin.width() / panel.width())
+        center = origin.center() + (panel.center() - origin.center()) * level
         return _zoomed(panel.size(), center, start + (1.0 - start) * level), min(1.0, level * 2.5)
