@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from kiosk.content.models import (
     Terminal,
     Text,
 )
-from kiosk.content.schema import Column
+from kiosk.content.schema import FIGURE_REGIONS, HOTSPOT_COLUMNS, Column
 from kiosk.content.tables import ROW, Row, Table, parse_number, split_list
 from kiosk.content.validate import language_columns
 
@@ -58,9 +59,88 @@ def build_row(
     return row
 
 
-def build_chain(rows: dict[str, list[Row]], sources: dict[str, Source]) -> dict[str, Any]:
+def build_parts(
+    rows: list[Row], table: Table | None, own_figure: bool, problems: list[Problem]
+) -> dict[str, Part]:
+    """The parts that have a place on the figure: a hotspot on the curator's own figure image
+    (``own_figure``) or a region of the built-in one. A part without one is an error and left out
+    (it could not be shown or tapped)."""
+    parts: dict[str, Part] = {}
+    taken: dict[str, str] = {}
+    for r in rows:
+        assert table is not None  # rows come from a table
+        report = _reporter(table, r[ROW], problems)
+        numbers = {c: r[c].value for c in HOTSPOT_COLUMNS if r.get(c) is not None}
+        if own_figure:
+            hotspot = _hotspot(r["id"], numbers, report)
+            if hotspot is not None:
+                parts[r["id"]] = Part(r["id"], r["name"], r["stands_for"], hotspot=hotspot)
+            continue
+        if numbers:
+            report(
+                next(iter(numbers)),
+                "x, y, width and height place a part on your own figure image ([chain] figure "
+                "in config.toml); the built-in figure ignores them",
+                Severity.WARNING,
+            )
+        region = r["region"] or (r["id"] if r["id"] in FIGURE_REGIONS else "")
+        if not region:
+            report(
+                "region",
+                f'part "{r["id"]}" has no place on the built-in figure: set region to '
+                f"{', '.join(FIGURE_REGIONS[:-1])} or {FIGURE_REGIONS[-1]}, or give the chain "
+                "page your own figure ([chain] figure in config.toml) and the part x, y, width "
+                "and height",
+            )
+        elif region in taken:
+            report("region", f'region "{region}" already holds part "{taken[region]}"')
+        else:
+            taken[region] = r["id"]
+            parts[r["id"]] = Part(r["id"], r["name"], r["stands_for"], region=region)
+    return parts
+
+
+def _reporter(table: Table, row: int, problems: list[Problem]) -> Callable[..., None]:
+    """Report a problem at ``column`` of ``row`` (an error unless a severity is given)."""
+
+    def report(column: str, message: str, severity: Severity = Severity.ERROR) -> None:
+        problems.append(Problem(table.name, row, table.letter(column), message, severity))
+
+    return report
+
+
+def _hotspot(
+    part_id: str, numbers: dict[str, Any], report: Callable[[str, str], None]
+) -> tuple[float, float, float, float] | None:
+    """x, y, width, height in percent of the figure image, or None with the problem reported."""
+    missing = [c for c in HOTSPOT_COLUMNS if c not in numbers]
+    if missing:
+        report(
+            missing[0],
+            f'part "{part_id}" needs {", ".join(missing)}: its hotspot on the figure image, in '
+            "percent of the image's width and height",
+        )
+        return None
+    x, y, width, height = (float(numbers[c]) for c in HOTSPOT_COLUMNS)
+    for column, start, size in (("x", x, width), ("y", y, height)):
+        if start < 0 or size <= 0 or start + size > 100:
+            span = "width" if column == "x" else "height"
+            report(
+                column,
+                f'part "{part_id}": {column} {start:g} + {span} {size:g} must stay within the '
+                "image (from 0 to 100 percent, the size above 0)",
+            )
+            return None
+    return (x, y, width, height)
+
+
+def build_chain(
+    rows: dict[str, list[Row]],
+    sources: dict[str, Source],
+    parts: dict[str, Part],
+    figure: Path | None,
+) -> dict[str, Any]:
     """Layers, parts, companies, terminal kinds and notes of the industry-chain page."""
-    parts = {r["id"]: Part(r["id"], r["name"], r["stands_for"]) for r in rows["parts.csv"]}
     return {
         "layers": {r["id"]: Layer(r["id"], r["name"], r["covers"]) for r in rows["layers.csv"]},
         "parts": parts,
@@ -84,6 +164,7 @@ def build_chain(rows: dict[str, list[Row]], sources: dict[str, Source]) -> dict[
             r["id"]: ChainNote(r["id"], r["layer"], r["text"], sources[r["source"]])
             for r in rows["chain_notes.csv"]
         },
+        "chain_figure": figure,
     }
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.content.errors import Problem, Severity
+from kiosk.content.images import check_image
 from kiosk.content.models import (
     Page,
     PlaylistEntry,
@@ -89,6 +90,7 @@ def parse_config(text: str | None, problems: list[Problem]) -> Settings:
         "timing": {"autoplay_after", "reset_after", "countdown"},
         "autoplay": {"enabled", "rotate_languages", "playlist"},
         "kiosk": {"hide_cursor"},
+        "chain": {"figure"},
         "hours": None,  # day names, checked with the schedule
     }
     for section, values in list(data.items()):
@@ -163,7 +165,11 @@ def parse_config(text: str | None, problems: list[Problem]) -> Settings:
             "open around the clock)",
             Severity.WARNING,
         )
-    options: dict[str, Any] = {**seconds, **flags}
+    figure = data.get("chain", {}).get("figure", "")
+    if not isinstance(figure, str):
+        problem("figure", f"chain.figure must be an image path in quotes, not {figure!r}")
+        figure = ""
+    options: dict[str, Any] = {**seconds, **flags, "chain_figure": figure.strip()}
     return Settings(
         version,
         language,
@@ -205,6 +211,19 @@ def _playlist(
             problem("playlist", f"{where}: unknown key {keys} is ignored", Severity.WARNING)
         playlist.append(PlaylistEntry(page, float(dwell), steps))
     return tuple(playlist)
+
+
+def check_chain_figure(
+    folder: Path, text: str, settings: Settings, problems: list[Problem]
+) -> Path | None:
+    """The chain page's own figure image, checked; None for the built-in figure."""
+    if not settings.chain_figure:
+        return None
+    path, error = check_image(folder, settings.chain_figure)
+    if error:
+        message = f"chain.figure: {error}; the parts' hotspots have no figure to sit on"
+        problems.append(Problem(CONFIG, _toml_line(text, "figure"), "1", message))
+    return path
 
 
 def check_page_order(

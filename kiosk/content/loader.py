@@ -6,8 +6,15 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from kiosk.content.build import build_chain, build_charts, build_robots, build_row, records
-from kiosk.content.config import check_page_order, parse_config, read_config
+from kiosk.content.build import (
+    build_chain,
+    build_charts,
+    build_parts,
+    build_robots,
+    build_row,
+    records,
+)
+from kiosk.content.config import check_chain_figure, check_page_order, parse_config, read_config
 from kiosk.content.errors import Problem, Severity
 from kiosk.content.models import (
     Category,
@@ -87,7 +94,11 @@ def load_content(
         for r in rows["figures.csv"]
     }
     charts = build_charts(rows["charts.csv"], tables.get("charts.csv"), figures, problems)
-    chain = build_chain(rows, sources)
+    figure = check_chain_figure(folder, config_text or "", settings, problems)
+    parts = build_parts(
+        rows["parts.csv"], tables.get("parts.csv"), bool(settings.chain_figure), problems
+    )
+    chain = build_chain(rows, sources, parts, figure)
     _check_badge_words(rows["companies.csv"], tables.get("companies.csv"), strings, problems)
     categories = {r["id"]: Category(r["id"], r["name"]) for r in rows["categories.csv"]}
     robots = build_robots(rows, sources, tables.get("robots.csv"), problems)

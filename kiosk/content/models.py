@@ -100,11 +100,17 @@ class Layer:
 
 @dataclass(frozen=True)
 class Part:
-    """Brain, cerebellum or limbs: one part of the embodied-intelligence picture."""
+    """One labelled, touchable part of the chain page's figure.
+
+    On the built-in figure it sits on a ``region`` (brain, cerebellum or limbs); on a curator's
+    own figure image it is a ``hotspot``: x, y, width, height in percent of the image.
+    """
 
     id: str
     name: Text
     stands_for: Text
+    region: str = ""
+    hotspot: tuple[float, float, float, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -220,6 +226,7 @@ class Settings:
     playlist: tuple[PlaylistEntry, ...] = ()  # empty: every page in order
     hours: Schedule = field(default_factory=Schedule)
     hide_cursor: bool = True
+    chain_figure: str = ""  # the chain page's own figure image; empty: the built-in figure
 
 
 @dataclass(frozen=True)
@@ -239,6 +246,7 @@ class Content:
     companies: dict[str, Company] = field(default_factory=dict)
     terminals: dict[str, Terminal] = field(default_factory=dict)
     chain_notes: dict[str, ChainNote] = field(default_factory=dict)
+    chain_figure: Path | None = None  # the checked image of settings.chain_figure
     categories: dict[str, Category] = field(default_factory=dict)
     robots: dict[str, Robot] = field(default_factory=dict)
     events: tuple[Event, ...] = ()  # in date order

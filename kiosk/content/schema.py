@@ -9,6 +9,10 @@ from kiosk.content.charts import CHART_KINDS
 from kiosk.i18n import QUALIFIERS, UNIT_KINDS
 
 PAGE_IDS: Final = ("home", "figures", "chain", "robots", "policy", "voices")
+# The built-in figure of the chain page: the regions a part can be placed on (parts.csv region).
+FIGURE_REGIONS: Final = ("brain", "cerebellum", "limbs")
+# A curator's own figure ([chain] figure in config.toml): each part a hotspot, in percent.
+HOTSPOT_COLUMNS: Final = ("x", "y", "width", "height")
 # The tables every exhibition has, and those each page shows (with the tables they refer to):
 # a folder needs only the tables of the pages its config.toml lists.
 COMMON_TABLES: Final = ("strings.csv", "sources.csv", "pages.csv")
@@ -175,6 +179,8 @@ TABLES: Final[dict[str, tuple[Column, ...]]] = {
         Column("id", "id"),
         Column("name", "localized"),
         Column("stands_for", "localized"),
+        Column("region", "choice", required=False, choices=FIGURE_REGIONS),
+        *(Column(name, "number", required=False) for name in HOTSPOT_COLUMNS),
     ),
     "companies.csv": (
         Column("id", "id"),

@@ -20,6 +20,7 @@ from kiosk.i18n import (
     format_value,
     parse_language,
 )
+from tests.helpers import SECOND
 from tests.helpers.content import append_rows, describe, load, one, replace_row
 
 # id, value cell, unit, qualifier, growth cell: appended to a copy of the bundled figures.csv
@@ -346,9 +347,8 @@ def test_a_count_template_with_its_own_scale_word_is_a_warning(content_dir: Path
 def test_money_in_another_currency_and_scale_reads_in_each_language() -> None:
     """The second exhibition counts Hong Kong dollars, typed in 亿 (scale 8)."""
     from kiosk.paths import interface_dir
-    from tests.helpers import REPO
 
-    second = load_content(REPO / "tests" / "data" / "second", interface=interface_dir())
+    second = load_content(SECOND, interface=interface_dir())
     figure = second.figures["berth_investment_2025"]
     assert figure.unit.kind == "money" and figure.unit.scale == 8
     got = [second.format_figure(figure, lang) for lang in ("zh-Hans", "zh-Hant", "en")]

@@ -11,6 +11,7 @@ REPO = Path(__file__).resolve().parents[2]
 # tests about the bundled pack itself (it validates, its fonts cover it, the kiosk's default
 # content and fallback) use BUNDLED.
 EXHIBIT = REPO / "tests" / "data" / "exhibit"
+SECOND = REPO / "tests" / "data" / "second"  # another exhibition: its own pages, ids and figure
 BUNDLED = REPO / "data"
 # the admin PIN every test's kiosk has (tests of a missing or malformed one set their own)
 TEST_PIN = "2468"

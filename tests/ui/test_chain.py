@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF
+from PySide6.QtCore import QPoint, QPointF, QRectF
 
 from kiosk.ui.pages.chain import ChainPage
 from kiosk.ui.widgets.text import TextLabel
+from tests.helpers import SECOND
 from tests.helpers.content import read, set_cell, write
 from tests.helpers.ui import make_window, open_page, touch_tap
 
@@ -51,7 +52,7 @@ def test_tapping_each_part_lists_exactly_its_companies(window, qtbot) -> None:
     page = open_chain(window, qtbot)
     figure = page.figure
     for part_id in ("brain", "cerebellum", "limbs"):
-        shape = figure.shapes[part_id].boundingRect().center()
+        shape = figure.spots[part_id].shape.boundingRect().center()
         point = figure.transform().map(shape)
         touch_tap(figure, QPoint(round(point.x()), round(point.y())))
         qtbot.waitUntil(lambda: page.detail.is_open and not page.detail.animating, timeout=15000)
@@ -193,3 +194,33 @@ def test_any_layer_lists_the_device_kinds_terminals_csv_gives_it(qtbot, content_
     assert not any("Wearables" in t for t in devices)
     assert any("Wearables" in t for t in listed("application"))
     assert not any(k.name.en in t for k in kinds for t in listed("foundation"))
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
+def test_an_own_figure_places_its_parts_where_the_curator_put_them(qtbot, size) -> None:
+    """The second exhibition draws its own vehicle: each hotspot is where parts.csv puts it on
+    the picture, its label is a whole touch target beside the figure, clear of the others, and a
+    tap on the hotspot opens that part's companies."""
+    window = make_window(qtbot, folder=SECOND, size=size, lang="en")
+    page = open_chain(window, qtbot)
+    figure = page.figure
+    content = window.session.content
+    art = figure.transform().mapRect(QRectF(QPointF(0, 0), figure.design))
+    labels = figure.label_rects()
+    assert set(labels) == set(content.parts) == {"sonar", "mast", "battery", "thruster"}
+    for part_id, rect in labels.items():
+        assert figure.rect().toRectF().contains(rect), part_id
+        assert rect.height() >= window.theme.touch
+        assert not any(rect.intersects(r) for k, r in labels.items() if k != part_id), part_id
+    for part_id, part in content.parts.items():
+        x, y, w, h = part.hotspot
+        centre = QPointF(
+            art.left() + (x + w / 2) / 100 * art.width(),
+            art.top() + (y + h / 2) / 100 * art.height(),
+        )
+        assert figure.part_at(centre) == part_id
+        touch_tap(figure, centre.toPoint())
+        qtbot.waitUntil(lambda: page.detail.is_open and not page.detail.animating, timeout=15000)
+        assert page.detail.detail_id == f"part-{part_id}"
+        assert shown_companies(page) == expected(window, "part", part_id, "en"), part_id
+        page.detail.dismiss(animate=False)

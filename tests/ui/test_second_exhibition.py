@@ -11,10 +11,8 @@ from kiosk.content import load_content
 from kiosk.content.known_texts import text_languages
 from kiosk.i18n import LANGUAGES
 from kiosk.paths import interface_dir
-from tests.helpers import BUNDLED, REPO
+from tests.helpers import BUNDLED, SECOND
 from tests.helpers.ui import make_window, open_page, touch_tap
-
-SECOND = REPO / "tests" / "data" / "second"
 
 
 def shown_texts(window: QWidget) -> set[str]:
@@ -41,7 +39,7 @@ def test_every_screen_of_the_second_exhibition_shows_only_its_own_words(qtbot) -
     assert shown_texts(make_window(qtbot, BUNDLED)) & foreign  # the check finds what it seeks
     window = make_window(qtbot, SECOND)
     home = window.stack.page("home")
-    assert [t.page_id for t in home.tiles] == ["robots", "policy", "voices"]
+    assert [t.page_id for t in home.tiles] == ["robots", "chain", "policy", "voices"]
     seen: set[str] = set()
     for lang in LANGUAGES:
         window.go_home(animate=False)

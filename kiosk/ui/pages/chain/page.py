@@ -7,9 +7,9 @@ from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content import Company
 from kiosk.ui.pages.base import PageView
-from kiosk.ui.pages.chain.body_figure import BodyFigure
 from kiosk.ui.pages.chain.chain_detail import ChainDetail, texts
 from kiosk.ui.pages.chain.chain_diagram import ChainDiagram
+from kiosk.ui.pages.chain.parts_figure import PartsFigure
 from kiosk.ui.session import Session
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.text import TextLabel
@@ -30,7 +30,7 @@ class ChainPage(PageView):
         self.parts_heading = TextLabel(self, role="accent")
         self.diagram = ChainDiagram(theme, self)
         self.diagram.layer_clicked.connect(lambda i: self.show_detail(f"layer-{i}"))
-        self.figure = BodyFigure(theme, self)
+        self.figure = PartsFigure(theme, self)
         self.figure.part_clicked.connect(lambda i: self.show_detail(f"part-{i}"))
         left, right = QVBoxLayout(), QVBoxLayout()
         for column, heading, widget in (
@@ -91,7 +91,7 @@ class ChainPage(PageView):
 
     def details(self) -> list[str]:
         return [f"layer-{i}" for i in self.content.layers] + [
-            f"part-{i}" for i in self.content.parts if i in self.figure.shapes
+            f"part-{i}" for i in self.content.parts if i in self.figure.spots
         ]
 
     def companies_of(self, detail_id: str) -> list[Company]:
