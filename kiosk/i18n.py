@@ -20,6 +20,9 @@ UNIT_KINDS: Final = ("money", "count", "percent", "rank", "money_cny_100m")
 # so that its folders still load.
 LEGACY_SCALES: Final = {"money_cny_100m": 8}
 QUALIFIERS: Final = ("", "over", "about", "target")
+# How a unit writes large numbers: "words" (3685亿 / 368.5 billion), "short" (3685亿 / 368.5bn)
+# or "digits" (368500000000 / 368,500,000,000: every digit, no scale word).
+NUMBER_STYLES: Final = ("words", "short", "digits")
 
 
 def parse_language(code: str) -> Language | None:
@@ -60,38 +63,50 @@ _SCALES: Final[dict[Language, tuple[tuple[Decimal, str], ...]]] = {
     "en": ((_TEN**12, "trillion"), (_TEN**9, "billion"), (_TEN**6, "million")),
 }
 SCALE_WORDS: Final = {lang: tuple(word for _, word in scales) for lang, scales in _SCALES.items()}
+# The short style's words; Chinese scale words are already short.
+_SHORT_WORDS: Final = {"trillion": "tn", "billion": "bn", "million": "m"}
+SHORT_WORDS: Final = tuple(_SHORT_WORDS.values())
 _SCALE_DIGITS = 2  # a scaled count keeps at most this many decimals (1.25亿, 2.5 million)
 _SCALE_FROM = _TEN**5  # smaller counts are written in full (74032, 12,000)
 
 
-def _scaled(number: str, word: str, lang: Language) -> str:
+def _scaled(number: str, word: str, lang: Language, style: str) -> str:
+    if style == "short" and word in _SHORT_WORDS:
+        return f"{number}{_SHORT_WORDS[word]}"
     return f"{number} {word}" if lang == "en" else f"{number}{word}"
 
 
-def format_count(value: Decimal, decimals: int, lang: Language) -> str:
+def format_count(value: Decimal, decimals: int, lang: Language, style: str = "words") -> str:
     """A count: 74032 / 74,032 in full; a large round one with its scale word, as people
-    write it: 100000000 -> 1亿 / 100 million, 250000 -> 25万 / 250,000."""
-    if decimals == 0 and abs(value) >= _SCALE_FROM:
+    write it: 100000000 -> 1亿 / 100 million (short: 100m), 250000 -> 25万 / 250,000. The
+    "digits" style always writes it in full."""
+    if decimals == 0 and abs(value) >= _SCALE_FROM and style != "digits":
         for power, word in _SCALES[lang]:
             scaled = value / power
             if abs(scaled) >= 1 and scaled == round(scaled, _SCALE_DIGITS):
-                return _scaled(_trimmed(scaled, _SCALE_DIGITS, lang == "en"), word, lang)
+                return _scaled(_trimmed(scaled, _SCALE_DIGITS, lang == "en"), word, lang, style)
     return format_number(value, decimals, lang)
 
 
 def format_money(
-    value: Decimal, decimals: int, scale: int, lang: Language, like: Decimal | None = None
+    value: Decimal,
+    decimals: int,
+    scale: int,
+    lang: Language,
+    like: Decimal | None = None,
+    style: str = "words",
 ) -> str:
     """An amount of money typed in units of 10**``scale`` (8: 亿), written with the scale word
-    each language uses for it: 3685 at scale 8 is 3685亿 / 368.5 billion, 5 at scale 4 is 5万
-    / 50,000, 1 at scale 12 is 1万亿 / 1 trillion. Every typed digit is kept. ``like``: the
-    amount whose scale word to use (a count-up to 3685亿 reads 0亿, 1200亿..., never 0元)."""
+    each language uses for it: 3685 at scale 8 is 3685亿 / 368.5 billion (short: 368.5bn), 5
+    at scale 4 is 5万 / 50,000, 1 at scale 12 is 1万亿 / 1 trillion. Every typed digit is kept.
+    ``like``: the amount whose scale word to use (a count-up to 3685亿 reads 0亿, 1200亿...,
+    never 0元). The "digits" style writes every digit (368500000000 / 368,500,000,000)."""
     amount = value.scaleb(scale)
     chooser = amount if like is None else like.scaleb(scale)
-    for power, word in _SCALES[lang]:
+    for power, word in _SCALES[lang] if style != "digits" else ():
         if abs(chooser) >= power:
             digits = max(0, decimals + power.adjusted() - scale)
-            return _scaled(_trimmed(amount / power, digits, lang == "en"), word, lang)
+            return _scaled(_trimmed(amount / power, digits, lang == "en"), word, lang, style)
     return _trimmed(amount, max(0, decimals - scale), lang == "en")
 
 
@@ -115,14 +130,16 @@ def format_value(
     lang: Language,
     scale: int = 0,
     like: Decimal | None = None,
+    style: str = "words",
 ) -> str:
     """The number part of a quantity of the given unit kind (typed in units of 10**``scale``),
-    before its unit template; money on its way to ``like`` takes that amount's scale word."""
+    before its unit template, in the unit's number ``style``; money on its way to ``like`` takes
+    that amount's scale word."""
     scale = LEGACY_SCALES.get(kind, scale)
     if kind in ("money", "money_cny_100m"):
-        return format_money(value, decimals, scale, lang, like)
+        return format_money(value, decimals, scale, lang, like, style)
     if kind == "count":
-        return format_count(value.scaleb(scale), max(0, decimals - scale), lang)
+        return format_count(value.scaleb(scale), max(0, decimals - scale), lang, style)
     return format_number(value, decimals, lang)
 
 

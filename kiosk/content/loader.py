@@ -73,7 +73,13 @@ def load_content(
     )
     sources = {r["id"]: Source(r["id"], r["date"], r["name"]) for r in rows["sources.csv"]}
     units = {
-        r["id"]: Unit(r["id"], r["kind"], r["text"], int(r["scale"].value) if r["scale"] else 0)
+        r["id"]: Unit(
+            r["id"],
+            r["kind"],
+            r["text"],
+            int(r["scale"].value) if r["scale"] else 0,
+            r.get("style") or "words",
+        )
         for r in rows["units.csv"]
     }
     pages = {

@@ -57,6 +57,7 @@ class Unit:
     kind: str
     template: Text
     scale: int = 0
+    style: str = "words"  # large numbers: words (1.25 billion), short (1.25bn) or digits
 
 
 @dataclass(frozen=True)
@@ -298,7 +299,7 @@ class Content:
     ) -> str:
         """Any amount in a unit, with a qualifier ('over', 'about', ...) or ''; ``like``: the
         amount a count-up is on its way to (its scale word is kept all the way)."""
-        number = format_value(unit.kind, value, decimals, lang, unit.scale, like)
+        number = format_value(unit.kind, value, decimals, lang, unit.scale, like, unit.style)
         text = fill(unit.template.get(lang), value=number)
         if qualifier:
             text = fill(self.string(f"qualifier.{qualifier}", lang), text=text)

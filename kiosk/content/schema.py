@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from kiosk.content.charts import CHART_KINDS
-from kiosk.i18n import QUALIFIERS, UNIT_KINDS
+from kiosk.i18n import NUMBER_STYLES, QUALIFIERS, UNIT_KINDS
 
 PAGE_IDS: Final = ("home", "figures", "chain", "robots", "policy", "voices")
 # The built-in figure of the chain page: the regions a part can be placed on (parts.csv region).
@@ -145,6 +145,7 @@ TABLES: Final[dict[str, tuple[Column, ...]]] = {
         Column("id", "id"),
         Column("kind", "choice", choices=UNIT_KINDS),
         Column("scale", "number", required=False),
+        Column("style", "choice", required=False, choices=("", *NUMBER_STYLES)),
     ),  # plus the language templates
     "pages.csv": (
         Column("id", "choice", choices=PAGE_IDS),

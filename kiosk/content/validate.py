@@ -14,7 +14,7 @@ import pandas as pd
 from kiosk.content.errors import Problem, Severity
 from kiosk.content.schema import REQUIRED_STRINGS, TABLES, Column
 from kiosk.content.tables import ROW, Row, Table, parse_number, split_list
-from kiosk.i18n import LANGUAGES, SCALE_WORDS, Language, fill
+from kiosk.i18n import LANGUAGES, SCALE_WORDS, SHORT_WORDS, Language, fill
 
 _ID = r"[A-Za-z0-9][A-Za-z0-9_.\-]*"
 _HTML = r"<\s*/?\s*[A-Za-z][^<>]*>"
@@ -106,7 +106,7 @@ def check_templates(name: str, table: Table, row: Row, problems: list[Problem]) 
                 )
             )
         if name == "units.csv":
-            problem = _repeated_scale(row["kind"], text, lang)
+            problem = _repeated_scale(row["kind"], text, lang, row.get("style") or "words")
             if problem is not None:
                 message, severity = problem
                 problems.append(Problem(name, row[ROW], table.letter(lang), message, severity))
@@ -128,17 +128,29 @@ def check_templates(name: str, table: Table, row: Row, problems: list[Problem]) 
 MAX_SCALE = 12  # 万亿 / trillion
 
 
-def _repeated_scale(kind: str, template: str, lang: Language) -> tuple[str, Severity] | None:
+def _repeated_scale(
+    kind: str, template: str, lang: Language, style: str
+) -> tuple[str, Severity] | None:
     """A unit template that writes a scale word (亿, million...) the number already carries:
     "{value}亿元" showed "6305亿亿元". An error for money (always scaled), a warning for a
-    count (scaled when it is large and round)."""
+    count (scaled when it is large and round); with every digit written, a scale word after
+    them would multiply the amount again, so it is an error there too."""
     if kind not in ("money", "money_cny_100m", "count"):
         return None
-    for word in SCALE_WORDS[lang]:
-        found = re.search(r"\{value\}\s*" + re.escape(word), template)
+    words = SCALE_WORDS[lang] + (SHORT_WORDS if style == "short" and lang == "en" else ())
+    for word in words:
+        ending = r"\b" if word.isascii() else ""  # "{value} m" is short for million, "metres" not
+        found = re.search(r"\{value\}\s*" + re.escape(word) + ending, template)
         if found is None:
             continue
         plain = template[: found.start()] + "{value}" + template[found.end() :]
+        if style == "digits":
+            example = "630,500,000,000" if lang == "en" else "630500000000"
+            return (
+                f'the {lang} text "{template}" writes the scale word "{word}" after a number '
+                f'the kiosk writes in full ({example}, style digits); write "{plain}"',
+                Severity.ERROR,
+            )
         if kind != "count":
             example = "630.5 billion" if lang == "en" else "6305" + SCALE_WORDS[lang][1]
             return (

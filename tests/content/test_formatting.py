@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
@@ -21,7 +23,16 @@ from kiosk.i18n import (
     parse_language,
 )
 from tests.helpers import SECOND
-from tests.helpers.content import append_rows, describe, load, one, replace_row
+from tests.helpers.content import (
+    append_rows,
+    describe,
+    find,
+    load,
+    one,
+    read,
+    replace_row,
+    write,
+)
 
 # id, value cell, unit, qualifier, growth cell: appended to a copy of the bundled figures.csv
 ROWS = {
@@ -345,14 +356,16 @@ def test_a_count_template_with_its_own_scale_word_is_a_warning(content_dir: Path
 
 
 def test_money_in_another_currency_and_scale_reads_in_each_language() -> None:
-    """The second exhibition counts Hong Kong dollars, typed in 亿 (scale 8)."""
+    """The second exhibition counts Hong Kong dollars, typed in 亿 (scale 8), in the short
+    style its designer chose for English (1.25bn)."""
     from kiosk.paths import interface_dir
 
     second = load_content(SECOND, interface=interface_dir())
     figure = second.figures["berth_investment_2025"]
     assert figure.unit.kind == "money" and figure.unit.scale == 8
+    assert figure.unit.style == "short"
     got = [second.format_figure(figure, lang) for lang in ("zh-Hans", "zh-Hant", "en")]
-    assert got == ["12.5亿港元", "12.5億港元", "HKD 1.25 billion"]
+    assert got == ["12.5亿港元", "12.5億港元", "HKD 1.25bn"]
 
 
 @pytest.mark.parametrize(
@@ -402,3 +415,46 @@ def test_a_count_up_keeps_the_final_amount_s_scale_word(content: Content) -> Non
     on_the_way = [content.format_figure(figure, "zh-Hans", Decimal(v)) for v in ("0", "1200")]
     assert on_the_way == ["0亿元", "1200亿元"]
     assert content.format_figure(figure, "en", Decimal(0)) == "CNY 0 billion"
+
+
+@pytest.mark.parametrize(
+    ("kind", "value", "scale", "style", "zh_hant", "en"),
+    [
+        ("money", "3685", 8, "words", "3685億", "368.5 billion"),
+        ("money", "3685", 8, "short", "3685億", "368.5bn"),
+        ("money", "3685", 8, "digits", "368500000000", "368,500,000,000"),
+        ("money", "12", 12, "short", "12萬億", "12tn"),
+        ("count", "150000000", 0, "words", "1.5億", "150 million"),
+        ("count", "150000000", 0, "short", "1.5億", "150m"),
+        ("count", "150000000", 0, "digits", "150000000", "150,000,000"),
+        ("count", "74032", 0, "short", "74032", "74,032"),  # not round: in full in any style
+    ],
+)
+def test_a_unit_s_number_style(kind, value, scale, style, zh_hant, en) -> None:
+    assert format_value(kind, Decimal(value), 0, "zh-Hant", scale, None, style) == zh_hant
+    assert format_value(kind, Decimal(value), 0, "en", scale, None, style) == en
+
+
+def test_a_number_style_is_checked_with_its_templates(content_dir) -> None:
+    """units.csv style: a word that is not a style is an error at its cell; a template that
+    writes a scale word after every digit, or the short style's own word, is an error."""
+    records = list(csv.reader(io.StringIO(read(content_dir, "units.csv"))))
+    assert records[0][:3] == ["id", "kind", "scale"]
+    records = [[*r[:3], "style" if n == 0 else "", *r[3:]] for n, r in enumerate(records)]
+    records += [
+        ["in_full", "money", "8", "digits", "{value}亿元", "{value}億元", "CNY {value}"],
+        ["tiny", "money", "8", "tiny", "{value}元", "{value}元", "CNY {value}"],
+        ["brief", "money", "8", "short", "{value}元", "{value}元", "CNY {value}bn"],
+        ["height", "count", "", "short", "{value}米", "{value}米", "{value} metres"],
+    ]
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(records)
+    write(content_dir, "units.csv", out.getvalue())
+    content = load(content_dir)
+    digits = one(content, "units.csv", '"{value}亿元" writes the scale word "亿"')
+    assert digits.is_error and digits.column == "E"
+    assert one(content, "units.csv", '"tiny"').is_error
+    short = one(content, "units.csv", 'repeats the scale word "bn"')
+    assert short.is_error and short.column == "G"
+    assert not find(content, "units.csv", "metres")  # a word that only starts like "m"
+    assert content.units["height"].style == "short"
