@@ -40,6 +40,39 @@ class Palette:
         return color
 
 
+def luminance(color: QColor) -> float:
+    """WCAG relative luminance of an opaque colour."""
+
+    def linear(channel: float) -> float:
+        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * linear(color.redF())
+        + 0.7152 * linear(color.greenF())
+        + 0.0722 * linear(color.blueF())
+    )
+
+
+def over(color: QColor, ground: QColor) -> QColor:
+    """``color`` (with its alpha) drawn over the opaque ``ground``."""
+    a = color.alphaF()
+    return QColor.fromRgbF(
+        color.redF() * a + ground.redF() * (1 - a),
+        color.greenF() * a + ground.greenF() * (1 - a),
+        color.blueF() * a + ground.blueF() * (1 - a),
+    )
+
+
+def contrast(text: QColor, ground: QColor) -> float:
+    """WCAG contrast ratio of ``text`` (blended by its alpha) on the opaque ``ground``."""
+    high, low = sorted((luminance(over(text, ground)), luminance(ground)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+# Text colours and the grounds text sits on (WCAG AA asks 4.5:1 of every pair).
+TEXT_COLORS = ("text", "text_dim", "accent", "warm")
+TEXT_GROUNDS = ("ground", "ground_glow", "surface", "surface_pressed")
+
 # Type scale in pixels at 1080 px on the short side: (size, bold).
 TYPE_SCALE: dict[str, tuple[int, bool]] = {
     "display": (112, True),  # the exhibition title
@@ -57,6 +90,12 @@ TYPE_SCALE: dict[str, tuple[int, bool]] = {
 # value is cut only as a last resort ("aiming for CNY 1…" says nothing): it may shrink further.
 TEXT_FLOOR = 0.8
 NUMBER_FLOOR = 0.5
+# Type for distance (read from 1 to 1.5 m): at 1080 px on the short side no text is smaller than
+# SECONDARY_PX (sources, roles, small print), and a text set at BODY_PX or larger never shrinks
+# below BODY_PX to fit: it wraps or is cut instead. Key figures are set at FIGURE_PX or larger.
+SECONDARY_PX = 22
+BODY_PX = 28
+FIGURE_PX = 96
 
 
 def text_floor(pixel_size: int, floor: float = TEXT_FLOOR) -> int:
@@ -115,6 +154,12 @@ class Theme:
     def tap_slop(self) -> int:
         """How far a finger may move and still tap."""
         return self.px(24)
+
+    def reading_minimum(self, pixel_size: int) -> int:
+        """The smallest size a text set at ``pixel_size`` may shrink to and stay readable from
+        a step back: body size for body text and larger, else the secondary size."""
+        body = self.px(BODY_PX)
+        return min(pixel_size, body if pixel_size >= body else self.px(SECONDARY_PX))
 
     def font(self, role: str, lang: Language) -> QFont:
         size, bold = TYPE_SCALE[role]

@@ -157,12 +157,14 @@ def root(qapp) -> QWidget:
     widget.deleteLater()
 
 
-def problems(root: QWidget, known: KnownTexts | None = None, lang: Language = "en") -> list[str]:
+def problems(
+    root: QWidget, known: KnownTexts | None = None, lang: Language = "en", smallest: int = 0
+) -> list[str]:
     root.show()
     qapp = application()
     for _ in range(3):
         qapp.processEvents()
-    return [f.line() for f in audit(root, "test", lang, known or KnownTexts({}), 96)]
+    return [f.line() for f in audit(root, "test", lang, known or KnownTexts({}), 96, smallest)]
 
 
 def label(parent: QWidget, text: str, name: str, make: Callable = TextLabel) -> QLabel:
@@ -263,3 +265,18 @@ def test_texts_filled_into_another_language_s_template() -> None:
     assert foreign_language("2024", "zh-Hans", known) is None  # "{text}" tells no language
     assert foreign_language("首页", "en", known) == "zh-Hans"
     assert foreign_language("English", "zh-Hans", known) is None  # a name in every language
+
+
+def test_a_text_under_the_reading_minimum_is_an_error(root: QWidget) -> None:
+    """Sources and roles are read from a step back: under the theme's minimum is an error."""
+    small, fine = label(root, "Source: a report", "small"), label(root, "Body", "fine")
+    font = small.font()
+    font.setPixelSize(18)
+    small.setFont(font)
+    font.setPixelSize(22)
+    fine.setFont(font)
+    small.setGeometry(10, 10, 400, 60)
+    fine.setGeometry(10, 100, 400, 60)
+    found = problems(root, smallest=22)
+    assert any('small "Source: a report": set at 18 px, under the 22 px' in p for p in found)
+    assert not any("fine" in p for p in found), found

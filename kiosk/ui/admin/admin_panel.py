@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.input import CLAIMS_SWIPES
 from kiosk.ui.session import Session
-from kiosk.ui.theme import Theme
+from kiosk.ui.theme import SECONDARY_PX, Theme
 from kiosk.ui.widgets.buttons import PillButton
 
 REFRESH_MS = 1000
@@ -227,7 +227,7 @@ class AdminPanel(QWidget):
     def _paint_lists(self, painter: QPainter, area: QRectF) -> None:
         theme, palette, lang = self.theme, self.theme.palette, self.session.language
         log_font = theme.font("caption", lang)
-        log_font.setPixelSize(theme.px(19))
+        log_font.setPixelSize(theme.px(SECONDARY_PX))
         fonts = {"heading": theme.font("title", lang), "log": log_font}
         colors = {"dim": "text_dim", "log": "text_dim", "warm": "warm", "accent": "accent"}
 

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPoint, QRect, QRectF, Qt
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFontInfo, QFontMetrics
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLabel, QScrollArea, QWidget
 
 from kiosk.content import Content
@@ -28,6 +28,7 @@ from kiosk.content.known_texts import KnownTexts, foreign_language, text_languag
 from kiosk.i18n import LANGUAGES, Language
 from kiosk.ui.input import Pressable, tap
 from kiosk.ui.shell.main_window import KioskWindow
+from kiosk.ui.theme import SECONDARY_PX
 from kiosk.ui.tools.screenshots import settle
 from kiosk.ui.widgets.buttons import PillButton
 
@@ -167,8 +168,10 @@ def audit(
     lang: Language,
     known: KnownTexts,
     touch: int,
+    smallest: int = 0,
 ) -> list[Finding]:
-    """Every problem of the visible texts and touch targets under ``root`` (the window)."""
+    """Every problem of the visible texts and touch targets under ``root`` (the window);
+    ``smallest``: the pixel size no text may be set below (the theme's reading minimum)."""
     size = (root.width(), root.height())
     found: list[Finding] = []
 
@@ -227,6 +230,9 @@ def audit(
         if pair is None or not shown.strip():
             continue
         texts.append((widget, shown))
+        pixels = QFontInfo(widget.font()).pixelSize()
+        if pixels < smallest:
+            add(widget, shown, f"set at {pixels} px, under the {smallest} px a visitor reads")
         if shown != full and shown.endswith(ELLIPSIS):
             kept = len(shown.removesuffix(ELLIPSIS).strip())
             whole = " ".join(full.split())
@@ -248,13 +254,18 @@ def audit(
         if other is not None:
             add(widget, shown, f"in {other}, not {lang}: left from another language")
     found += _overlaps(texts, screen, lang, size)
-    found += _chart_texts(root, screen, lang, known, size)
+    found += _chart_texts(root, screen, lang, known, size, smallest)
     found += _robot_cards(root, screen, lang, size)
     return found
 
 
 def _chart_texts(
-    root: QWidget, screen: str, lang: Language, known: KnownTexts, size: tuple[int, int]
+    root: QWidget,
+    screen: str,
+    lang: Language,
+    known: KnownTexts,
+    size: tuple[int, int],
+    smallest: int = 0,
 ) -> list[Finding]:
     """A chart's texts (drawn by pyqtgraph, not widgets): inside the chart, not on one another,
     not in another language; cut ones are warnings."""
@@ -293,6 +304,11 @@ def _chart_texts(
                 )
             if shown != full and shown.endswith(ELLIPSIS):
                 problems.append((f'elided; full text "{" ".join(full.split())}"', False))
+            pixels = QFontInfo(item.textItem.font()).pixelSize()
+            if pixels < smallest:
+                problems.append(
+                    (f"set at {pixels} px, under the {smallest} px a visitor reads", True)
+                )
             other = foreign_language(full, lang, known)
             if other is not None:
                 problems.append((f"in {other}, not {lang}: left from another language", True))
@@ -406,7 +422,9 @@ class LayoutCheck:
     def check(self, window: KioskWindow, screen: str) -> None:
         self.screens += 1
         lang = window.session.language
-        for finding in audit(window, screen, lang, self.known, window.theme.touch):
+        theme = window.theme
+        smallest = theme.px(SECONDARY_PX)
+        for finding in audit(window, screen, lang, self.known, theme.touch, smallest):
             self.add(finding)
 
     def switch(self, window: KioskWindow, screen: str, lang: Language) -> None:

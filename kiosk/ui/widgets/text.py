@@ -17,7 +17,7 @@ from PySide6.QtCore import QPointF, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF, QResizeEvent, QTextLayout
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
-from kiosk.ui.theme import TEXT_FLOOR, text_floor
+from kiosk.ui.theme import TEXT_FLOOR, Theme, text_floor
 
 ELLIPSIS = "…"
 HINT_EM = 16  # a wrapping label asks for at most this many ems of width
@@ -120,12 +120,14 @@ def fit_text(
     height: int | None = None,
     sizing: list[str] | None = None,
     floor: float = TEXT_FLOOR,
+    minimum: int = 0,
 ) -> Fitted:
     """``text`` fitted into ``width`` (and ``height``, if given): wrapped in at most
     ``max_lines`` lines (0: any), else at the largest size down to the theme's floor that fits,
     else cut with '…' at the floor. ``sizing``: the texts to choose the size for (a count-up's
     widest values), when they are not ``text`` itself; ``floor``: the theme's share of the size
-    it may shrink to."""
+    it may shrink to; ``minimum``: the pixel size it never shrinks below (the theme's reading
+    minimum), whatever the share."""
     lines = max_lines if max_lines > 0 else (10**6 if wrap else 1)
     texts = sizing or [text]
     base = _pixel_size(font)
@@ -137,7 +139,7 @@ def fit_text(
     if width <= 0 or not text or fits(base):
         chosen = base
     else:
-        low, high = text_floor(base, floor), base - 1
+        low, high = max(text_floor(base, floor), min(minimum, base)), base - 1
         if not fits(low):
             chosen = low
         else:
@@ -318,6 +320,7 @@ class TextLabel(QLabel):
                     wrap=False,
                     sizing=self._sizing,
                     floor=self.floor,
+                    minimum=self._minimum(),
                 ).font
             font = self._sized_font
             shown = elide_line(self.full_text, font, width) if width > 0 else self.full_text
@@ -333,6 +336,7 @@ class TextLabel(QLabel):
                 height=height,
                 sizing=self._sizing or None,
                 floor=self.floor,
+                minimum=self._minimum(),
             )
         )
 
@@ -372,9 +376,15 @@ class TextLabel(QLabel):
             return QSize(width, QFontMetrics(self._base).height() + dy)
         return QSize(width, self.heightForWidth(width))
 
+    def _minimum(self) -> int:
+        """The theme's reading minimum for this text's size (none before it is in a window)."""
+        theme = getattr(self.window(), "theme", None)
+        return theme.reading_minimum(_pixel_size(self._base)) if isinstance(theme, Theme) else 0
+
     def _floor_line_height(self) -> int:
         """One line's height at the smallest size the text may shrink to."""
-        floor = text_floor(_pixel_size(self._base), self.floor)
+        base = _pixel_size(self._base)
+        floor = max(text_floor(base, self.floor), min(self._minimum(), base))
         return QFontMetrics(_sized(self._base, floor)).height()
 
     def minimumSizeHint(self) -> QSize:
@@ -407,6 +417,7 @@ class TextLabel(QLabel):
             max_lines=self.max_lines,
             sizing=self._sizing or None,
             floor=self.floor,
+            minimum=self._minimum(),
         )
         height = _wrapped_height(fitted.text, fitted.font, inner) if fitted.text else 0
         self._hfw[width] = height + dy

@@ -196,7 +196,8 @@ class BarChart(ChartPlot):
         floor = NUMBER_FLOOR if item in self.values else TEXT_FLOOR
         # not on screen yet: no room known to fit to, show it whole (it fits when shown)
         room = width if self.isVisible() else 0
-        fitted = fit_text(text, font, room, wrap=False, floor=floor)
+        minimum = self.theme.reading_minimum(font.pixelSize())
+        fitted = fit_text(text, font, room, wrap=False, floor=floor, minimum=minimum)
         if item.textItem.font() != fitted.font:
             item.setFont(fitted.font)
         if item.toPlainText() != fitted.text:
