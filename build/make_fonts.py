@@ -17,12 +17,14 @@ Usage (needs fontTools and the Debian package ``fonts-noto-cjk`` unpacked somewh
     python build/make_fonts.py noto/usr/share/fonts/opentype/noto
     python build/make_fonts.py --coverage-only   # after editing the fonts by hand
     python build/make_fonts.py --rename-only     # rename the shipped subsets in place
-    python build/make_fonts.py --latin-only      # only the Latin faces, from the shipped SC
+    python build/make_fonts.py --latin-only      # only the Latin and quotes faces, from SC
 
 The SC and TC faces draw the middle dot, the curly quotes and the apostrophe full-width, as
 Chinese type does ("Hangzhou · Digital" got a dot as wide as a character). English text is set
 in "Kiosk Sans Latin": the SC face's Latin and punctuation, with the proportional forms the
 font holds for those characters (its Japanese 'locl' forms) in place of the full-width ones.
+Chinese text takes its curly quotes from "Kiosk Sans Quotes" (those four glyphs alone, made the
+same way), so nested quotes and a quote before a comma leave no hole.
 """
 
 from __future__ import annotations
@@ -112,7 +114,7 @@ def rename(font: TTFont, region: str) -> None:
 
 def rename_shipped() -> None:
     for path in sorted(OUT.glob("*.otf")):
-        if "Latin" in path.name:
+        if "Latin" in path.name or "Quotes" in path.name:
             continue  # made from the SC faces by write_latin
         region = "SC" if "sc-" in path.name else "TC"
         font = TTFont(str(path))
@@ -157,9 +159,22 @@ def _proportional_forms(font: TTFont) -> dict[str, str]:
     return forms
 
 
+QUOTES_FAMILY = "Kiosk Sans Quotes"
+QUOTES = "‘’“”"
+
+
 def write_latin() -> None:
-    """Write the Latin faces from the shipped SC faces (see the module docstring)."""
-    points = {p for lo, hi in LATIN_RANGES for p in range(lo, hi + 1)}
+    """Write the Latin faces from the shipped SC faces (see the module docstring), and the
+    quotes faces: only the curly quotes, at their own width. Chinese text is set with the
+    quotes face first, so “ ‘ ’ ” sit tight against their words; the SC and TC faces draw them
+    full-width, which left wide holes between a closing quote and the next mark ("’ ‘", "’，")."""
+    latin = {p for lo, hi in LATIN_RANGES for p in range(lo, hi + 1)}
+    _write_proportional(LATIN_FAMILY, latin, ["kern", "liga", "ccmp", "palt"])
+    _write_proportional(QUOTES_FAMILY, {ord(c) for c in QUOTES}, [])
+
+
+def _write_proportional(family: str, points: set[int], features: list[str]) -> None:
+    """A face of ``family`` with only ``points``, in their proportional forms, from each SC face."""
     for weight in WEIGHTS:
         font = TTFont(str(OUT / f"KioskSansSC-{weight}.subset.otf"))
         forms = _proportional_forms(font)
@@ -168,7 +183,7 @@ def write_latin() -> None:
                 if point in points and glyph in forms:
                     table.cmap[point] = forms[glyph]
         options = subset.Options()
-        options.layout_features = ["kern", "liga", "ccmp", "palt"]
+        options.layout_features = features
         options.name_IDs = ["*"]
         options.notdef_outline = True
         subsetter = subset.Subsetter(options)
@@ -177,16 +192,16 @@ def write_latin() -> None:
         for record in font["name"].names:
             if record.nameID in NAME_IDS:
                 text = record.toUnicode()
-                record.string = text.replace("Kiosk Sans SC", LATIN_FAMILY).replace(
-                    "KioskSansSC", LATIN_FAMILY.replace(" ", "")
+                record.string = text.replace("Kiosk Sans SC", family).replace(
+                    "KioskSansSC", family.replace(" ", "")
                 )
         cff = font["CFF "].cff
-        postscript = LATIN_FAMILY.replace(" ", "")
+        postscript = family.replace(" ", "")
         cff.fontNames = [f"{postscript}-{weight}"]
         top = cff.topDictIndex[0]
-        top.FamilyName = LATIN_FAMILY
-        top.FullName = f"{LATIN_FAMILY} {weight}" if weight != "Regular" else LATIN_FAMILY
-        target = OUT / f"KioskSansLatin-{weight}.subset.otf"
+        top.FamilyName = family
+        top.FullName = f"{family} {weight}" if weight != "Regular" else family
+        target = OUT / f"{postscript}-{weight}.subset.otf"
         font.save(str(target))
         print(f"{target.relative_to(ROOT)}: {target.stat().st_size / 1e3:.0f} kB")
 

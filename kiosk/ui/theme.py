@@ -14,8 +14,8 @@ from kiosk.i18n import Language
 from kiosk.paths import resources_dir
 
 FAMILIES: dict[Language, list[str]] = {
-    "zh-Hans": ["Kiosk Sans SC", "Kiosk Sans TC"],
-    "zh-Hant": ["Kiosk Sans TC", "Kiosk Sans SC"],
+    "zh-Hans": ["Kiosk Sans Quotes", "Kiosk Sans SC", "Kiosk Sans TC"],
+    "zh-Hant": ["Kiosk Sans Quotes", "Kiosk Sans TC", "Kiosk Sans SC"],
     "en": ["Kiosk Sans Latin", "Kiosk Sans SC", "Kiosk Sans TC"],  # proportional · “ ” ’
 }
 

@@ -65,7 +65,7 @@ def test_every_theme_font_is_a_shipped_face_even_beside_a_system_noto(qapp) -> N
     from kiosk.ui.theme import FAMILIES
 
     shipped = set(register_fonts())
-    assert shipped == {"Kiosk Sans Latin", "Kiosk Sans SC", "Kiosk Sans TC"}
+    assert shipped == {"Kiosk Sans Latin", "Kiosk Sans Quotes", "Kiosk Sans SC", "Kiosk Sans TC"}
     assert not shipped & {f for f in QFontDatabase.families() if f.startswith("Noto")}
     for lang, families in FAMILIES.items():
         font = QFont()
@@ -87,7 +87,31 @@ def test_english_punctuation_is_set_at_its_own_width_not_a_chinese_one(qapp) -> 
     em = chinese.horizontalAdvance("中")
     for mark in ("·", "“", "”", "’", "‘"):
         assert english.horizontalAdvance(mark) < 0.6 * em, mark
-        assert chinese.horizontalAdvance(mark) == em, mark  # Chinese keeps its own forms
+    assert chinese.horizontalAdvance("·") == em  # the Chinese separator keeps its full width
     words = "Shenzhen, City of AI 2024"
     assert english.horizontalAdvance(words) == chinese.horizontalAdvance(words)
     assert english.height() == chinese.height()
+
+
+@pytest.mark.parametrize("lang", ["zh-Hans", "zh-Hant"])
+def test_nested_chinese_quotes_leave_no_hole(qapp, lang) -> None:
+    """The CJK faces draw curly quotes full-width: "‘小脑’‘四肢’，" showed a whole empty
+    character between the closing and the next quote, and before the comma. Chinese text takes
+    its quotes from the quotes face: a pair of quotes is narrower than one character, the
+    characters and the line height are the CJK face's own."""
+    from PySide6.QtGui import QFontMetricsF
+
+    from kiosk.ui.theme import Theme
+
+    theme = Theme()
+    font = theme.font("body", lang)
+    metrics = QFontMetricsF(font)
+    em = metrics.horizontalAdvance("中")
+    assert metrics.horizontalAdvance("’‘") < em
+    assert metrics.horizontalAdvance("’，") < 1.5 * em
+    plain = QFont(font)
+    plain.setFamilies(font.families()[1:])
+    assert metrics.height() == QFontMetricsF(plain).height()
+    assert metrics.horizontalAdvance("深圳大脑") == QFontMetricsF(plain).horizontalAdvance(
+        "深圳大脑"
+    )
