@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
 from kiosk.app import application, build_window
 from kiosk.content import load_content
+from kiosk.ui.pages.home.page import tile_rows
 from kiosk.ui.shell.page_stack import TRANSITION_MS
 from tests.helpers import EXHIBIT
-from tests.helpers.ui import center, mouse_drag, touch_drag, touch_tap
+from tests.helpers.content import set_pages
+from tests.helpers.ui import center, make_window, mouse_drag, touch_drag, touch_tap
 
 
 def test_home_shows_a_tile_for_every_other_page(window) -> None:
@@ -119,3 +122,37 @@ def test_a_page_not_built_yet_is_built_when_asked_for(qtbot) -> None:
     window.go_to("figures", animate=False)
     assert window.current_page_id == "figures"
     assert list(window.stack.pages) == ["home", "figures"]
+
+
+@pytest.mark.parametrize(("count", "portrait", "rows"), [
+    (1, False, [1]), (2, False, [2]), (3, False, [3]), (4, False, [2, 2]), (5, False, [3, 2]),
+    (6, False, [3, 3]), (7, False, [4, 3]), (8, False, [4, 4]), (9, False, [3, 3, 3]),
+    (3, True, [2, 1]), (4, True, [2, 2]), (5, True, [2, 2, 1]), (7, True, [2, 2, 2, 1]),
+])  # fmt: skip
+def test_home_s_rows_are_as_even_as_can_be(count, portrait, rows) -> None:
+    assert tile_rows(count, portrait) == rows
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
+@pytest.mark.parametrize("count", [2, 3, 4, 5])
+def test_home_s_grid_has_no_hole_for_any_number_of_pages(qtbot, content_dir, size, count) -> None:
+    """A curator shows two to five pages: every row of tiles reaches from the grid's left edge
+    to its right (a short row has wider tiles), the tiles are opaque and none is under a
+    finger's width."""
+    pages = ["figures", "chain", "robots", "policy", "voices"][:count]
+    set_pages(content_dir, "home", *pages)
+    window = make_window(qtbot, folder=content_dir, size=size)
+    home = window.stack.page("home")
+    tiles = home.tiles
+    assert [t.page_id for t in tiles] == pages
+    rects = [t.geometry() for t in tiles]
+    left, right = min(r.left() for r in rects), max(r.right() for r in rects)
+    for top in {r.top() for r in rects}:
+        row = sorted((r for r in rects if r.top() == top), key=lambda r: r.left())
+        assert row[0].left() == left or count == 1, (top, row)
+        assert row[-1].right() == right or count == 1, (top, row)
+        assert all(r.width() >= window.theme.touch * 2 for r in row)
+    image = tiles[0].grab().toImage()
+    middle = image.pixelColor(image.width() // 2, image.height() - window.theme.px(8))
+    # opaque: the tile's own colour, whatever the backdrop draws behind it
+    assert middle.name() == window.theme.palette.surface.lower()

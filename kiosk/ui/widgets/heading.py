@@ -29,7 +29,7 @@ class PageHeading(QWidget):
         self.theme = theme
         self._hint_font = self.font()
         extra = PORTRAIT_EXTRA_LINES if theme.portrait else 0
-        self.title = TextLabel(self, max_lines=TITLE_LINES + extra)
+        self.title = TextLabel(self, max_lines=TITLE_LINES + extra, balance=True)
         self.caption = TextLabel(self, role="dim", max_lines=CAPTION_LINES + extra)
         bottom_right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom
         self.hint = TextLabel(self, role="dim", max_lines=2, align=bottom_right)

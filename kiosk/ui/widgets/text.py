@@ -91,6 +91,63 @@ def elide_line(text: str, font: QFont, width: float) -> str:
     return text[:cut].rstrip(_TRAILING) + ELLIPSIS
 
 
+ORPHAN_LETTERS = 3  # a last line of one word this short ("AI", "of") reads as left over
+_SETTLE_STEPS = 16  # widths tried when moving a break back
+
+
+def _orphan(line: str) -> bool:
+    """A last line that reads as left over: one CJK character (with its punctuation, "起。")
+    or one short word ("AI")."""
+    body = line.strip()
+    letters = [c for c in body if not unicodedata.category(c).startswith("P")]
+    if not letters:
+        return False
+    if all(_wide(c) for c in letters):
+        return len(letters) == 1
+    return " " not in body and len(letters) <= ORPHAN_LETTERS
+
+
+def settle_breaks(text: str, font: QFont, width: float, balance: bool = False) -> str:
+    """``text`` with its line breaks moved to read well at ``width``, as explicit newlines (the
+    same number of lines, every line within ``width``): ``balance`` gives every line about the
+    same length (titles); otherwise only a last line that is left over (one CJK character, one
+    short word) takes a word or character from the line above. Unchanged when nothing is better
+    or the text has its own newlines. Removing the newlines gives ``text`` back."""
+    if "\n" in text or width <= 0:
+        return text
+    lines = wrapped_lines(text, font, width)
+    count = len(lines)
+    if count < 2 or (not balance and not _orphan(text[lines[-1][0] :])):
+        return text
+
+    def keeps(room: float) -> list[tuple[int, float]] | None:
+        found = wrapped_lines(text, font, room)
+        fits = len(found) == count and all(n <= room + _SLACK for _, n in found)
+        return found if fits else None
+
+    chosen: list[tuple[int, float]] | None = None
+    if balance:  # the narrowest room that keeps the count: the lines even out
+        low, high = width * (count - 1) / count, width
+        while high - low > 1:
+            middle = (low + high) / 2
+            if keeps(middle) is not None:
+                high = middle
+            else:
+                low = middle
+        chosen = keeps(high)
+    if chosen is None or _orphan(text[chosen[-1][0] :]):
+        chosen = None
+        for step in range(1, _SETTLE_STEPS + 1):  # the widest room with no line left over
+            found = keeps(width * (1 - 0.3 * step / _SETTLE_STEPS))
+            if found is not None and not _orphan(text[found[-1][0] :]):
+                chosen = found
+                break
+    if chosen is None:
+        return text
+    starts = [start for start, _ in chosen] + [len(text)]
+    return "\n".join(text[a:b] for a, b in zip(starts, starts[1:], strict=False))
+
+
 def _fits(
     text: str, font: QFont, width: float, max_lines: int, wrap: bool, height: int | None
 ) -> bool:
@@ -201,9 +258,12 @@ class TextLabel(QLabel):
         floor: float = TEXT_FLOOR,
         align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
         fill: bool = False,
+        balance: bool = False,
     ) -> None:
         super().__init__(parent)
         self._wrap = wrap
+        self._balance = balance
+        self._broken = False  # newlines of settle_breaks are in what is shown
         self._fill = fill and wrap
         self.max_lines = max_lines
         self.floor = floor
@@ -340,8 +400,20 @@ class TextLabel(QLabel):
             )
         )
 
+    def text(self) -> str:
+        """What is shown, as one text (the line breaks chosen for it are not part of it)."""
+        shown = super().text()
+        return shown.replace("\n", "") if self._broken else shown
+
     def _show(self, fitted: Fitted) -> None:
         self.elided = fitted.elided
+        width = self.contentsRect().width()
+        self._broken = False
+        if self._wrap and self._laid_out and not fitted.elided and fitted.text:
+            settled = settle_breaks(fitted.text, fitted.font, width, self._balance)
+            if settled != fitted.text:
+                self._broken = True
+                fitted = Fitted(fitted.font, settled, False)
         if fitted.font != super().font():
             super().setFont(fitted.font)
         if fitted.text != super().text():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QLabel
+
 from kiosk.ui.widgets.text import TextLabel
 
 
@@ -27,3 +29,34 @@ def test_body_text_in_a_window_is_cut_rather_than_shrunk_below_body_size(qtbot) 
     loose.setGeometry(10, 10, theme.px(300), theme.px(60))
     loose.show()
     qtbot.waitUntil(lambda: loose.font().pixelSize() < theme.px(28))
+
+
+def test_a_title_never_leaves_one_word_alone_on_its_last_line(qtbot) -> None:
+    """In portrait English "AI" sat alone on the title's second line: a balanced title splits
+    into lines of about the same length, and no text ends on one CJK character."""
+    from PySide6.QtGui import QFontMetricsF
+
+    from tests.helpers.ui import make_window
+
+    window = make_window(qtbot, size=(1080, 1920))
+    theme = window.theme
+    font = theme.font("headline", "en")
+    words = "Shenzhen, City of AI"
+    room = round(QFontMetricsF(font).horizontalAdvance("Shenzhen, City of ")) + 8
+    title = TextLabel(window, balance=True)
+    body = TextLabel(window)
+    for label, text, lang in (
+        (title, words, "en"),
+        (body, "深圳正以前所未有的速度推动产业崛起", "zh-Hans"),
+    ):
+        label.setFont(theme.font("headline", lang))
+        label.setText(text)
+        label.show()
+    chinese = QFontMetricsF(body.font()).horizontalAdvance("深圳正以前所未有的速度推动产业崛起")
+    title.setGeometry(0, 0, room, theme.px(300))
+    body.setGeometry(0, 400, round(chinese - body.font().pixelSize() / 2), theme.px(300))
+    qtbot.waitUntil(lambda: "\n" in QLabel.text(title) and "\n" in QLabel.text(body))
+    assert QLabel.text(title).split("\n") == ["Shenzhen, ", "City of AI"]
+    assert len(QLabel.text(body).split("\n")[-1]) >= 2  # not "起" alone
+    assert title.text() == words  # the chosen breaks are not part of the text
+    assert body.text() == "深圳正以前所未有的速度推动产业崛起"

@@ -72,7 +72,7 @@ class ChainDetail(DetailOverlay):
         self.detail_id = ""
         self.setObjectName("chain-detail")
         self.panel.setObjectName("chain-panel")
-        self.title = TextLabel(self.panel)
+        self.title = TextLabel(self.panel, balance=True)
         self.subtitle = TextLabel(self.panel, role="dim")
         self.scroll = QScrollArea(self.panel)
         self.scroll.setWidgetResizable(True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QBrush,
@@ -24,6 +26,17 @@ from kiosk.ui.widgets.text import TextLabel
 CENTER = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
 
 
+def tile_rows(count: int, portrait: bool) -> list[int]:
+    """How many tiles each row of Home's grid holds: rows as even as can be, the fuller first,
+    and every row as wide as the grid (a shorter row has wider tiles), so no count leaves a
+    hole: 5 is 3 + 2, 7 is 4 + 3 in landscape; 3 is 2 + 1, 5 is 2 + 2 + 1 in portrait."""
+    if count <= 0:
+        return []
+    most = 2 if portrait or count == 4 else (4 if count >= 7 else 3)
+    lines = math.ceil(count / most)
+    return [count // lines + (1 if row < count % lines else 0) for row in range(lines)]
+
+
 class HomePage(PageView):
     """The title page."""
 
@@ -33,8 +46,8 @@ class HomePage(PageView):
         super().__init__(session, theme, parent)
         self.tiles: list[PageTile] = []
         self._backdrop = QPixmap()
-        self.title = TextLabel(self, align=CENTER)
-        self.subtitle = TextLabel(self, role="dim", align=CENTER)
+        self.title = TextLabel(self, align=CENTER, balance=True)
+        self.subtitle = TextLabel(self, role="dim", align=CENTER, balance=True)
         self.tagline = TextLabel(self, role="accent", align=CENTER)
         self._grid = QGridLayout()
         self._grid.setSpacing(theme.gap)
@@ -62,16 +75,23 @@ class HomePage(PageView):
             tile.deleteLater()
         self.tiles = []
         pages = [p for p in self.content.ordered_pages() if p.id != self.page_id]
-        columns = 2 if self.theme.portrait else (3 if len(pages) != 4 else 2)
-        columns = max(1, min(columns, len(pages)))
-        for index, page in enumerate(pages):
-            tile = PageTile(page.id, page.icon, self.theme, self)
-            tile.clicked.connect(lambda pid=page.id: self.navigate_requested.emit(pid))
-            self._grid.addWidget(tile, index // columns, index % columns)
-            self.tiles.append(tile)
-        for column in range(3):
-            self._grid.setColumnStretch(column, 1 if column < columns else 0)
-        if columns == 1:  # a lone tile should not stretch across the whole screen
+        rows = tile_rows(len(pages), self.theme.portrait)
+        columns = math.lcm(*rows) if rows else 1
+        for column in range(self._grid.columnCount()):
+            self._grid.setColumnStretch(column, 0)
+        for column in range(columns):
+            self._grid.setColumnStretch(column, 1)
+        index = 0
+        for row, count in enumerate(rows):
+            span = columns // count
+            for place in range(count):
+                page = pages[index]
+                index += 1
+                tile = PageTile(page.id, page.icon, self.theme, self)
+                tile.clicked.connect(lambda pid=page.id: self.navigate_requested.emit(pid))
+                self._grid.addWidget(tile, row, place * span, 1, span)
+                self.tiles.append(tile)
+        if len(pages) == 1:  # a lone tile should not stretch across the whole screen
             for tile in self.tiles:
                 tile.setMaximumWidth(self.theme.px(640))
         home = self.content.pages.get(self.page_id)

@@ -83,9 +83,7 @@ class PageTile(FeedbackPressable):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRectF(self.rect()).adjusted(1, 1, -1, -1)
-        fill = mix(
-            palette.color("surface", 0.82), palette.color("surface_pressed"), self.press_level
-        )
+        fill = mix(palette.color("surface"), palette.color("surface_pressed"), self.press_level)
         painter.setBrush(fill)
         edge = mix(palette.color("line"), palette.color("accent"), self.press_level)
         painter.setPen(QPen(edge, max(1.5, self.theme.px(2))))

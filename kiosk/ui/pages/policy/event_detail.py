@@ -34,7 +34,7 @@ class EventPanel(DetailPanel):
         super().__init__(theme, parent)
         self.back.setObjectName("detail-close")
         self.date = TextLabel(self, role="accent", wrap=False)
-        self.title = TextLabel(self)
+        self.title = TextLabel(self, balance=True)
         self.number = FitLabel(self, role="accent")
         self.label = TextLabel(self, role="dim")
         self.growth = TextLabel(self, role="warm")
