@@ -1,14 +1,15 @@
-"""The one dots indicator: where the visitor is among pages, cards or quotes, in one row.
+"""The one place indicator: where the visitor is among pages, cards or quotes, in one row.
 
-The current place is a bright pill that can stand between two dots (it follows a carousel's
-strip as it moves) and can fill as a countdown runs (the next quote is due). A tap on a dot
-chooses it: ``chosen(index)``; the owner decides what that shows.
+As dots (the pages): the current place is a bright pill that can stand between two dots and
+can fill as a countdown runs; a tap on a dot chooses it: ``chosen(index)``, and the owner
+decides what that shows. As a counter (a page's own carousel: robots, quotes), it reads
+"3 / 14" with the countdown as a line under it, so a page never shows two rows of dots.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.input import Pressable
@@ -24,9 +25,12 @@ class Dots(Pressable):
 
     chosen = Signal(int)
 
-    def __init__(self, theme: Theme, parent: QWidget | None = None, height: int = 0) -> None:
+    def __init__(
+        self, theme: Theme, parent: QWidget | None = None, height: int = 0, counter: bool = False
+    ) -> None:
         super().__init__(parent)
         self.theme = theme
+        self.counter = counter
         self.count = 0
         self.position = 0.0
         self.progress: float | None = None  # None: no countdown; the pill is full
@@ -73,7 +77,18 @@ class Dots(Pressable):
         """The dot nearest ``x``."""
         return max(0, min(round((x - self._left()) / self.step()), self.count - 1))
 
+    def counter_text(self) -> str:
+        """The counter's words: the place and the count ("3 / 14")."""
+        return f"{self.index + 1} / {self.count}" if self.count else ""
+
+    def _counter_font(self) -> QFont:
+        return self.theme.font("title", "en")  # digits and a slash: the same in every language
+
     def sizeHint(self) -> QSize:
+        if self.counter:
+            widest = f"{self.count} / {self.count}"
+            advance = QFontMetricsF(self._counter_font()).horizontalAdvance(widest)
+            return QSize(round(advance) + 2 * self.theme.px(PILL_HALF), self.height())
         width = self.step() * max(self.count, 1) + 2 * self.theme.px(PILL_HALF)
         return QSize(round(width), self.height())
 
@@ -85,7 +100,7 @@ class Dots(Pressable):
     def _end(self, pos: QPointF) -> None:
         tapped = self.is_pressed and self.rect().contains(pos.toPoint())
         super()._end(pos)
-        if tapped and self.count > 1:
+        if tapped and self.count > 1 and not self.counter:
             self.chosen.emit(self.index_at(pos.x()))
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -94,6 +109,9 @@ class Dots(Pressable):
         palette, px = self.theme.palette, self.theme.px
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self.counter:
+            self._paint_counter(painter)
+            return
         painter.setPen(Qt.PenStyle.NoPen)
         radius = px(DOT_RADIUS)
         painter.setBrush(palette.color("line"))
@@ -113,3 +131,23 @@ class Dots(Pressable):
         filled.setWidth(pill.height() + (pill.width() - pill.height()) * self.progress)
         painter.setBrush(palette.color("accent"))
         painter.drawRoundedRect(filled, rounding, rounding)
+
+    def _paint_counter(self, painter: QPainter) -> None:
+        palette, px = self.theme.palette, self.theme.px
+        font = self._counter_font()
+        metrics = QFontMetricsF(font)
+        painter.setFont(font)
+        painter.setPen(palette.color("text"))
+        text_rect = QRectF(0, 0, self.width(), self.height() - px(10))
+        painter.drawText(text_rect, Qt.AlignmentFlag.AlignCenter, self.counter_text())
+        if self.progress is None:
+            return
+        width = metrics.horizontalAdvance(self.counter_text())
+        line = QRectF((self.width() - width) / 2, self.height() - px(18), width, px(4))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(palette.color("line"))
+        painter.drawRoundedRect(line, line.height() / 2, line.height() / 2)
+        filled = QRectF(line)
+        filled.setWidth(line.width() * max(0.0, min(1.0, self.progress)))
+        painter.setBrush(palette.color("accent"))
+        painter.drawRoundedRect(filled, line.height() / 2, line.height() / 2)

@@ -78,3 +78,26 @@ def test_its_row_is_a_touch_target_and_grows_with_the_count(ground) -> None:
     narrow = dots.sizeHint().width()
     dots.set_count(7)
     assert dots.sizeHint().width() == narrow + 4 * dots.step()
+
+
+def test_a_page_s_own_carousel_counts_instead_of_a_second_row_of_dots(ground) -> None:
+    """Robots and voices showed their own dots above the page dots: two rows. Their place now
+    reads as a counter, with the countdown as a line under it; a tap on it chooses nothing."""
+    theme = Theme()
+    counter = Dots(theme, ground, counter=True)
+    counter.set_count(14)
+    counter.set_position(2)
+    counter.set_progress(0.5)
+    counter.setGeometry(0, 0, counter.sizeHint().width(), counter.height())
+    counter.show()
+    assert counter.counter_text() == "3 / 14"
+    chosen = []
+    counter.chosen.connect(chosen.append)
+    touch_tap(counter, QPoint(4, counter.height() // 2))
+    assert chosen == []
+    image = counter.grab().toImage()
+    lit = {
+        image.pixelColor(x, y).name() for x in range(image.width()) for y in range(image.height())
+    }
+    assert theme.palette.accent.lower() in lit  # the countdown line
+    assert theme.palette.text.lower() in lit  # the words

@@ -37,7 +37,7 @@ class RobotsPage(PageView):
         self.previous.setObjectName("robot-previous")
         self.next = ChevronButton(1, theme, self, side=theme.px(104))
         self.next.setObjectName("robot-next")
-        self.dots = Dots(theme, self)
+        self.dots = Dots(theme, self, counter=True)
         self.dots.setObjectName("robot-dots")
         self.detail = RobotDetail(theme, self)
 

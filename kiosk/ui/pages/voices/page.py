@@ -45,7 +45,7 @@ class VoicesPage(PageView):
         self.previous.setObjectName("previous-quote")
         self.next = ChevronButton(1, theme, self.area)
         self.next.setObjectName("next-quote")
-        self.dots = Dots(theme, self.area)
+        self.dots = Dots(theme, self.area, counter=True)
         self.dots.setObjectName("quote-dots")
         self.dots.set_progress(0.0)
         self.dots.chosen.connect(self.show_quote)
