@@ -40,6 +40,7 @@ class Action(StrEnum):
     RESET = "reset"  # home, default language, every page back to its start
     START_AUTOPLAY = "start_autoplay"
     STOP_AUTOPLAY = "stop_autoplay"
+    WELCOME = "welcome"  # a visitor woke the loop: home, in the language on screen
     CLOSE = "close"  # show the closed screen, stop everything
     OPEN = "open"
     LEAVE_ADMIN = "leave_admin"  # close the PIN pad or the admin panel (left unattended)
@@ -107,7 +108,8 @@ class ModeController:
             return mode == Mode.CLOSED, []
         if mode == Mode.AUTOPLAY:
             self._set(Mode.INTERACTIVE)
-            return True, [Action.STOP_AUTOPLAY]  # the wake-up touch presses nothing
+            # the wake-up touch presses nothing; the visitor starts at Home
+            return True, [Action.STOP_AUTOPLAY, Action.WELCOME]
         if mode == Mode.COUNTDOWN:
             self._set(Mode.INTERACTIVE)
             return True, [Action.HIDE_COUNTDOWN]  # it answered "still there?"

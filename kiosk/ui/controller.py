@@ -328,6 +328,8 @@ class KioskRuntime(QObject):
                 self.window.close_details()  # the visitor who woke it gets no loop's detail
                 self.cue.hide()
                 self.window.show_dots(True)
+            elif action == Action.WELCOME:
+                self.window.welcome()
             elif action == Action.CLOSE:
                 self.window.pause()
                 self._retranslate()

@@ -66,7 +66,7 @@ def test_any_touch_dismisses_the_countdown_and_is_swallowed(clock: Clock) -> Non
 def test_the_wake_up_touch_is_swallowed_and_stops_autoplay(clock: Clock) -> None:
     mode = controller(clock)
     assert mode.start_autoplay() == [Action.RESET, Action.START_AUTOPLAY]
-    assert mode.touch() == (True, [Action.STOP_AUTOPLAY])
+    assert mode.touch() == (True, [Action.STOP_AUTOPLAY, Action.WELCOME])
     assert mode.mode == Mode.INTERACTIVE
     assert mode.touch() == (False, [])  # the next touch is the visitor's
 

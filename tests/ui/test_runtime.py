@@ -138,3 +138,23 @@ def test_a_close_request_does_nothing_in_kiosk_mode(window) -> None:
     assert not event.isAccepted()
     assert window.isVisible()
     window.allow_close = True
+
+
+def test_waking_the_loop_on_any_page_lands_on_home_in_the_language_shown(
+    window, qtbot, clock
+) -> None:
+    """The loop had moved on to another page (and maybe another language): the touch that
+    wakes it brings the visitor to Home, in the language on screen, with nothing pressed."""
+    runtime = runtime_for(window, clock)
+    runtime.start_autoplay()
+    playlist = window.session.content.settings.playlist
+    clock.now += playlist[0].dwell + 0.01
+    runtime.player._step()
+    assert window.current_page_id == playlist[1].page != "home"
+    window.session.set_language("en")  # as the loop's language rotation would
+    page = window.stack.current
+    touch_tap(page, QPoint(page.width() // 2, page.height() // 2))
+    assert runtime.mode == Mode.INTERACTIVE and not runtime.cue.isVisible()
+    assert window.current_page_id == "home"
+    assert window.session.language == "en"
+    assert window.dots.isVisible()

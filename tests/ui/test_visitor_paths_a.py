@@ -92,7 +92,8 @@ def test_the_attract_loop_s_detail_follows_the_language_and_waking_closes_it(
     touch_tap(page)  # a visitor wakes the kiosk
     assert runtime.mode == Mode.INTERACTIVE and not runtime.player.running
     qtbot.waitUntil(lambda: page.detail.isHidden(), timeout=5000)
-    assert window.current_page_id == "chain"
+    assert window.current_page_id == "home"  # the visitor starts at Home, in that language
+    assert window.session.language != first
     runtime.player.stop()
 
 

@@ -129,6 +129,13 @@ class KioskWindow(QWidget):
         self.session.set_language(self.session.content.settings.default_language)
         self.go_home(animate=False)
 
+    def welcome(self) -> None:
+        """A visitor woke the attract loop: home, every page at its start, in the language the
+        loop was showing (it may be what drew them)."""
+        for page in self.stack.pages.values():
+            page.reset()
+        self.go_home(animate=False)
+
     def close_details(self) -> None:
         """Close every page's open detail view; the pages stay where they are."""
         for page in self.stack.pages.values():
