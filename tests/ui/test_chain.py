@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, QRectF
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF
 
 from kiosk.ui.pages.chain import ChainPage
 from kiosk.ui.widgets.text import TextLabel
@@ -223,4 +223,20 @@ def test_an_own_figure_places_its_parts_where_the_curator_put_them(qtbot, size) 
         qtbot.waitUntil(lambda: page.detail.is_open and not page.detail.animating, timeout=15000)
         assert page.detail.detail_id == f"part-{part_id}"
         assert shown_companies(page) == expected(window, "part", part_id, "en"), part_id
+        page.detail.dismiss(animate=False)
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
+def test_the_detail_never_hides_what_was_tapped(qtbot, size) -> None:
+    """A tapped layer's block and a tapped part's figure stay in view beside the panel."""
+    window = make_window(qtbot, size=size, lang="en")
+    page = open_chain(window, qtbot)
+    for detail, tapped in (("layer-foundation", page.diagram), ("part-brain", page.figure)):
+        page.show_detail(detail)
+        page.detail.settle()
+        panel = page.detail.panel.geometry()
+        where = QRect(tapped.mapTo(page, QPoint(0, 0)), tapped.size())
+        assert not panel.intersects(where), (detail, panel, where)
+        assert panel.width() >= window.theme.px(600) and panel.height() >= window.theme.px(480)
+        assert page.rect().contains(panel)
         page.detail.dismiss(animate=False)

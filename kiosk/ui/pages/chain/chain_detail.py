@@ -6,7 +6,7 @@ A :class:`DetailOverlay` whose panel slides in from the side (landscape) or from
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
@@ -92,6 +92,11 @@ class ChainDetail(DetailOverlay):
         layout.addSpacing(theme.px(8))
         layout.addWidget(self.scroll, 1)
         self.rows: list[CompanyRow] = []
+        self.keep: QWidget | None = None  # what was tapped: the panel stands beside it
+
+    def keep_clear(self, widget: QWidget | None) -> None:
+        """Stand beside ``widget`` (the diagram or the figure that was tapped), never over it."""
+        self.keep = widget
 
     def open(
         self,
@@ -155,24 +160,60 @@ class ChainDetail(DetailOverlay):
     def on_closed(self) -> None:
         self.detail_id = ""
 
+    def _kept(self) -> QRect | None:
+        """Where what was tapped stands, in this overlay's coordinates."""
+        page = self.parentWidget()
+        if self.keep is None or page is None or not self.keep.isVisible():
+            return None
+        return QRect(self.keep.mapTo(page, QPoint(0, 0)), self.keep.size())
+
+    def _leading(self) -> bool:
+        """Whether the panel stands on the leading side (left, or top in portrait): when what
+        was tapped is on the trailing side."""
+        kept = self._kept()
+        if kept is None:
+            return False
+        if self.theme.portrait:
+            return kept.center().y() > self.height() / 2
+        return kept.center().x() > self.width() / 2
+
     def panel_rect(self) -> QRect:
+        """Beside what was tapped: the other half of the page (below or above it in
+        portrait), so the visitor still sees the block or the part they chose."""
         theme = self.theme
         top = theme.page_top
         m = theme.margin
-        bottom = m + theme.px(40)  # clear of the page dots
+        bottom = self.height() - m - theme.px(40)  # clear of the page dots
+        kept, leading = self._kept(), self._leading()
         if theme.portrait:
-            height = round(self.height() * 0.66)
-            return QRect(m, self.height() - height - bottom, self.width() - 2 * m, height)
+            if kept is None:
+                return QRect(m, round(self.height() * 0.34) - m, self.width() - 2 * m,
+                             bottom - round(self.height() * 0.34) + m)  # fmt: skip
+            if leading:
+                return QRect(m, top, self.width() - 2 * m, kept.top() - theme.gap - top)
+            start = kept.bottom() + theme.gap
+            return QRect(m, start, self.width() - 2 * m, bottom - start)
         width = round(self.width() * 0.48)
-        return QRect(self.width() - width - m, top, width, self.height() - top - bottom)
+        if kept is not None:
+            width = (
+                kept.left() - theme.gap - m
+                if leading
+                else self.width() - m - (kept.right() + theme.gap)
+            )
+        left = m if leading else self.width() - width - m
+        return QRect(left, top, width, bottom - top)
 
     def motion(self, level: float) -> tuple[QRectF, float]:
-        """The panel slides in from the right edge (landscape) or the bottom (portrait)."""
+        """The panel slides in from the edge it stands at: right or left (landscape), bottom
+        or top (portrait)."""
         rect = QRectF(self.panel.geometry())
+        leading = self._leading()
         if self.theme.portrait:
-            offset = QPointF(0, (self.height() - rect.top()) * (1 - level))
+            travel = -rect.bottom() if leading else self.height() - rect.top()
+            offset = QPointF(0, travel * (1 - level))
         else:
-            offset = QPointF((self.width() - rect.left()) * (1 - level), 0)
+            travel = -rect.right() if leading else self.width() - rect.left()
+            offset = QPointF(travel * (1 - level), 0)
         return rect.translated(offset), 1.0
 
 

@@ -108,6 +108,7 @@ class ChainPage(PageView):
         kind, _, key = detail_id.partition("-")
         self.diagram.select(key if kind == "layer" else None)  # first: the detail's picture
         self.figure.select(key if kind == "part" else None)  # of the page shows the choice
+        self.detail.keep_clear(self.diagram if kind == "layer" else self.figure)
         self._fill_detail(detail_id)
 
     def _fill_detail(self, detail_id: str) -> None:
