@@ -237,6 +237,7 @@ def test_the_detail_never_hides_what_was_tapped(qtbot, size) -> None:
         panel = page.detail.panel.geometry()
         where = QRect(tapped.mapTo(page, QPoint(0, 0)), tapped.size())
         assert not panel.intersects(where), (detail, panel, where)
+        assert page.detail.lit_rect() == where  # and the scrim barely dims it
         assert panel.width() >= window.theme.px(600) and panel.height() >= window.theme.px(480)
         assert page.rect().contains(panel)
         page.detail.dismiss(animate=False)

@@ -144,6 +144,10 @@ class DetailOverlay(Pressable):
     def on_closed(self) -> None:
         """It closed: forget what it showed."""
 
+    def lit_rect(self) -> QRect | None:
+        """A part of the page the scrim barely dims (what was tapped), or None."""
+        return None
+
     # motion --------------------------------------------------------------------------------
 
     def _run(self, target: float, duration: int) -> None:
@@ -217,7 +221,14 @@ class DetailOverlay(Pressable):
         painter = QPainter(self)
         if not self._backdrop.isNull():
             painter.drawPixmap(0, 0, self._backdrop)
+        lit = self.lit_rect()
+        if lit is not None:  # what was tapped stays bright beside the panel
+            dim = QRegion(self.rect()).subtracted(QRegion(lit))
+            painter.setClipRegion(dim)
         painter.fillRect(self.rect(), self.theme.palette.color("ground", self.scrim * self.level))
+        if lit is not None:
+            painter.setClipping(False)
+            painter.fillRect(lit, self.theme.palette.color("ground", 0.2 * self.scrim * self.level))
         if self.panel.isVisible() or self._picture.isNull() or self.level <= 0.0:
             return
         rect, opacity = self.motion(self.level)

@@ -167,6 +167,9 @@ class ChainDetail(DetailOverlay):
             return None
         return QRect(self.keep.mapTo(page, QPoint(0, 0)), self.keep.size())
 
+    def lit_rect(self) -> QRect | None:
+        return self._kept()
+
     def _leading(self) -> bool:
         """Whether the panel stands on the leading side (left, or top in portrait): when what
         was tapped is on the trailing side."""
