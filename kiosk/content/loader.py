@@ -30,6 +30,7 @@ from kiosk.content.models import (
 from kiosk.content.schema import (
     EXHIBITION_STRINGS,
     OPTIONAL_STRINGS,
+    RENAMED_STRINGS,
     REQUIRED_STRINGS,
     TABLES,
     tables_needed,
@@ -64,13 +65,19 @@ def load_content(
             continue
         rows[name] = _load_table(folder, name, rows, tables, problems, missing_glyphs)
 
+    own = {r["key"]: r["text"] for r in rows["strings.csv"]}
     for row in rows["strings.csv"]:
-        if row["key"] not in REQUIRED_STRINGS and row["key"] not in OPTIONAL_STRINGS:
+        renamed = RENAMED_STRINGS.get(row["key"])
+        if renamed is not None:
+            message = f"key '{row['key']}' is now '{renamed}' (one Back for every detail)"
+            if renamed not in own:
+                own[renamed] = row["text"]
+                message += "; its words are used"
+            problems.append(Problem("strings.csv", row[ROW], "A", message, Severity.WARNING))
+        elif row["key"] not in REQUIRED_STRINGS and row["key"] not in OPTIONAL_STRINGS:
             message = f"key '{row['key']}' is not one the kiosk shows (a typo?); it is ignored"
             problems.append(Problem("strings.csv", row[ROW], "A", message, Severity.WARNING))
-    strings = _with_interface_words(
-        {r["key"]: r["text"] for r in rows["strings.csv"]}, interface, problems
-    )
+    strings = _with_interface_words(own, interface, problems)
     sources = {r["id"]: Source(r["id"], r["date"], r["name"]) for r in rows["sources.csv"]}
     units = {
         r["id"]: Unit(

@@ -36,6 +36,13 @@ def tables_needed(page_order: tuple[str, ...] | list[str]) -> set[str]:
 
 # Keys a folder sets only when it uses what they word: chain.badge is the badge of the companies
 # marked in companies.csv's badge column (a list they are on, say).
+# Keys of earlier versions and the key that took their place: a folder that still sets one
+# keeps its words, with a warning naming the new key.
+RENAMED_STRINGS: Final = {
+    "chain.back": "detail.back",
+    "robot.back": "detail.back",
+    "policy.close": "detail.back",
+}
 OPTIONAL_STRINGS: Final[dict[str, tuple[str, ...]]] = {"chain.badge": ()}
 
 # The exhibition's own texts: every content folder must set them (there is no stand-in: another
@@ -104,13 +111,11 @@ REQUIRED_STRINGS: Final[dict[str, tuple[str, ...]]] = {
     "chain.companies.one": ("{value}",),
     "chain.terminals": (),
     "chain.notes": (),
-    "chain.back": (),
     "robot.more": (),
-    "robot.back": (),
     "page.empty": (),
     "page.error": (),
     "policy.hint": (),
-    "policy.close": (),
+    "detail.back": (),  # the one Back of every detail (chain, robot, timeline event)
     "voices.hint": (),
     "voices.quote": ("{text}",),
     "voices.source": ("{text}",),

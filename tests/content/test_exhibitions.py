@@ -157,3 +157,16 @@ def test_a_missing_figure_image_is_an_error_on_its_config_line(content_dir: Path
     assert problem.is_error and "missing" in problem.message
     assert problem.row == len((content_dir / "config.toml").read_text().splitlines())
     assert content.chain_figure is None
+
+
+def test_an_earlier_version_s_back_key_keeps_its_words(content_dir: Path) -> None:
+    """chain.back, robot.back and policy.close became one detail.back: a folder that still
+    sets an old key keeps its words, with a warning naming the new key."""
+    from tests.helpers.content import append_rows, delete_row
+
+    delete_row(content_dir, "strings.csv", "detail.back")
+    append_rows(content_dir, "strings.csv", "policy.close,收起,收起,Done")
+    content = load_content(content_dir, interface=interface_dir())
+    problem = one(content, "strings.csv", "'policy.close' is now 'detail.back'")
+    assert not problem.is_error and "its words are used" in problem.message
+    assert content.string("detail.back", "en") == "Done"

@@ -154,7 +154,7 @@ def test_the_close_button_closes_and_an_event_without_a_figure_shows_no_number(w
     qtbot.waitUntil(lambda: detail.is_open and not detail.animating, timeout=15000)
     assert detail.panel.title.text() == "星尘智能在深圳成立"
     assert not detail.panel.number.isVisibleTo(detail.panel)
-    assert detail.panel.back.text() == "关闭"
+    assert detail.panel.back.text() == "返回"
     touch_tap(detail.panel.back)
     qtbot.waitUntil(lambda: not detail.isVisible(), timeout=15000)
     assert page.running_animations() == 0
@@ -169,7 +169,7 @@ def test_the_enlarged_event_follows_the_language(window, qtbot) -> None:
     assert panel.title.text() == "AI use cases, batch by batch"
     assert panel.number.text() == "527 scenarios"
     assert panel.date.text() == "Mar 2025"
-    assert panel.back.text() == "Close"
+    assert panel.back.text() == "Back"
 
 
 def test_details_are_the_events_and_show_detail_scrolls_to_the_card(window, qtbot) -> None:

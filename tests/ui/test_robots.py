@@ -239,7 +239,7 @@ def test_each_detail_shows_exactly_its_facts(qtbot, lang: str) -> None:
         if robot.maker is not None:
             assert detail.maker.text() == robot.maker.get(lang)
         assert robot.source.name.get(lang) in detail.source.text()
-        assert detail.back.text() == content.string("robot.back", lang)
+        assert detail.back.text() == content.string("detail.back", lang)
         touch_tap(detail.back)
         page.settle()
         assert not detail.isVisible()

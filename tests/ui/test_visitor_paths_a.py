@@ -64,7 +64,7 @@ def detail_language_ok(page: ChainPage) -> bool:
     kind, _, key = page.detail.detail_id.partition("-")
     item = page.content.layers[key] if kind == "layer" else page.content.parts[key]
     title_ok = page.detail.title.text() == item.name.get(lang)
-    return title_ok and page.detail.back.text() == page.session.text("chain.back")
+    return title_ok and page.detail.back.text() == page.session.text("detail.back")
 
 
 def test_the_attract_loop_s_detail_follows_the_language_and_waking_closes_it(
@@ -178,6 +178,7 @@ def test_a_locked_pin_pad_takes_no_digits_and_the_right_pin_opens_after(window, 
     assert pad.entered == ""
     later(runtime, clock, 31)  # the lock has ended
     assert all(key.isEnabled() for key in pad.keys.values())
+    assert digit.press_level == 0.0  # the stray tap while locked left no press showing
     assert digit.grab().toImage() == unlocked_look
     assert pad.entered == ""
     type_pin(runtime, TEST_PIN)

@@ -128,7 +128,7 @@ class ChainPage(PageView):
             part = content.parts[key]
             title, subtitle = part.name.get(lang), part.stands_for.get(lang)
         labels = {
-            "back": self.session.text("chain.back"),
+            "back": self.session.text("detail.back"),
             "badge": self.session.text("chain.badge"),
             "empty": self.session.text("page.empty"),
         }

@@ -59,7 +59,7 @@ class EventPanel(DetailPanel):
     def set_event(self, event: Event, content: Content, lang: Language) -> None:
         font = self.theme.font
         self.date.setFont(font("button", lang))
-        self.back.set_text(content.string("policy.close", lang), font("button", lang))
+        self.back.set_text(content.string("detail.back", lang), font("button", lang))
         self.title.setFont(font("headline", lang))
         self.label.setFont(font("body", lang))
         self.growth.setFont(font("body", lang))

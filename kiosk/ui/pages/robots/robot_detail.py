@@ -164,7 +164,7 @@ class RobotDetail(DetailOverlay):
         if robot is None:
             return
         theme = self.theme
-        self.back.set_text(content.string("robot.back", lang), theme.font("button", lang))
+        self.back.set_text(content.string("detail.back", lang), theme.font("button", lang))
         self.chip.setFont(theme.font("caption", lang))
         self.chip.setText(content.category_name(robot, lang))
         self.name.setFont(theme.font("headline", lang))
