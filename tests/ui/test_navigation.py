@@ -156,3 +156,19 @@ def test_home_s_grid_has_no_hole_for_any_number_of_pages(qtbot, content_dir, siz
     middle = image.pixelColor(image.width() // 2, image.height() - window.theme.px(8))
     # opaque: the tile's own colour, whatever the backdrop draws behind it
     assert middle.name() == window.theme.palette.surface.lower()
+
+
+def test_the_hint_over_home_s_backdrop_has_calm_ground_around_its_words(window) -> None:
+    """The skyline ran through "Touch a tile to explore": the words sit on a pool of ground."""
+    from PySide6.QtGui import QColor, QFontMetricsF
+
+    home = window.stack.page("home")
+    words = home.tagline.geometry()
+    width = QFontMetricsF(home.tagline.font()).horizontalAdvance(home.tagline.text())
+    image = home.grab().toImage()
+    glow = QColor(window.theme.palette.ground_glow)  # the page's own ground is no brighter
+    left = round(words.center().x() - width / 2)
+    for x in range(left - window.theme.px(40), left - window.theme.px(4), 2):
+        for y in range(words.top(), words.bottom(), 3):
+            pixel = image.pixelColor(x, y)
+            assert pixel.lightness() <= glow.lightness() + 4, (x, y, pixel.name())

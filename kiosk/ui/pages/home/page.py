@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
+    QFontMetricsF,
     QLinearGradient,
     QPainter,
     QPaintEvent,
     QPixmap,
+    QRadialGradient,
     QResizeEvent,
+    QTransform,
 )
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
@@ -150,3 +153,25 @@ class HomePage(PageView):
             top = round(self.subtitle.geometry().bottom() + self.theme.px(40) - height * 0.5)
             painter.setOpacity(0.85)
             painter.drawPixmap(0, top, self._backdrop)
+            painter.setOpacity(1.0)
+            self._paint_calm(painter, self.tagline.geometry())
+
+    def _paint_calm(self, painter: QPainter, words: QRect) -> None:
+        """A soft pool of the ground behind the hint's words over the backdrop: the artwork
+        never runs through a text."""
+        text = self.tagline.text()
+        if not text:
+            return
+        width = QFontMetricsF(self.tagline.font()).horizontalAdvance(text)
+        rx = width / 2 + self.theme.px(120)
+        ry = words.height() / 2 + self.theme.px(22)
+        centre = QPointF(words.center())
+        pool = QRadialGradient(QPointF(0, 0), rx)
+        pool.setColorAt(0.0, self.theme.palette.color("ground", 0.94))
+        pool.setColorAt(0.75, self.theme.palette.color("ground", 0.92))
+        pool.setColorAt(1.0, self.theme.palette.color("ground", 0.0))
+        brush = QBrush(pool)
+        brush.setTransform(QTransform(1, 0, 0, ry / rx, centre.x(), centre.y()))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(brush)
+        painter.drawEllipse(centre, rx, ry)
