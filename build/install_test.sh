@@ -6,7 +6,7 @@
 #
 #   sudo build/install_test.sh TARGET [OFFLINE_FILE]
 #       TARGET: debian12, ubuntu2204 or ubuntu2404 (build/offline.py's table)
-#       OFFLINE_FILE: default dist/ai-city-kiosk_*_TARGET_amd64.run
+#       OFFLINE_FILE: default dist/exhibition-kiosk_*_TARGET_amd64.run
 #
 # Needs root, debootstrap, python3 and the network (for the debootstrap only; set
 # INSTALL_TEST_BASE=DIR to copy a debootstrapped tree of TARGET instead: it is never changed).
@@ -15,7 +15,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root_dir=$(cd "$here/.." && pwd)
 target=${1:?usage: install_test.sh TARGET [OFFLINE_FILE]}
-offline=${2:-$(ls "$root_dir"/dist/ai-city-kiosk_*_"$target"_amd64.run 2>/dev/null | tail -1)}
+offline=${2:-$(ls "$root_dir"/dist/exhibition-kiosk_*_"$target"_amd64.run 2>/dev/null | tail -1)}
 out=${INSTALL_TEST_OUT:-$root_dir/build/work/install-$target}
 fail() { echo "install test ($target): $*" >&2; exit 1; }
 [ -f "$offline" ] || { echo "install test: no offline file for $target (build/offline.py --target $target)" >&2; exit 2; }
@@ -60,34 +60,34 @@ offline_chroot sh /tmp/kiosk-offline.run >"$out/install.log" 2>&1 \
 t_install=$(seconds_since "$t1")
 echo "install test ($target): installed offline in ${t_install} s" >&2
 
-lib=$rootfs/var/lib/ai-city-kiosk
-wants=$rootfs/etc/systemd/system/multi-user.target.wants/ai-city-kiosk.service
-[ "$(offline_chroot dpkg-query -W -f '${Status}' ai-city-kiosk)" = "install ok installed" ] \
-    || fail "dpkg does not say ai-city-kiosk is installed"
+lib=$rootfs/var/lib/exhibition-kiosk
+wants=$rootfs/etc/systemd/system/multi-user.target.wants/exhibition-kiosk.service
+[ "$(offline_chroot dpkg-query -W -f '${Status}' exhibition-kiosk)" = "install ok installed" ] \
+    || fail "dpkg does not say exhibition-kiosk is installed"
 [ -L "$wants" ] || fail "the unit is not enabled (no $wants)"
 [ -f "$lib/content/config.toml" ] || fail "no content copied for the curators"
 # What the units run on this distribution (the display service's X server, its cookie tool).
-for tool in /usr/lib/xorg/Xorg /usr/bin/xauth /usr/lib/ai-city-kiosk/display /usr/bin/ai-city-kiosk; do
+for tool in /usr/lib/xorg/Xorg /usr/bin/xauth /usr/lib/exhibition-kiosk/display /usr/bin/exhibition-kiosk; do
     [ -x "$rootfs$tool" ] || fail "no $tool after the install"
 done
 # --validate needs no X server or Qt platform: the installed app on the curators' copy.
-offline_chroot /opt/ai-city-kiosk/ai-city-kiosk --validate --content /var/lib/ai-city-kiosk/content \
+offline_chroot /opt/exhibition-kiosk/exhibition-kiosk --validate --content /var/lib/exhibition-kiosk/content \
     >"$out/validate.log" 2>&1 || { cat "$out/validate.log" >&2; fail "--validate failed"; }
 
 # 3. Bad input: a curator's edit and a PIN, then the offline file a second time (it reinstalls
 #    the kiosk's package: its maintainer scripts run again, as in an upgrade); both must stay.
 echo "# edited by a curator during the install test" >>"$lib/content/config.toml"
 content_sum=$(sha256sum <"$lib/content/config.toml")
-echo 5820 | offline_chroot ai-city-kiosk --set-pin >"$out/set-pin.log" 2>&1 \
+echo 5820 | offline_chroot exhibition-kiosk --set-pin >"$out/set-pin.log" 2>&1 \
     || { cat "$out/set-pin.log" >&2; fail "--set-pin failed"; }
 pin=$(find "$lib/config" -name admin-pin -type f | head -1)
-[ -n "$pin" ] || fail "--set-pin wrote no admin-pin under /var/lib/ai-city-kiosk/config"
+[ -n "$pin" ] || fail "--set-pin wrote no admin-pin under /var/lib/exhibition-kiosk/config"
 pin_sum=$(sha256sum <"$pin")
 t2=$(date +%s)
 offline_chroot sh /tmp/kiosk-offline.run >"$out/reinstall.log" 2>&1 \
     || { tail -30 "$out/reinstall.log" >&2; fail "the second install failed"; }
 t_reinstall=$(seconds_since "$t2")
-grep -q "Setting up ai-city-kiosk" "$out/reinstall.log" \
+grep -q "Setting up exhibition-kiosk" "$out/reinstall.log" \
     || fail "the second install did not run the package's scripts again"
 [ "$(sha256sum <"$lib/content/config.toml")" = "$content_sum" ] \
     || fail "the second install changed the curators' content"
@@ -96,19 +96,19 @@ grep -q "Setting up ai-city-kiosk" "$out/reinstall.log" \
 echo "install test ($target): a second install in ${t_reinstall} s kept the content and the PIN" >&2
 
 # 4. Purge, with no network: nothing the package made is left.
-offline_chroot apt-get purge -y ai-city-kiosk >"$out/purge.log" 2>&1 \
+offline_chroot apt-get purge -y exhibition-kiosk >"$out/purge.log" 2>&1 \
     || { tail -30 "$out/purge.log" >&2; fail "apt-get purge failed"; }
-for left in /opt/ai-city-kiosk /var/lib/ai-city-kiosk /var/cache/ai-city-kiosk \
-    /etc/systemd/system/multi-user.target.wants/ai-city-kiosk.service; do
+for left in /opt/exhibition-kiosk /var/lib/exhibition-kiosk /var/cache/exhibition-kiosk \
+    /etc/systemd/system/multi-user.target.wants/exhibition-kiosk.service; do
     if [ -e "$rootfs$left" ] || [ -L "$rootfs$left" ]; then fail "purge left $left"; fi
 done
 for db in passwd group; do
-    if offline_chroot getent "$db" ai-city-kiosk >/dev/null; then fail "purge left $db entry ai-city-kiosk"; fi
+    if offline_chroot getent "$db" exhibition-kiosk >/dev/null; then fail "purge left $db entry exhibition-kiosk"; fi
 done
 echo "install test ($target): purge removed everything" >&2
 
 packages=$(tail -n +"$(awk '/^__PAYLOAD_BELOW__$/ { print NR + 1; exit }' "$offline")" "$offline" \
-    | tar -xO ai-city-kiosk-offline/CONTENTS | wc -l)
+    | tar -xO exhibition-kiosk-offline/CONTENTS | wc -l)
 mb=$(python3 -c "import os, sys; print(round(os.path.getsize(sys.argv[1]) / 2**20, 1))" "$offline")
 printf '{"target": "%s", "offline_file_mb": %s, "packages_in_file": %s, "debootstrap_s": %s, "install_s": %s, "reinstall_s": %s}\n' \
     "$target" "$mb" "$packages" "$t_debootstrap" "$t_install" "$t_reinstall"

@@ -7,13 +7,15 @@ import sys
 from functools import cache
 from pathlib import Path
 
+from kiosk import NAME
+
 
 @cache
 def app_root() -> Path:
     """The folder holding ``resources/`` and ``data/``.
 
     The bundle folder when frozen; the checkout when run from source; otherwise the
-    ``share/ai-city-kiosk`` folder that ``pip install`` writes into the environment.
+    ``share/exhibition-kiosk`` folder that ``pip install`` writes into the environment.
     """
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
@@ -21,7 +23,7 @@ def app_root() -> Path:
     checkout = Path(__file__).resolve().parent.parent
     if (checkout / "resources").is_dir():
         return checkout
-    return Path(sys.prefix) / "share" / "ai-city-kiosk"
+    return Path(sys.prefix) / "share" / NAME
 
 
 def resources_dir() -> Path:
@@ -96,8 +98,8 @@ def _user_dir(override: str, xdg: str, xdg_default: str, windows: str) -> Path:
         return Path(explicit)
     if sys.platform == "win32":
         base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-        return base / "ai-city-kiosk" / windows
-    return Path(os.environ.get(xdg) or Path.home() / xdg_default) / "ai-city-kiosk"
+        return base / NAME / windows
+    return Path(os.environ.get(xdg) or Path.home() / xdg_default) / NAME
 
 
 def user_state_dir() -> Path:

@@ -7,7 +7,7 @@
 # resolves everything first and a refusal changes nothing. Run again, it reinstalls the kiosk's
 # package (its scripts keep the curators' content and the PIN) and adds nothing else.
 set -eu
-say() { echo "ai-city-kiosk installer: $*" >&2; }
+say() { echo "exhibition-kiosk installer: $*" >&2; }
 here=$(cd "$(dirname "$0")" && pwd)
 
 TARGET_ID=none TARGET_VERSION_ID=none TARGET_NAME="(no TARGET file beside install.sh)"
@@ -17,7 +17,7 @@ if [ -r "$here/TARGET" ]; then
 fi
 arch=$(dpkg --print-architecture 2>/dev/null || echo unknown)
 id=unknown version=unknown pretty="an unknown system"
-os_release=${AI_CITY_KIOSK_OS_RELEASE:-/etc/os-release}  # another file only in this repo's tests
+os_release=${KIOSK_OS_RELEASE:-/etc/os-release}  # another file only in this repo's tests
 if [ -r "$os_release" ]; then
     # shellcheck disable=SC1090
     . "$os_release"
@@ -32,7 +32,7 @@ if [ "$(id -u)" != 0 ]; then
     exit 1
 fi
 
-state=$(mktemp -d /tmp/ai-city-kiosk-apt.XXXXXX)
+state=$(mktemp -d /tmp/exhibition-kiosk-apt.XXXXXX)
 trap 'rm -rf "$state"' EXIT INT TERM
 mkdir -p "$state/lists/partial"
 echo "deb [trusted=yes] file:$here/packages ./" > "$state/sources.list"
@@ -43,10 +43,10 @@ set -- -o Dir::Etc::SourceList="$state/sources.list" -o Dir::Etc::SourceParts=/d
 export DEBIAN_FRONTEND=noninteractive
 apt-get -qq "$@" update
 say "installing the kiosk and what this machine lacks for it (no network needed)"
-apt-get -y -q "$@" --no-install-recommends install --reinstall ai-city-kiosk
+apt-get -y -q "$@" --no-install-recommends install --reinstall exhibition-kiosk
 systemctl_state=""
 if [ -d /run/systemd/system ]; then
-    systemctl_state=$(systemctl is-active ai-city-kiosk.service 2>/dev/null || true)
+    systemctl_state=$(systemctl is-active exhibition-kiosk.service 2>/dev/null || true)
 fi
-say "installed: $(dpkg-query -W -f '${Package} ${Version}' ai-city-kiosk)${systemctl_state:+; the service is $systemctl_state}"
-say "next: sudo ai-city-kiosk --set-pin (the admin PIN), then reboot; the kiosk starts on its own"
+say "installed: $(dpkg-query -W -f '${Package} ${Version}' exhibition-kiosk)${systemctl_state:+; the service is $systemctl_state}"
+say "next: sudo exhibition-kiosk --set-pin (the admin PIN), then reboot; the kiosk starts on its own"

@@ -1,12 +1,12 @@
-; Inno Setup script: the Windows installer of AI City Kiosk (per machine).
+; Inno Setup script: the Windows installer of Exhibition Kiosk (per machine).
 ; Build on Windows, after the bundle (see README "Build the offline installer"):
 ;   python build\bundle.py
-;   "%ProgramFiles(x86)%\Inno Setup 6\ISCC.exe" /DAppVersion=0.1.0 build\windows\ai-city-kiosk.iss
-; Writes dist\ai-city-kiosk-setup-<version>.exe. It cannot be built or run on Linux.
+;   "%ProgramFiles(x86)%\Inno Setup 6\ISCC.exe" /DAppVersion=0.1.0 build\windows\exhibition-kiosk.iss
+; Writes dist\exhibition-kiosk-setup-<version>.exe. It cannot be built or run on Linux.
 ;
 ; What it sets up:
 ; - the bundle in Program Files; the editable content copied ONCE to
-;   %ProgramData%\AI City Kiosk\content (writable by Users), kept on upgrade and uninstall;
+;   %ProgramData%\Exhibition Kiosk\content (writable by Users), kept on upgrade and uninstall;
 ; - autostart in the session of whoever logs on (a service would run in session 0, where no
 ;   window is visible): a Task Scheduler logon task running relaunch.ps1, which starts the
 ;   kiosk again 2 s after it exits or crashes, for ever;
@@ -16,15 +16,15 @@
 #ifndef AppVersion
   #define AppVersion "0.1.0"
 #endif
-#define AppName "AI City Kiosk"
-#define TaskName "AI City Kiosk"
-#define Bundle "..\..\dist\ai-city-kiosk"
+#define AppName "Exhibition Kiosk"
+#define TaskName "Exhibition Kiosk"
+#define Bundle "..\..\dist\exhibition-kiosk"
 
 [Setup]
 AppId={{6C1C3E0B-3C7E-4C55-9D0F-2A9A3A1E7C41}
 AppName={#AppName}
 AppVersion={#AppVersion}
-AppPublisher=AI City Kiosk team
+AppPublisher=Exhibition Kiosk team
 DefaultDirName={autopf}\{#AppName}
 DisableDirPage=yes
 DisableProgramGroupPage=yes
@@ -32,11 +32,11 @@ PrivilegesRequired=admin
 ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
 OutputDir=..\..\dist
-OutputBaseFilename=ai-city-kiosk-setup-{#AppVersion}
+OutputBaseFilename=exhibition-kiosk-setup-{#AppVersion}
 Compression=lzma2/max
 SolidCompression=yes
 WizardStyle=modern
-UninstallDisplayIcon={app}\ai-city-kiosk.exe
+UninstallDisplayIcon={app}\exhibition-kiosk.exe
 CloseApplications=force
 
 [Files]
@@ -61,7 +61,7 @@ Filename: "powershell.exe"; \
   Flags: runhidden waituntilterminated; StatusMsg: "Starting the kiosk at every logon..."
 
 [UninstallRun]
-Filename: "taskkill.exe"; Parameters: "/F /T /IM ai-city-kiosk.exe"; Flags: runhidden; RunOnceId: "StopKiosk"
+Filename: "taskkill.exe"; Parameters: "/F /T /IM exhibition-kiosk.exe"; Flags: runhidden; RunOnceId: "StopKiosk"
 Filename: "powershell.exe"; \
   Parameters: "-NoProfile -ExecutionPolicy Bypass -File ""{app}\autostart.ps1"" -Unregister"; \
   Flags: runhidden waituntilterminated; RunOnceId: "RemoveTask"
