@@ -5,7 +5,8 @@
 # any other system is refused in one line before anything is touched.
 # apt installs only what this machine does not have; nothing is left half installed: apt
 # resolves everything first and a refusal changes nothing. Run again, it reinstalls the kiosk's
-# package (its scripts keep the curators' content and the PIN) and adds nothing else.
+# package (its scripts keep the curators' content and the PIN) and adds nothing else. Over the
+# old package ai-city-kiosk it replaces it and keeps its content and PIN the same way.
 set -eu
 say() { echo "exhibition-kiosk installer: $*" >&2; }
 here=$(cd "$(dirname "$0")" && pwd)
@@ -43,6 +44,11 @@ set -- -o Dir::Etc::SourceList="$state/sources.list" -o Dir::Etc::SourceParts=/d
 export DEBIAN_FRONTEND=noninteractive
 apt-get -qq "$@" update
 say "installing the kiosk and what this machine lacks for it (no network needed)"
+# The kiosk under its old name: the package's Conflicts/Replaces make apt remove it, and its
+# postinst carries its content, PIN and logs over.
+if [ "$(dpkg-query -W -f '${Status}' ai-city-kiosk 2>/dev/null)" = "install ok installed" ]; then
+    say "it replaces ai-city-kiosk (the same kiosk under its old name): its content, PIN and logs are kept"
+fi
 apt-get -y -q "$@" --no-install-recommends install --reinstall exhibition-kiosk
 systemctl_state=""
 if [ -d /run/systemd/system ]; then
