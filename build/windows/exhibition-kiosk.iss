@@ -11,7 +11,10 @@
 ;   window is visible): a Task Scheduler logon task running relaunch.ps1, which starts the
 ;   kiosk again 2 s after it exits or crashes, for ever;
 ; - no crash dialog over the restarted kiosk: Windows Error Reporting's UI off (DontShowUI),
-;   and the app itself calls SetErrorMode (kiosk/winsupport.py).
+;   and the app itself calls SetErrorMode (kiosk/winsupport.py);
+; - over an install under the old name (AI City Kiosk, the same AppId): its logon task and kiosk
+;   are stopped, its program folder is removed and its content folder becomes the new one ([Code]);
+;   the app itself carries the admin PIN over (kiosk/paths.py).
 
 #ifndef AppVersion
   #define AppVersion "0.1.0"
@@ -19,6 +22,9 @@
 #define AppName "Exhibition Kiosk"
 #define TaskName "Exhibition Kiosk"
 #define Bundle "..\..\dist\exhibition-kiosk"
+; The product's old name: what an install under it left is taken over once.
+#define OldName "AI City Kiosk"
+#define OldExe "ai-city-kiosk.exe"
 
 [Setup]
 AppId={{6C1C3E0B-3C7E-4C55-9D0F-2A9A3A1E7C41}
@@ -26,6 +32,8 @@ AppName={#AppName}
 AppVersion={#AppVersion}
 AppPublisher=Exhibition Kiosk team
 DefaultDirName={autopf}\{#AppName}
+; an upgrade from the old name installs into the new folder, not the old one
+UsePreviousAppDir=no
 DisableDirPage=yes
 DisableProgramGroupPage=yes
 PrivilegesRequired=admin
@@ -47,6 +55,10 @@ Source: "autostart.ps1"; DestDir: "{app}"; Flags: ignoreversion
 Source: "{#Bundle}\_internal\data\*"; DestDir: "{commonappdata}\{#AppName}\content"; \
   Flags: onlyifdoesntexist uninsneveruninstall recursesubdirs createallsubdirs
 
+[InstallDelete]
+; the old name's program folder (its content is in ProgramData, moved in CurStepChanged)
+Type: filesandordirs; Name: "{autopf}\{#OldName}"
+
 [Dirs]
 Name: "{commonappdata}\{#AppName}\content"; Permissions: users-modify; Flags: uninsneveruninstall
 
@@ -65,3 +77,39 @@ Filename: "taskkill.exe"; Parameters: "/F /T /IM exhibition-kiosk.exe"; Flags: r
 Filename: "powershell.exe"; \
   Parameters: "-NoProfile -ExecutionPolicy Bypass -File ""{app}\autostart.ps1"" -Unregister"; \
   Flags: runhidden waituntilterminated; RunOnceId: "RemoveTask"
+
+[Code]
+// An install under the old name: its relaunching logon task and its kiosk must not outlive the
+// upgrade (two kiosks on one screen), so they are stopped before anything is installed.
+function PrepareToInstall(var NeedsRestart: Boolean): String;
+var
+  Code: Integer;
+begin
+  Exec(ExpandConstant('{sys}\schtasks.exe'), '/End /TN "{#OldName}"', '', SW_HIDE,
+    ewWaitUntilTerminated, Code);
+  Exec(ExpandConstant('{sys}\schtasks.exe'), '/Delete /TN "{#OldName}" /F', '', SW_HIDE,
+    ewWaitUntilTerminated, Code);
+  Exec(ExpandConstant('{sys}\taskkill.exe'), '/F /T /IM {#OldExe}', '', SW_HIDE,
+    ewWaitUntilTerminated, Code);
+  Result := '';
+end;
+
+// The curators' content under the old name becomes the new content folder, unless that already
+// exists (it is never overwritten); [Files] then adds only what it lacks (onlyifdoesntexist).
+procedure CurStepChanged(CurStep: TSetupStep);
+var
+  OldContent, NewContent: String;
+begin
+  if CurStep <> ssInstall then
+    Exit;
+  OldContent := ExpandConstant('{commonappdata}\{#OldName}\content');
+  NewContent := ExpandConstant('{commonappdata}\{#AppName}\content');
+  if DirExists(OldContent) and not DirExists(NewContent) then
+  begin
+    ForceDirectories(ExtractFileDir(NewContent));
+    if RenameFile(OldContent, NewContent) then
+      RemoveDir(ExtractFileDir(OldContent))
+    else
+      Log('Could not move ' + OldContent + ' to ' + NewContent);
+  end;
+end;
