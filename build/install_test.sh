@@ -171,9 +171,15 @@ offline_chroot exhibition-kiosk --validate >"$out/upgrade-validate.log" 2>&1 \
 if grep -q "no admin PIN" "$out/upgrade-validate.log"; then fail "the kiosk does not find the PIN"; fi
 echo "install test ($target): the install over $old in ${t_upgrade} s carried its content, PIN and logs over" >&2
 
-# 6. Purge both (the old one may be left as dpkg's record of its scripts): nothing is left.
-offline_chroot dpkg --purge exhibition-kiosk "$old" >"$out/purge-both.log" 2>&1 \
-    || { tail -30 "$out/purge-both.log" >&2; fail "purging both packages failed"; }
+# 6. Purge the old package first (dpkg may keep it as "rc", its scripts kept: its purge deletes
+#    its folders and its user by the old name), then the new one: the first touches nothing of
+#    the new install, and then nothing of either is left.
+offline_chroot dpkg --purge "$old" >"$out/purge-old.log" 2>&1 \
+    || { tail -30 "$out/purge-old.log" >&2; fail "purging $old failed"; }
+[ "$(sha256sum <"$lib/content/config.toml")" = "$content_sum" ] && [ "$(sha256sum <"$pin")" = "$pin_sum" ] \
+    && offline_chroot getent passwd exhibition-kiosk >/dev/null || fail "purging $old harmed the new install"
+offline_chroot dpkg --purge exhibition-kiosk >"$out/purge-new.log" 2>&1 \
+    || { tail -30 "$out/purge-new.log" >&2; fail "purging exhibition-kiosk after the upgrade failed"; }
 purged exhibition-kiosk
 purged "$old"
 echo "install test ($target): purging both removed everything" >&2
