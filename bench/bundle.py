@@ -30,7 +30,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BUNDLE = ROOT / "dist" / "ai-city-kiosk"
+BUNDLE = ROOT / "dist" / "exhibition-kiosk"
 MB = 1024 * 1024
 
 
@@ -123,10 +123,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--size", default="1920x1080")
     args = parser.parse_args()
-    frozen = BUNDLE / ("ai-city-kiosk.exe" if os.name == "nt" else "ai-city-kiosk")
+    frozen = BUNDLE / ("exhibition-kiosk.exe" if os.name == "nt" else "exhibition-kiosk")
     if not frozen.exists():
         sys.exit(f"no bundle at {BUNDLE}: run python build/bundle.py first")
-    debs = sorted((ROOT / "dist").glob("ai-city-kiosk_*.deb"))
+    debs = sorted((ROOT / "dist").glob("exhibition-kiosk_*.deb"))
     print(f"   bundle: {size_on_disk(BUNDLE) / MB:.1f} MB on disk (budget 210 MB)")
     for deb in debs:
         print(f"installer: {deb.name} {deb.stat().st_size / MB:.1f} MB (budget 70 MB)")

@@ -4,7 +4,7 @@
 # the kiosk; build/boot/guest-check.sh inside then kills it, freezes it and restarts it, and
 # build/boot/drive.py (on this side) takes screendumps and prints one JSON line of figures.
 #
-#   sudo build/boot_test.sh [OFFLINE_FILE]     (default: dist/ai-city-kiosk_*_debian12_amd64.run)
+#   sudo build/boot_test.sh [OFFLINE_FILE]     (default: dist/exhibition-kiosk_*_debian12_amd64.run)
 #
 # Needs root, the network (debootstrap), debootstrap, qemu-system-x86, e2fsprogs and python3.
 # Screendumps and the serial log go to build/work/boot/ ($BOOT_TEST_OUT). Nothing is cached:
@@ -14,7 +14,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root_dir=$(cd "$here/.." && pwd)
 out=${BOOT_TEST_OUT:-$root_dir/build/work/boot}
-offline=${1:-$(ls "$root_dir"/dist/ai-city-kiosk_*_debian12_amd64.run 2>/dev/null | tail -1)}
+offline=${1:-$(ls "$root_dir"/dist/exhibition-kiosk_*_debian12_amd64.run 2>/dev/null | tail -1)}
 [ -f "$offline" ] || { echo "boot test: no offline installer (build/offline.py makes it)" >&2; exit 2; }
 [ "$(id -u)" = 0 ] || { echo "boot test: needs root (debootstrap, chroot, mkfs)" >&2; exit 2; }
 for tool in debootstrap qemu-system-x86_64 mkfs.ext4 python3 unshare; do

@@ -1,8 +1,8 @@
 """Build the offline installer: the PyInstaller one-folder bundle, then (on Linux) the .deb.
 
 Usage: python build/bundle.py [--no-deb]
-Writes dist/ai-city-kiosk/ (the bundle; ai-city-kiosk[.exe] inside) and, on Linux,
-dist/ai-city-kiosk_<version>_<arch>.deb. Fails when a budget is broken (bundle <= 210 MB,
+Writes dist/exhibition-kiosk/ (the bundle; exhibition-kiosk[.exe] inside) and, on Linux,
+dist/exhibition-kiosk_<version>_<arch>.deb. Fails when a budget is broken (bundle <= 210 MB,
 .deb <= 70 MB) or when the bundle needs a system library that the .deb does not declare.
 Needs the `build` extra (pip install '.[build]'), and on Linux dpkg-deb, ldd and strip.
 """
@@ -20,7 +20,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DIST = ROOT / "dist"
-BUNDLE = DIST / "ai-city-kiosk"
+NAME = "exhibition-kiosk"  # the package, the bundle and its program (kiosk.NAME)
+BUNDLE = DIST / NAME
 WORK = ROOT / "build" / "work"  # PyInstaller's scratch folder (gitignored)
 LINUX = ROOT / "build" / "linux"
 BUNDLE_BUDGET_MB = 210
@@ -77,7 +78,7 @@ SYSTEM_PACKAGES = {
     "libglib-2.0.so.0": "libglib2.0-0t64 | libglib2.0-0",
     "libgthread-2.0.so.0": "libglib2.0-0t64 | libglib2.0-0",
 }
-# What the kiosk's screen needs (build/linux/ai-city-kiosk-display.service): the X server with
+# What the kiosk's screen needs (build/linux/exhibition-kiosk-display.service): the X server with
 # its modesetting driver and libinput, and xauth for the cookie; adduser and deb-systemd-helper
 # for the maintainer scripts. Not x11-xserver-utils: its xset is not needed (Xorg's own flags
 # keep the screen on) and it pulls in the C preprocessor, 12 MB of the offline installer.
@@ -112,7 +113,7 @@ def freeze() -> None:
         WORK,
         "--distpath",
         DIST,
-        ROOT / "build" / "ai-city-kiosk.spec",
+        ROOT / "build" / f"{NAME}.spec",
     )
 
 
@@ -169,18 +170,18 @@ def version() -> str:
 
 
 def build_deb() -> Path:
-    """dist/ai-city-kiosk_<version>_<arch>.deb from the bundle and build/linux/."""
+    """dist/exhibition-kiosk_<version>_<arch>.deb from the bundle and build/linux/."""
     arch = run("dpkg", "--print-architecture", capture_output=True, text=True).stdout.strip()
     with tempfile.TemporaryDirectory(prefix="kiosk-deb-") as scratch:
         root = Path(scratch) / "root"
-        shutil.copytree(BUNDLE, root / "opt" / "ai-city-kiosk", symlinks=True)
+        shutil.copytree(BUNDLE, root / "opt" / NAME, symlinks=True)
         files = {
-            "ai-city-kiosk.service": "lib/systemd/system/ai-city-kiosk.service",
-            "ai-city-kiosk-display.service": "lib/systemd/system/ai-city-kiosk-display.service",
-            "display": "usr/lib/ai-city-kiosk/display",
-            "xorg.conf": "usr/share/ai-city-kiosk/xorg.conf",
-            "ai-city-kiosk": "usr/bin/ai-city-kiosk",
-            "copyright": "usr/share/doc/ai-city-kiosk/copyright",
+            f"{NAME}.service": f"lib/systemd/system/{NAME}.service",
+            f"{NAME}-display.service": f"lib/systemd/system/{NAME}-display.service",
+            "display": f"usr/lib/{NAME}/display",
+            "xorg.conf": f"usr/share/{NAME}/xorg.conf",
+            NAME: f"usr/bin/{NAME}",
+            "copyright": f"usr/share/doc/{NAME}/copyright",
         }
         for source, target in files.items():
             (root / target).parent.mkdir(parents=True, exist_ok=True)
@@ -207,10 +208,10 @@ def build_deb() -> Path:
             path.chmod(0o755 if executable else 0o644)
         for script in ("postinst", "prerm", "postrm"):
             (control / script).chmod(0o755)
-        for target in ("usr/lib/ai-city-kiosk/display", "usr/bin/ai-city-kiosk"):
+        for target in (f"usr/lib/{NAME}/display", f"usr/bin/{NAME}"):
             (root / target).chmod(0o755)
-        deb = DIST / f"ai-city-kiosk_{version()}_{arch}.deb"
-        for old in DIST.glob("ai-city-kiosk_*.deb"):
+        deb = DIST / f"{NAME}_{version()}_{arch}.deb"
+        for old in DIST.glob(f"{NAME}_*.deb"):
             old.unlink()
         run("dpkg-deb", "--root-owner-group", "-Zxz", "-z6", "--build", root, deb)
     return deb

@@ -5,13 +5,13 @@ Usage: python build/offline.py [--target debian12|ubuntu2204|ubuntu2404] [--deb 
                                [--out FILE]
        python build/offline.py --target TARGET --bootstrap DIR   (only the fresh system, for tests)
 
-A terminal installs it with ``sudo sh ai-city-kiosk_<version>_<target>_amd64.run`` and no network;
-the file installs only on the distribution it was built for. Building needs the network and root:
-the dependencies are resolved by apt inside a fresh system of the target (``debootstrap``:
+A terminal installs it with ``sudo sh exhibition-kiosk_<version>_<target>_amd64.run`` and no
+network; the file installs only on the distribution it was built for. Building needs the network and
+root: the dependencies are resolved by apt inside a fresh system of the target (``debootstrap``:
 required + important packages; Debian 12 also a kernel, as an installed system without a desktop
 has), so the file holds exactly what such a machine is missing, without Recommends. A desktop
-install has more, and apt on the terminal installs only what it lacks. ``--base`` reuses such a
-tree (it is not changed, apart from apt's lists and cache, which are emptied again).
+install has more, and apt on the terminal installs only what it lacks. ``--base`` reuses such a tree
+(it is not changed, apart from apt's lists and cache, which are emptied again).
 """
 
 from __future__ import annotations
@@ -137,7 +137,7 @@ def resolve(base: Path, deb: Path, target: Target | None = None) -> list[Path]:
     """The .debs apt would download to install ``deb`` on ``base`` (no Recommends)."""
     archives = base / "var/cache/apt/archives"
     inside = Path("/tmp") / deb.name
-    pockets = base / "etc/apt/sources.list.d/ai-city-kiosk-offline.list"
+    pockets = base / "etc/apt/sources.list.d/exhibition-kiosk-offline.list"
     shutil.copy2(deb, base / inside.relative_to("/"))
     try:
         for old in archives.glob("*.deb"):
@@ -228,11 +228,11 @@ def main() -> None:
     if args.bootstrap:
         debootstrap(target, args.bootstrap)
         return
-    deb = args.deb or max(DIST.glob("ai-city-kiosk_*_amd64.deb"), default=None)
+    deb = args.deb or max(DIST.glob("exhibition-kiosk_*_amd64.deb"), default=None)
     if deb is None:
-        sys.exit("no dist/ai-city-kiosk_*_amd64.deb: run build/bundle.py first")
-    version = re.match(r"ai-city-kiosk_([^_]+)_", deb.name)[1]
-    out = args.out or DIST / f"ai-city-kiosk_{version}_{args.target}_amd64.run"
+        sys.exit("no dist/exhibition-kiosk_*_amd64.deb: run build/bundle.py first")
+    version = re.match(r"exhibition-kiosk_([^_]+)_", deb.name)[1]
+    out = args.out or DIST / f"exhibition-kiosk_{version}_{args.target}_amd64.run"
     base = args.base
     if base is None:
         base = WORK / f"{args.target}-base"
@@ -241,7 +241,7 @@ def main() -> None:
             debootstrap(target, base)
     dependencies = resolve(base, deb, target)
     with tempfile.TemporaryDirectory(prefix="kiosk-offline-") as scratch:
-        stage = Path(scratch) / "ai-city-kiosk-offline"
+        stage = Path(scratch) / "exhibition-kiosk-offline"
         repo = stage / "packages"
         repo.mkdir(parents=True)
         for package in [deb, *dependencies]:  # apt names a file "2%3a21.1..." for epoch "2:"

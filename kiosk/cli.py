@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 from typing import NoReturn
 
-from kiosk import __version__
+from kiosk import PRODUCT, __version__
 from kiosk.i18n import LANGUAGES
 from kiosk.winsupport import prepare_process
 
@@ -42,8 +42,8 @@ def _seconds(text: str) -> float:
     return value
 
 
-HELP = """\
-Exhibition Kiosk: an offline touch-screen exhibition app. The exhibition is its content
+HELP = f"""\
+{PRODUCT}: an offline touch-screen exhibition app. The exhibition is its content
 folder (--content; by default the one bundled with it). Without an action it runs the kiosk
 full screen.
 """

@@ -7,13 +7,19 @@ import sys
 from functools import cache
 from pathlib import Path
 
+from kiosk import NAME
+
+# The product's name on disk before it was renamed: a per-user config folder (the admin PIN)
+# left under it is moved to the new name once (user_config_dir).
+OLD_NAME = "ai-city-kiosk"
+
 
 @cache
 def app_root() -> Path:
     """The folder holding ``resources/`` and ``data/``.
 
     The bundle folder when frozen; the checkout when run from source; otherwise the
-    ``share/ai-city-kiosk`` folder that ``pip install`` writes into the environment.
+    ``share/exhibition-kiosk`` folder that ``pip install`` writes into the environment.
     """
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
@@ -21,7 +27,7 @@ def app_root() -> Path:
     checkout = Path(__file__).resolve().parent.parent
     if (checkout / "resources").is_dir():
         return checkout
-    return Path(sys.prefix) / "share" / "ai-city-kiosk"
+    return Path(sys.prefix) / "share" / NAME
 
 
 def resources_dir() -> Path:
@@ -89,15 +95,15 @@ def missing_glyphs(text: str) -> str:
     return "".join(dict.fromkeys(c for c in text if c.isprintable() and ord(c) not in covered))
 
 
-def _user_dir(override: str, xdg: str, xdg_default: str, windows: str) -> Path:
+def _user_dir(override: str, xdg: str, xdg_default: str, windows: str, name: str = NAME) -> Path:
     """A per-user writable folder: ``$override``, else the platform's convention."""
     explicit = os.environ.get(override)
     if explicit:
         return Path(explicit)
     if sys.platform == "win32":
         base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-        return base / "ai-city-kiosk" / windows
-    return Path(os.environ.get(xdg) or Path.home() / xdg_default) / "ai-city-kiosk"
+        return base / name / windows
+    return Path(os.environ.get(xdg) or Path.home() / xdg_default) / name
 
 
 def user_state_dir() -> Path:
@@ -106,5 +112,26 @@ def user_state_dir() -> Path:
 
 
 def user_config_dir() -> Path:
-    """The admin PIN's hash (``$KIOSK_CONFIG_DIR`` or XDG config home)."""
-    return _user_dir("KIOSK_CONFIG_DIR", "XDG_CONFIG_HOME", ".config", "config")
+    """The admin PIN's hash (``$KIOSK_CONFIG_DIR`` or XDG config home).
+
+    A folder left under the old name (``OLD_NAME``) is moved to the new one the first time,
+    so a setup keeps its PIN after the rename."""
+    args = ("KIOSK_CONFIG_DIR", "XDG_CONFIG_HOME", ".config", "config")
+    return _carried_over(_user_dir(*args, name=OLD_NAME), _user_dir(*args))
+
+
+def _carried_over(old: Path, new: Path) -> Path:
+    """``new``, after moving the folder ``old`` there when ``new`` is missing or empty; ``old``
+    itself when it cannot be moved (it is read where it is)."""
+    if old == new or not old.is_dir():
+        return new
+    try:
+        if new.is_dir() and any(new.iterdir()):
+            return new
+        new.parent.mkdir(parents=True, exist_ok=True)
+        if new.is_dir():
+            new.rmdir()
+        old.rename(new)
+    except OSError:
+        return old if old.is_dir() else new
+    return new

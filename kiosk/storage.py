@@ -15,6 +15,8 @@ import tempfile
 import threading
 from pathlib import Path
 
+from kiosk import NAME
+
 _lock = threading.Lock()
 _problems: dict[str, str] = {}  # what failed ("log", "lock", "heartbeat") -> what to say
 
@@ -50,7 +52,7 @@ def fallback_dir(create: bool = True) -> Path:
         base = Path(tempfile.gettempdir())
     # on Windows the user's name, as the relauncher (build/windows/relaunch.ps1) spells it
     uid = os.getuid() if hasattr(os, "getuid") else getpass.getuser()
-    folder = base / f"ai-city-kiosk-{uid}"
+    folder = base / f"{NAME}-{uid}"
     if create:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     return folder

@@ -35,9 +35,9 @@ def payload(tmp_path: Path) -> Path:
     """A tar like the real one: the installer and a (fake) package beside it."""
     tar_path = tmp_path / "payload.tar"
     with tarfile.open(tar_path, "w", format=tarfile.GNU_FORMAT) as tar:
-        tar.add(LINUX / "install.sh", arcname="ai-city-kiosk-offline/install.sh")
+        tar.add(LINUX / "install.sh", arcname="exhibition-kiosk-offline/install.sh")
         data = b"not really a package\n" * 1000
-        info = tarfile.TarInfo("ai-city-kiosk-offline/packages/demo_1.0_amd64.deb")
+        info = tarfile.TarInfo("exhibition-kiosk-offline/packages/demo_1.0_amd64.deb")
         info.size = len(data)
         tar.addfile(info, io.BytesIO(data))
     return tar_path
@@ -53,11 +53,11 @@ def test_the_self_extracting_file_unpacks_its_payload_intact(tmp_path: Path) -> 
         ["sh", str(out), "--extract", str(tmp_path / "x")], capture_output=True, text=True
     )
     assert done.returncode == 0, done.stderr
-    unpacked = tmp_path / "x" / "ai-city-kiosk-offline"
+    unpacked = tmp_path / "x" / "exhibition-kiosk-offline"
     assert (unpacked / "install.sh").read_bytes() == (LINUX / "install.sh").read_bytes()
     deb = unpacked / "packages" / "demo_1.0_amd64.deb"
     assert deb.read_bytes() == b"not really a package\n" * 1000
-    said = f"ai-city-kiosk installer: unpacked into {tmp_path / 'x'}/ai-city-kiosk-offline"
+    said = f"exhibition-kiosk installer: unpacked into {tmp_path / 'x'}/exhibition-kiosk-offline"
     assert done.stderr.strip() == said
 
 
@@ -101,7 +101,7 @@ def run_installer(
     """install.sh as the offline file unpacks it (TARGET beside it, written by offline.py), on a
     machine described by ``release`` and ``arch``. Stand-ins for dpkg (the architecture), id (root,
     so the tests need not be) and apt-get (records its call and fails: nothing is installed)."""
-    folder = tmp_path / "ai-city-kiosk-offline"
+    folder = tmp_path / "exhibition-kiosk-offline"
     folder.mkdir()
     shutil.copy2(LINUX / "install.sh", folder / "install.sh")
     if target is not None:
@@ -124,7 +124,7 @@ def run_installer(
         (bin_dir / name).chmod(0o755)
     env = {
         **os.environ,
-        "AI_CITY_KIOSK_OS_RELEASE": str(tmp_path / "os-release"),
+        "KIOSK_OS_RELEASE": str(tmp_path / "os-release"),
         "PATH": f"{bin_dir}:{os.environ['PATH']}",
     }
     return subprocess.run(
@@ -178,7 +178,7 @@ def test_the_installer_goes_on_to_apt_on_its_own_system(tmp_path: Path, target: 
     assert len(calls) == 1 and calls[0].endswith(" update")
     # apt sees the packages beside install.sh and nothing else
     sources = (tmp_path / "apt-sources").read_text(encoding="utf-8")
-    assert sources == f"deb [trusted=yes] file:{tmp_path}/ai-city-kiosk-offline/packages ./\n"
+    assert sources == f"deb [trusted=yes] file:{tmp_path}/exhibition-kiosk-offline/packages ./\n"
     assert "Dir::Etc::SourceParts=/dev/null" in calls[0]
 
 

@@ -1,4 +1,4 @@
-"""What `pip install .` puts in share/ai-city-kiosk: every shipped resource and content file."""
+"""What `pip install .` puts in share/exhibition-kiosk: every shipped resource and content file."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ def test_every_resource_and_content_file_is_installed() -> None:
     config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
     installed: set[Path] = set()
     for target, patterns in config["tool"]["setuptools"]["data-files"].items():
-        assert target.startswith("share/ai-city-kiosk/")
+        assert target.startswith("share/exhibition-kiosk/")
         for pattern in patterns:
             for path in REPO.glob(pattern):
-                assert target == f"share/ai-city-kiosk/{path.parent.relative_to(REPO)}", path
+                assert target == f"share/exhibition-kiosk/{path.parent.relative_to(REPO)}", path
                 installed.add(path)
     shipped = {
         p

@@ -3,9 +3,9 @@
 # installed kiosk service the way a hall's bad day would and reports on the serial console.
 # Lines: "BOOTCHECK SHOT <name>" (the host takes a screendump now), "BOOTCHECK <key>=<value>",
 # "BOOTCHECK FAIL <why>", "BOOTCHECK RESULT <json>".
-UNIT=ai-city-kiosk.service
-LOG=/var/lib/ai-city-kiosk/state/ai-city-kiosk/logs/kiosk.log
-RUNS=/var/lib/ai-city-kiosk/state/ai-city-kiosk/runs.json
+UNIT=exhibition-kiosk.service
+LOG=/var/lib/exhibition-kiosk/state/exhibition-kiosk/logs/kiosk.log
+RUNS=/var/lib/exhibition-kiosk/state/exhibition-kiosk/runs.json
 exec >/dev/ttyS1 2>&1  # its own port: the serial getty on ttyS0 hangs up earlier openers
 say() { echo "BOOTCHECK $*"; }
 now() { cut -d' ' -f1 /proc/uptime; }
@@ -33,7 +33,7 @@ wait_active() {
         if [ "${w_waited%.*}" -ge "$w_note" ]; then  # a note every 30 s while waiting
             w_note=$((${w_waited%.*} + 30))
             say "waiting $w_waited s: $w_state/$(prop SubState) pid $w_pid, $(prop NRestarts) restarts"
-            journalctl -b --no-pager -n 5 -u "$UNIT" -u ai-city-kiosk-display.service | sed 's/^/  /'
+            journalctl -b --no-pager -n 5 -u "$UNIT" -u exhibition-kiosk-display.service | sed 's/^/  /'
         fi
         sleep 0.2
     done
@@ -47,7 +47,7 @@ if wait_active 0 900; then
     [ "$(prop SubState)" = running ] || fail "the unit is not running: $(prop SubState)"
 else
     fail "the kiosk never became active: $(systemctl status "$UNIT" --no-pager 2>&1 | head -20)"
-    journalctl -b --no-pager -u "$UNIT" -u ai-city-kiosk-display.service | tail -40
+    journalctl -b --no-pager -u "$UNIT" -u exhibition-kiosk-display.service | tail -40
 fi
 sleep 20  # Home's entrance animations (slow under emulation)
 shot home
@@ -66,8 +66,8 @@ start=$(now)
 kill -STOP "$pid"
 if wait_active "$pid" 300; then say "watchdog_back_s=$(since "$start")"; else fail "a frozen kiosk was not restarted"; fi
 if kill -0 "$pid" 2>/dev/null; then fail "the frozen kiosk $pid is still there (an orphan)"; fi
-say "kiosk_processes=$(pgrep -u ai-city-kiosk | wc -l)"
-[ "$(pgrep -u ai-city-kiosk | wc -l)" = 1 ] || fail "not exactly one process of the kiosk's user: $(pgrep -a -u ai-city-kiosk)"
+say "kiosk_processes=$(pgrep -u exhibition-kiosk | wc -l)"
+[ "$(pgrep -u exhibition-kiosk | wc -l)" = 1 ] || fail "not exactly one process of the kiosk's user: $(pgrep -a -u exhibition-kiosk)"
 journalctl -b --no-pager -u "$UNIT" | grep -q "Watchdog timeout" || fail "systemd logged no watchdog timeout"
 
 # 4. Five restarts by systemd in a row: clean stops, never counted as crashes.

@@ -1,8 +1,8 @@
 # Registers (or removes) the logon task that starts the kiosk in the user's session.
-# Run by the installer: autostart.ps1 -Register -AppDir "C:\Program Files\AI City Kiosk"
+# Run by the installer: autostart.ps1 -Register -AppDir "C:\Program Files\Exhibition Kiosk"
 param([switch]$Register, [switch]$Unregister, [string]$AppDir = $PSScriptRoot)
 $ErrorActionPreference = 'Stop'
-$name = 'AI City Kiosk'
+$name = 'Exhibition Kiosk'
 if ($Unregister) {
     Unregister-ScheduledTask -TaskName $name -Confirm:$false -ErrorAction SilentlyContinue
     exit 0

@@ -4,11 +4,11 @@
 # screen) is older than a minute is frozen: it is ended and started again. When the state
 # folder cannot be written (a full disk), the kiosk beats in its fallback folder under %TEMP%
 # (kiosk.storage.fallback_dir): the newer of the two counts.
-$kiosk = Join-Path $PSScriptRoot 'ai-city-kiosk.exe'
-$content = Join-Path $env:ProgramData 'AI City Kiosk\content'
+$kiosk = Join-Path $PSScriptRoot 'exhibition-kiosk.exe'
+$content = Join-Path $env:ProgramData 'Exhibition Kiosk\content'
 $heartbeats = @(
-    (Join-Path $env:LOCALAPPDATA 'ai-city-kiosk\state\heartbeat'),
-    (Join-Path $env:TEMP "ai-city-kiosk-$env:USERNAME\heartbeat")
+    (Join-Path $env:LOCALAPPDATA 'exhibition-kiosk\state\heartbeat'),
+    (Join-Path $env:TEMP "exhibition-kiosk-$env:USERNAME\heartbeat")
 )
 $frozenAfter = 60
 while ($true) {

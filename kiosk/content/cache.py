@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
+from kiosk import NAME
 from kiosk.atomic import write_atomic
 from kiosk.content.errors import Problem
 from kiosk.content.models import Content
@@ -35,9 +36,9 @@ def cache_dir() -> Path:
         return Path(override)
     if sys.platform == "win32":
         base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-        return base / "ai-city-kiosk" / "cache"
+        return base / NAME / "cache"
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "ai-city-kiosk"
+    return base / NAME
 
 
 def _files(folder: Path) -> Iterable[Path]:

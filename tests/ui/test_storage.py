@@ -67,7 +67,7 @@ def test_the_heartbeat_moves_when_the_state_folder_fails(
     qtbot.addWidget(widget)
     heartbeat = Heartbeat(widget, state, env={})
     heartbeat.beat()
-    moved = clean_storage / f"ai-city-kiosk-{os.getuid()}" / HEARTBEAT_FILE
+    moved = clean_storage / f"exhibition-kiosk-{os.getuid()}" / HEARTBEAT_FILE
     assert moved.is_file() and moved.read_text().strip().isdigit()
     assert any("heartbeat" in p and str(moved.parent) in p for p in storage.problems())
     moved.unlink()
@@ -85,7 +85,7 @@ def test_the_single_instance_lock_moves_and_still_keeps_a_second_kiosk_out(
     single_instance.release()
     try:
         assert single_instance.claim(argparse.Namespace()) is True
-        lock = clean_storage / f"ai-city-kiosk-{os.getuid()}" / single_instance.LOCK_NAME
+        lock = clean_storage / f"exhibition-kiosk-{os.getuid()}" / single_instance.LOCK_NAME
         assert lock.is_file()
         assert any("lock" in p for p in storage.problems())
         second = subprocess.run(

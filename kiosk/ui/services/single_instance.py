@@ -2,8 +2,8 @@
 
 The lock is a QLockFile (it holds the owner's PID, so a crashed kiosk's lock is stale and taken
 over at once) in the per-user state folder: ``$KIOSK_LOCK_DIR`` if set (tests), else
-``$XDG_STATE_HOME/ai-city-kiosk`` (``~/.local/state/ai-city-kiosk``), on Windows
-``%LOCALAPPDATA%\\ai-city-kiosk``.
+``$XDG_STATE_HOME/exhibition-kiosk`` (``~/.local/state/exhibition-kiosk``), on Windows
+``%LOCALAPPDATA%\\exhibition-kiosk\\state``.
 """
 
 from __future__ import annotations
