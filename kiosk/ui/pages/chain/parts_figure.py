@@ -9,6 +9,7 @@ percent of the image. Each part, and its label, is a touch target; a tap emits `
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,9 +49,10 @@ def _limb(*points: tuple[float, float]) -> QPainterPath:
     return path
 
 
+@functools.cache
 def region_shapes() -> dict[str, QPainterPath]:
     """Outline of each region of the built-in figure in design coordinates (what is drawn and
-    what a finger hits)."""
+    what a finger hits); built once (the limbs are a union of strokes), never changed."""
     brain = QPainterPath()
     brain.addEllipse(QPointF(142, 72), 54, 44)
     cerebellum = QPainterPath()
