@@ -13,6 +13,8 @@ from typing import Final, Literal
 
 Language = Literal["zh-Hans", "zh-Hant", "en"]
 LANGUAGES: Final[tuple[Language, ...]] = ("zh-Hans", "zh-Hant", "en")
+# between the items of a list set in running text (sources on one credits line)
+LIST_SEPARATORS: Final[dict[Language, str]] = {"zh-Hans": "；", "zh-Hant": "；", "en": "; "}
 DEFAULT_LANGUAGE: Final[Language] = "zh-Hans"
 
 UNIT_KINDS: Final = ("money", "count", "percent", "rank", "money_cny_100m")

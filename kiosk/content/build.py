@@ -24,8 +24,11 @@ from kiosk.content.models import (
     Text,
 )
 from kiosk.content.schema import FIGURE_REGIONS, HOTSPOT_COLUMNS, Column
+from kiosk.content.spread import MAX_CHARTS, MAX_HEROES
 from kiosk.content.tables import ROW, Row, Table, parse_number, split_list
 from kiosk.content.validate import language_columns
+
+WARN = Severity.WARNING
 
 
 def records(frame: pd.DataFrame) -> list[Row]:
@@ -216,5 +219,48 @@ def build_charts(
             assert table is not None  # rows come from a table
             problems.append(Problem(table.name, row[ROW], table.letter("figures"), problem))
             continue
-        charts[row["id"]] = Chart(row["id"], row["kind"], tuple(chosen), row["title"], row["note"])
+        charts[row["id"]] = Chart(
+            row["id"],
+            row["kind"],
+            tuple(chosen),
+            row["title"],
+            row["note"],
+            spread=row.get("spread") == "yes",
+        )
     return charts
+
+
+def check_spread(
+    figure_rows: list[Row],
+    figure_table: Table | None,
+    chart_rows: list[Row],
+    chart_table: Table | None,
+    problems: list[Problem],
+) -> None:
+    """Warnings for a key-figures spread that cannot show what was marked: too many heroes or
+    spread charts (the rest go under "More figures"), a hero a spread chart already draws."""
+    charted = [r for r in chart_rows if r.get("spread") == "yes"] or chart_rows
+    drawn = {i: r for r in charted[:MAX_CHARTS] for i in split_list(r["figures"])}
+    heroes = [r for r in figure_rows if r.get("hero") == "yes"]
+    if figure_table is not None:
+        column = figure_table.letter("hero")
+        for row in heroes:
+            if row["id"] in drawn:
+                message = (
+                    f"'{row['id']}' is drawn in the spread's chart '{drawn[row['id']]['id']}': "
+                    "the spread shows each number once, so it is not a hero there"
+                )
+                problems.append(Problem(figure_table.name, row[ROW], column, message, WARN))
+        free = [r for r in heroes if r["id"] not in drawn]
+        for row in free[MAX_HEROES:]:
+            message = f"more than {MAX_HEROES} hero figures: this one is under 'More figures'"
+            problems.append(Problem(figure_table.name, row[ROW], column, message, WARN))
+    if chart_table is not None:
+        marked = [r for r in chart_rows if r.get("spread") == "yes"]
+        for row in marked[MAX_CHARTS:]:
+            message = (
+                f"more than {MAX_CHARTS} charts on the spread: this one is under 'More figures'"
+            )
+            problems.append(
+                Problem(chart_table.name, row[ROW], chart_table.letter("spread"), message, WARN)
+            )

@@ -99,3 +99,33 @@ def chart_points(chart: Chart) -> tuple[ChartPoint, ...]:
             )
         )
     return tuple(points)
+
+
+NICE_STEPS = tuple(Decimal(s) for s in ("1", "1.2", "1.5", "2", "2.5", "3", "4", "5", "6", "8"))
+SCALE_RATIO = 10  # bars further apart than this are each drawn on a scale of their own
+
+
+def bar_scales(values: list[Decimal]) -> list[Decimal]:
+    """The scale each bar is drawn against: the largest value of its group, where a group is
+    the bars within ``SCALE_RATIO`` of its largest (74,032 | 34 and 9: two scales). One
+    scale for all when they are close, so a visitor compares lengths only where it is honest."""
+    scales: list[Decimal] = [Decimal(0)] * len(values)
+    top: Decimal | None = None
+    for index in sorted(range(len(values)), key=lambda i: values[i], reverse=True):
+        value = values[index]
+        if top is None or (value > 0 and top / value > SCALE_RATIO):
+            top = value
+        scales[index] = top if top > 0 else Decimal(1)
+    return scales
+
+
+def nice_ceiling(value: Decimal) -> Decimal:
+    """The round number a scale ends at: the smallest of ``NICE_STEPS`` times a power of ten
+    that is at least ``value`` (74,032: 80,000; 34: 40)."""
+    if value <= 0:
+        return Decimal(1)
+    power = Decimal(10) ** (value.adjusted())
+    for step in NICE_STEPS:
+        if power * step >= value:
+            return power * step
+    return power * 10

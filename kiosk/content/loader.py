@@ -12,6 +12,7 @@ from kiosk.content.build import (
     build_parts,
     build_robots,
     build_row,
+    check_spread,
     records,
 )
 from kiosk.content.config import check_chain_figure, check_page_order, parse_config, read_config
@@ -103,10 +104,18 @@ def load_content(
             period=r["period"],
             source=sources[r["source"]],
             label=r["label"],
+            hero=r.get("hero") == "yes",
         )
         for r in rows["figures.csv"]
     }
     charts = build_charts(rows["charts.csv"], tables.get("charts.csv"), figures, problems)
+    check_spread(
+        rows["figures.csv"],
+        tables.get("figures.csv"),
+        rows["charts.csv"],
+        tables.get("charts.csv"),
+        problems,
+    )
     figure = check_chain_figure(folder, config_text or "", settings, problems)
     parts = build_parts(
         rows["parts.csv"], tables.get("parts.csv"), bool(settings.chain_figure), problems

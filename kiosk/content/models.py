@@ -8,7 +8,15 @@ from pathlib import Path
 
 from kiosk.content.errors import Problem
 from kiosk.content.schedule import Schedule
-from kiosk.i18n import DEFAULT_LANGUAGE, Language, fill, format_date, format_growth, format_value
+from kiosk.i18n import (
+    DEFAULT_LANGUAGE,
+    LIST_SEPARATORS,
+    Language,
+    fill,
+    format_date,
+    format_growth,
+    format_value,
+)
 
 
 @dataclass(frozen=True)
@@ -60,6 +68,14 @@ class Unit:
     style: str = "words"  # large numbers: words (1.25 billion), short (1.25bn) or digits
 
 
+def dated_source(source: Source, lang: Language) -> str:
+    """A source's name and date: 'Time Weekly (2025)' / '时代周报（2025）'."""
+    when = format_date(source.date, lang)
+    name = source.name.get(lang)
+    # Chinese takes full-width brackets and no space; English a space and ASCII brackets
+    return f"{name} ({when})" if lang == "en" else f"{name}（{when}）"
+
+
 @dataclass(frozen=True)
 class Figure:
     """A key figure, stored once in one unit, with its source."""
@@ -72,6 +88,7 @@ class Figure:
     period: str
     source: Source
     label: Text
+    hero: bool = False  # one of the few big numbers of the key-figures spread
 
 
 @dataclass(frozen=True)
@@ -88,6 +105,7 @@ class Chart:
     figures: tuple[Figure, ...]
     title: Text
     note: Text
+    spread: bool = False  # on the key-figures spread (else one tap away, under "More figures")
 
 
 @dataclass(frozen=True)
@@ -315,8 +333,9 @@ class Content:
     def format_source(self, source: Source, lang: Language, key: str = "figure.source") -> str:
         """The one way a source is written: '来源：《…》 (2025)' under a figure, an event or a
         robot, through the strings.csv template ``key`` (a quote's is 'voices.source')."""
-        when = format_date(source.date, lang)
-        name = source.name.get(lang)
-        # Chinese takes full-width brackets and no space; English a space and ASCII brackets
-        dated = f"{name} ({when})" if lang == "en" else f"{name}（{when}）"
-        return fill(self.string(key, lang), text=dated)
+        return fill(self.string(key, lang), text=dated_source(source, lang))
+
+    def format_sources(self, sources: list[Source], lang: Language) -> str:
+        """Several sources in one credits line: '来源：《…》（2025）；…' / 'Sources: …; …'."""
+        names = LIST_SEPARATORS[lang].join(dated_source(s, lang) for s in sources)
+        return fill(self.string("figures.sources", lang), text=names)

@@ -72,6 +72,9 @@ REQUIRED_STRINGS: Final[dict[str, tuple[str, ...]]] = {
     "chart.implied": (),
     "chart.projected": (),
     "chart.replay": (),
+    "chart.scale": ("{value}",),  # a bar on a scale of its own (magnitudes 10x apart)
+    "figures.more": (),
+    "figures.sources": ("{text}",),  # the spread's credits line
     "autoplay.cue": (),
     "countdown.title": (),
     "countdown.body": ("{value}",),
@@ -168,6 +171,7 @@ TABLES: Final[dict[str, tuple[Column, ...]]] = {
         Column("period", "date"),
         Column("source", "ref", ref="sources.csv"),
         Column("label", "localized"),
+        Column("hero", "choice", required=False, choices=("yes", "no")),
     ),
     "charts.csv": (
         Column("id", "id"),
@@ -175,6 +179,7 @@ TABLES: Final[dict[str, tuple[Column, ...]]] = {
         Column("figures", "refs", ref="figures.csv"),
         Column("title", "localized"),
         Column("note", "localized"),
+        Column("spread", "choice", required=False, choices=("yes", "no")),
     ),
     "layers.csv": (
         Column("id", "id"),

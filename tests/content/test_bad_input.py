@@ -66,13 +66,13 @@ def test_renamed_column_is_missing_and_unknown_one_is_a_warning(content_dir: Pat
 
 def test_unused_extra_column_is_only_a_warning(content_dir: Path) -> None:
     text = read(content_dir, FIGURES).replace("\n", ",\n")
-    write(content_dir, FIGURES, text.replace("label_en,\n", "label_en,notes\n", 1))
+    write(content_dir, FIGURES, text.replace("hero,\n", "hero,notes\n", 1))
 
     content = load(content_dir)
 
     warning = one(content, FIGURES, "'notes'")
     assert warning.severity is Severity.WARNING
-    assert (warning.row, warning.column) == (1, "K")
+    assert (warning.row, warning.column) == (1, "L")
     assert content.errors == ()
     assert_only_dropped(content.figures)
 
@@ -81,12 +81,12 @@ def test_duplicated_column_is_an_error_not_an_exception(content_dir: Path) -> No
     """A column copied twice in Excel (all required columns still present)."""
     text = read(content_dir, FIGURES)
     write(content_dir, FIGURES, "\n".join(line + ",x" for line in text.splitlines()) + "\n")
-    replace_text(content_dir, FIGURES, "label_en,x\n", "label_en,growth\n")
+    replace_text(content_dir, FIGURES, "hero,x\n", "hero,growth\n")
 
     content = load(content_dir)
 
     problem = one(content, FIGURES, "'growth' appears twice")
-    assert (problem.row, problem.column) == (1, "K")
+    assert (problem.row, problem.column) == (1, "L")
     assert problem.is_error
 
 
@@ -199,13 +199,13 @@ def test_missing_translation_is_an_error(
 def test_unknown_language_column_is_an_error(content_dir: Path) -> None:
     text = read(content_dir, FIGURES)
     write(content_dir, FIGURES, "\n".join(line + ",x" for line in text.splitlines()) + "\n")
-    replace_text(content_dir, FIGURES, "label_en,x\n", "label_en,label_fr\n")
+    replace_text(content_dir, FIGURES, "hero,x\n", "hero,label_fr\n")
 
     content = load(content_dir)
 
     problem = one(content, FIGURES, "unknown language code 'fr'")
     assert problem.is_error
-    assert (problem.row, problem.column) == (1, "K")
+    assert (problem.row, problem.column) == (1, "L")
     assert "label_fr" in problem.message
 
 

@@ -246,13 +246,13 @@ def test_row_with_too_many_cells_is_an_error_and_others_load(content_dir: Path) 
     label = cells(content_dir, "figures.csv", "robot_unicorns_2024")["label_en"]
     assert "," not in label
     row = row_of(content_dir, "figures.csv", "robot_unicorns_2024")
-    replace_text(content_dir, "figures.csv", f",{label}\n", ",Robot, unicorns\n")
+    replace_text(content_dir, "figures.csv", f",{label},\n", ",Robot, unicorns,no\n")
 
     content = load(content_dir)
 
     problem = one(content, "figures.csv", "double quotes")
-    assert (problem.row, problem.column) == (row, "K")  # the first cell past the header
-    assert "11 cells" in problem.message and "10" in problem.message
+    assert (problem.row, problem.column) == (row, "L")  # the first cell past the header
+    assert "12 cells" in problem.message and "11" in problem.message
     assert content.errors == (problem,), describe(content.problems)
     assert "robot_unicorns_2024" not in content.figures
     assert len(content.figures) == count - 1

@@ -135,7 +135,9 @@ def test_a_chart_text_on_another_is_an_error(monkeypatch) -> None:
     lines = run(EXHIBIT, ["en"], pages=["figures"], attract=False)
     assert lines[-1] == "status 1"
     assert any(
-        line.startswith('figures en 1920x1080: chart-output_2024 "AI industry output": overlaps')
+        line.startswith(
+            'figures/more en 1920x1080: chart-output_2024 "AI industry output": overlaps'
+        )
         for line in errors(lines)
     ), lines
 

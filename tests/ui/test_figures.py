@@ -1,16 +1,26 @@
-"""The key-figures page: charts that grow and draw, replay on a tap, stop when hidden."""
+"""The key-figures page: one spread of big numbers and charts, with the rest under 'More
+figures'; charts that grow and draw, replay on a tap, stop when hidden."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QPoint, QRect, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QScrollArea
 
 from kiosk.content import chart_points
+from kiosk.content.known_texts import text_languages
 from kiosk.ui.pages.figures import FiguresPage
 from kiosk.ui.pages.figures.chart_card import ChartCard
+from kiosk.ui.pages.figures.charts import BarChart
+from kiosk.ui.pages.figures.hero import split_number
+from kiosk.ui.pages.figures.page import hero_rows
+from kiosk.ui.theme import FIGURE_PX, SECONDARY_PX
+from kiosk.ui.tools.layout_check import audit
+from kiosk.ui.widgets.text import DrawnText
+from tests.helpers import EXHIBIT, REPO
 from tests.helpers.content import set_cell
 from tests.helpers.ui import center, make_window, mouse_drag, open_page, touch_drag, touch_tap
 
@@ -39,19 +49,48 @@ def open_figures(window, qtbot) -> FiguresPage:
     return open_page(window, qtbot, "figures", settled=False)  # the tests watch the count-up
 
 
+def open_more(page: FiguresPage, qtbot) -> None:
+    """A visitor's tap on 'More figures'; waits until the panel stands open."""
+    touch_tap(page.more_button)
+    qtbot.waitUntil(lambda: page.more.is_open and not page.more.animating, timeout=5000)
+
+
+def test_split_number_keeps_the_words_around_the_digits() -> None:
+    assert split_number("CNY 368.5 billion") == ("CNY ", "368.5", " billion")
+    assert split_number("3685亿元") == ("", "3685", "亿元")
+    assert split_number("over 2,000 companies") == ("over ", "2,000", " companies")
+    assert split_number("over 20%") == ("over ", "20%", "")
+    assert split_number("全國第1") == ("全國第", "1", "")
+    assert split_number("no digits") == ("no digits", "", "")
+
+
+def test_hero_rows_leave_no_hole() -> None:
+    assert hero_rows(4, portrait=False) == [4]
+    assert hero_rows(6, portrait=False) == [6]
+    assert hero_rows(4, portrait=True) == [2, 2]
+    assert hero_rows(5, portrait=True) == [3, 2]
+    assert hero_rows(3, portrait=True) == [3]
+    assert hero_rows(0, portrait=True) == []
+
+
 @pytest.mark.parametrize("lang", ["zh-Hans", "zh-Hant", "en"])
-def test_charts_end_on_exactly_the_data(qtbot, lang: str) -> None:
+def test_charts_and_numbers_end_on_exactly_the_data(qtbot, lang: str) -> None:
     window = make_window(qtbot, lang=lang)
+    content = window.session.content
     page = open_figures(window, qtbot)
-    assert [c.chart.id for c in page.charts] == list(window.session.content.charts)
+    assert sorted(c.chart.id for c in page.charts) == sorted(content.charts)
     qtbot.waitUntil(lambda: page.running_animations() == 0, timeout=15000)
-    for chart_id in window.session.content.charts:
+    for hero in page.heroes:
+        assert hero.number.text() == content.format_figure(hero.figure, lang)
+    open_more(page, qtbot)
+    qtbot.waitUntil(lambda: page.running_animations() == 0, timeout=15000)
+    for chart_id in content.charts:
         plot = card(window, chart_id).plot
         values = [v.toPlainText() for v in plot.values]
         assert values == expected_values(window, chart_id, lang), chart_id
         assert all(plot.texts()), chart_id
     for tile in page.tiles:
-        assert tile.number.text() == window.session.content.format_figure(tile.figure, lang)
+        assert tile.number.text() == content.format_figure(tile.figure, lang)
     bars = card(window, "output_2024").plot
     assert [round(w) for w in bars.bars.opts["width"]] == [3685, 765]
     if lang == "en":
@@ -59,18 +98,68 @@ def test_charts_end_on_exactly_the_data(qtbot, lang: str) -> None:
         assert "+45.7% year on year" in bars.texts()
     if lang == "zh-Hant":
         assert [v.toPlainText() for v in bars.values] == ["3685億元", "765億元"]
-        tile = next(t for t in page.tiles if t.figure.id == "target_terminal_stretch_2026")
-        assert tile.number.text() == "力爭1萬億元"
+        hero = next(h for h in page.heroes if h.figure.id == "ai_output_2024")
+        assert hero.number.text() == "3685億元"
     assert active_timers(page) == []
+
+
+def test_the_spread_shows_each_number_once_and_the_rest_under_more(qtbot) -> None:
+    window = make_window(qtbot, lang="en")
+    content = window.session.content
+    page = open_figures(window, qtbot)
+    on_spread = [h.figure.id for h in page.heroes]
+    on_spread += [f.id for c in page.spread_charts for f in c.chart.figures]
+    assert len(on_spread) == len(set(on_spread)), on_spread
+    assert 4 <= len(page.heroes) <= 6 and len(page.spread_charts) <= 2
+    shown = set(on_spread) | {t.figure.id for t in page.tiles}
+    shown |= {f.id for c in page.more.charts for f in c.chart.figures}
+    assert shown == set(content.figures)  # nothing is lost, only one tap away
+    assert not page.more.isVisible()
+    open_more(page, qtbot)
+    assert page.more.title.text() == "More figures"
+    assert page.tiles and all(t.isVisible() for t in page.tiles[:1])
+    touch_tap(page.more.back)
+    qtbot.waitUntil(lambda: page.more.isHidden(), timeout=5000)
+
+
+def test_hero_digits_are_set_for_distance(qtbot) -> None:
+    for size in ((1920, 1080), (1080, 1920)):
+        window = make_window(qtbot, size=size, lang="en")
+        page = open_page(window, qtbot, "figures")
+        for hero in page.heroes:
+            assert hero.number.font().pixelSize() >= window.theme.px(FIGURE_PX), hero.figure.id
+            assert hero.number.overflow() == "", hero.figure.id
+            assert hero.label.text() == hero.figure.label.get("en")
+
+
+def test_bars_ten_times_apart_get_scales_of_their_own(qtbot) -> None:
+    window = make_window(qtbot, lang="en")
+    open_page(window, qtbot, "figures")
+    robots = card(window, "robot_cluster_2024").plot
+    assert isinstance(robots, BarChart) and robots.separate
+    assert robots.texts()[-3:] != []
+    scales = [s.toPlainText() for s in robots.scale_texts]
+    assert scales == ["scale 0–80,000", "scale 0–40", "scale 0–40"]
+    widths = list(robots.bars.opts["width"])
+    track = robots.tracks.opts["width"][0]
+    assert widths[0] / track == pytest.approx(74032 / 80000)  # each on its own scale's track
+    assert widths[1] / track == pytest.approx(34 / 40)
+    assert widths[2] / widths[1] == pytest.approx(9 / 34)  # 34 and 9 share one
+    companies = card(window, "companies_2024").plot
+    assert isinstance(companies, BarChart) and not companies.separate
+    assert not any(s.isVisible() for s in companies.scale_texts)
+    assert [round(w) for w in companies.bars.opts["width"]] == [13069, 2000]
 
 
 def test_bars_grow_and_lines_draw_on_the_way(window, qtbot) -> None:
     page = open_figures(window, qtbot)
-    bars = card(window, "output_2024")
-    trend = card(window, "output_path_2026")
+    bars = card(window, "companies_2024")
     qtbot.waitUntil(lambda: 0.2 < bars.plot.progress < 0.8, timeout=15000)
     widths = list(bars.plot.bars.opts["width"])
-    assert 0 < widths[0] < 3685
+    assert 0 < widths[0] < 13069
+    qtbot.waitUntil(lambda: page.running_animations() == 0, timeout=15000)
+    open_more(page, qtbot)
+    trend = card(window, "output_path_2026")
     qtbot.waitUntil(lambda: 0.1 < trend.plot.progress < 0.6, timeout=15000)
     drawn = trend.plot.solid.getData()[0]
     assert drawn is not None and drawn[-1] < 2026
@@ -80,44 +169,47 @@ def test_bars_grow_and_lines_draw_on_the_way(window, qtbot) -> None:
     assert list(trend.plot.dashed.getData()[0]) == [2024.0, 2025.0, 2026.0]
 
 
-def test_a_tap_on_a_chart_replays_it_and_a_tap_on_a_tile_counts_again(window, qtbot) -> None:
+def test_a_tap_replays_a_chart_and_counts_a_number_again(window, qtbot) -> None:
     page = open_figures(window, qtbot)
     qtbot.waitUntil(lambda: page.running_animations() == 0, timeout=15000)
-    chart = card(window, "output_2024")
+    chart = card(window, "companies_2024")
     touch_tap(chart, center(chart.plot))
     assert chart.running and page.running_animations() == 1
     qtbot.wait(80)
     assert chart.plot.progress < 0.5
     qtbot.waitUntil(lambda: not chart.running, timeout=15000)
     assert chart.plot.progress == 1.0
-    tile = page.tiles[0]
-    page.scroll.ensureWidgetVisible(tile)
-    touch_tap(tile)
+    hero = page.heroes[0]
+    touch_tap(hero)
     assert page.running_animations() == 1
+    qtbot.wait(200)
+    assert hero.number.text() != "3685亿元"  # on its way up
     qtbot.waitUntil(lambda: page.running_animations() == 0, timeout=15000)
-    assert tile.number.text() == "3685亿元"
+    assert hero.number.text() == "3685亿元"
 
 
 def test_leaving_stops_every_chart_and_timer(window, qtbot) -> None:
     page = open_figures(window, qtbot)
-    assert page.running_animations() == len(page.charts) + len(page.tiles)
+    assert page.running_animations() == len(page.heroes) + len(page.spread_charts)
     window.go_home()
     assert page.running_animations() == 0
     assert active_timers(page) == []
     assert all(c.plot.progress == 1.0 for c in page.charts)
 
 
-def test_a_finger_on_a_chart_scrolls_the_page_and_never_moves_the_chart(window, qtbot) -> None:
+def test_a_finger_on_a_chart_scrolls_more_figures_and_never_moves_the_chart(window, qtbot) -> None:
     page = open_figures(window, qtbot)
+    open_more(page, qtbot)
     qtbot.waitUntil(lambda: page.running_animations() == 0, timeout=15000)
     chart = card(window, "output_2024")
     before = chart.plot.box.viewRange()
-    scroll = page.scroll.verticalScrollBar()
+    scroll = page.more.area.verticalScrollBar()
     start = center(chart)
     touch_drag(chart, start, start - QPoint(0, window.theme.px(400)), steps=12)
     qtbot.waitUntil(lambda: scroll.value() > 0, timeout=15000)
     assert chart.plot.box.viewRange() == before
     assert not chart.running  # a drag is not a tap
+    assert page.more.is_open  # nor a tap on the scrim
     mouse_drag(chart.plot.viewport(), center(chart.plot), center(chart.plot) + QPoint(200, 80))
     QApplication.processEvents()
     assert chart.plot.box.viewRange() == before
@@ -138,13 +230,73 @@ def test_chart_text_from_content_is_shown_literally(content_dir: Path, qtbot) ->
     assert "&lt;b&gt;" in label.toHtml()  # escaped: no bold, no image
 
 
-def test_a_changed_value_redraws_the_chart(content_dir: Path, qtbot) -> None:
+def test_a_changed_value_redraws_the_chart_and_the_number(content_dir: Path, qtbot) -> None:
     set_cell(content_dir, "figures.csv", "ai_core_output_2024", "value", "1234.5")
+    set_cell(content_dir, "figures.csv", "ai_output_2024", "value", "4000")
     window = make_window(qtbot, content_dir, lang="en")
     page = figures_page(window)
     page.settle()
     plot = card(window, "output_2024").plot
-    assert [v.toPlainText() for v in plot.values] == ["CNY 368.5 billion", "CNY 123.45 billion"]
-    assert [round(w, 1) for w in plot.bars.opts["width"]] == [3685, 1234.5]
-    tile = next(t for t in page.tiles if t.figure.id == "ai_core_output_2024")
-    assert tile.number.text() == "CNY 123.45 billion"
+    assert [v.toPlainText() for v in plot.values] == ["CNY 400 billion", "CNY 123.45 billion"]
+    assert [round(w, 1) for w in plot.bars.opts["width"]] == [4000, 1234.5]
+    hero = next(h for h in page.heroes if h.figure.id == "ai_output_2024")
+    assert hero.number.text() == "CNY 400 billion"
+    assert hero.figure.number.value == Decimal("4000")
+
+
+STRESS = REPO / "tests" / "data" / "stress"  # every text far longer than ours
+SIZES = [(1920, 1080), (1080, 1920), (3840, 2160)]
+
+
+def spread_errors(window, page: FiguresPage, lang: str) -> list[str]:
+    """What the layout check finds wrong on the spread, and any text the spread puts over the
+    page dots' row or out of the window (it never scrolls)."""
+    content = window.session.content
+    smallest = window.theme.px(SECONDARY_PX)
+    found = audit(window, "figures", lang, text_languages(content), window.theme.touch, smallest)
+    errors = [f.line() for f in found if f.error]
+    floor = window.height() - window.theme.page_bottom
+    for widget in [*page.findChildren(QLabel), *page.findChildren(DrawnText)]:
+        if widget.isVisible() and widget.text() and not page.more.isAncestorOf(widget):
+            rect = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+            if rect.bottom() > floor or not window.rect().contains(rect):
+                errors.append(f"{widget.text()[:30]!r} at {rect}: off the spread")
+    return errors
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["1080p", "portrait", "4k"])
+@pytest.mark.parametrize("pack", [EXHIBIT, STRESS], ids=["exhibit", "stress"])
+def test_the_spread_fits_the_screen_without_scrolling(qtbot, pack: Path, size) -> None:
+    for lang in ("zh-Hans", "zh-Hant", "en"):
+        window = make_window(qtbot, pack, size=size, lang=lang)
+        page = open_page(window, qtbot, "figures")
+        assert page.heroes and page.spread_charts
+        assert not [a for a in page.findChildren(QScrollArea) if not page.more.isAncestorOf(a)]
+        assert spread_errors(window, page, lang) == [], lang
+        window.close()
+
+
+def ink_under(plot, item) -> int:
+    """Pixels of a chart text's rectangle that differ from the plot's ground."""
+    image = plot.grab().toImage()
+    rect = plot.mapFromScene(item.sceneBoundingRect()).boundingRect()
+    ground = image.pixelColor(2, 2)
+    return sum(
+        image.pixelColor(x, y) != ground
+        for x in range(max(0, rect.left()), min(image.width(), rect.right()), 2)
+        for y in range(max(0, rect.top()), min(image.height(), rect.bottom()), 2)
+    )
+
+
+def test_every_chart_text_is_drawn_when_more_figures_opens(qtbot) -> None:
+    """A chart first painted into the panel's opening picture once lost its first label and
+    its years (a stale text cache): each shown text must leave ink where it stands."""
+    window = make_window(qtbot, lang="en")
+    page = open_page(window, qtbot, "figures")
+    open_more(page, qtbot)
+    qtbot.waitUntil(lambda: page.running_animations() == 0, timeout=15000)
+    for chart in page.more.charts:
+        if not chart.visibleRegion().isEmpty():
+            for item in chart.plot.text_items():
+                if item.isVisible() and item.toPlainText():
+                    assert ink_under(chart.plot, item) > 20, (chart.chart.id, item.toPlainText())

@@ -18,16 +18,16 @@ def test_figures_count_up_and_end_on_the_exact_value(window, qtbot) -> None:
     tile = window.stack.page("home").tiles[0]
     touch_tap(tile)
     figures = window.stack.page("figures")
-    first = figures.tiles[0]
-    assert figures.running_animations() == len(figures.tiles) + len(figures.charts)
+    first = figures.heroes[0]
+    assert figures.running_animations() == len(figures.heroes) + len(figures.spread_charts)
     figures.enter()  # replay: on a loaded machine the first count may already have run
     assert first.number.text() == "0亿元"  # it counts up from zero
     qtbot.waitUntil(lambda: figures.running_animations() == 0, timeout=COUNT_UP_MS + 4000)
-    for t in figures.tiles:
-        assert t.number.text() == window.session.content.format_figure(t.figure, "zh-Hans")
+    for hero in figures.heroes:
+        assert hero.number.text() == window.session.content.format_figure(hero.figure, "zh-Hans")
     assert first.number.text() == "3685亿元"
     assert "+22.6%" in first.growth.text()
-    assert first.source.text().startswith("来源")
+    assert figures.sources.text().startswith("来源：时代周报")  # the spread's credits line
 
 
 def test_leaving_a_page_stops_its_animations(window, qtbot) -> None:
@@ -66,9 +66,9 @@ def test_broken_content_still_shows_what_is_valid(content_dir: Path, qtbot) -> N
     assert not tile.icon.pixmap().isNull()
     touch_tap(tile)
     figures = window.stack.page("figures")
-    assert figures.tiles == []
-    empty = figures.scroll.widget().findChild(TextLabel, "empty")
-    assert empty.text() == window.session.content.strings["page.empty"].zh_hans
+    assert figures.tiles == [] and figures.heroes == [] and not figures.more_button.isVisible()
+    assert figures.empty.isVisible()
+    assert figures.empty.text() == window.session.content.strings["page.empty"].zh_hans
 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (3840, 2160)])
@@ -95,9 +95,8 @@ def test_layout_fits_every_screen(qtbot, size) -> None:
         assert button.height() >= theme.touch
         assert button.width() >= button.sizeHint().width() - 1  # label not clipped
     window.stack.page("figures").settle()
-    for tile in window.stack.page("figures").tiles:
-        metrics = tile.number.fontMetrics()
-        assert metrics.horizontalAdvance(tile.number.text()) <= tile.number.width() + 1
+    for hero in window.stack.page("figures").heroes:
+        assert hero.number.overflow() == "", hero.figure.id
 
 
 def test_a_curator_s_backdrop_never_stands_behind_the_title(content_dir: Path, qtbot) -> None:

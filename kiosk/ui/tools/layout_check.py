@@ -31,6 +31,7 @@ from kiosk.ui.shell.main_window import KioskWindow
 from kiosk.ui.theme import SECONDARY_PX
 from kiosk.ui.tools.screenshots import settle
 from kiosk.ui.widgets.buttons import PillButton
+from kiosk.ui.widgets.text import DrawnText
 
 ELLIPSIS = "…"
 SHOWN_CHARS = 40  # of a text, in a finding's line
@@ -80,7 +81,7 @@ def shown_text(widget: QWidget) -> tuple[str, str] | None:
     if isinstance(widget, QLabel):
         shown = widget.text()
         return shown, str(getattr(widget, "full_text", shown))
-    if isinstance(widget, PillButton):
+    if isinstance(widget, PillButton | DrawnText):
         return widget.shown_text(), widget.text()
     return None
 
@@ -141,6 +142,8 @@ def text_clipped(label: QWidget, shown: str) -> str:
     if isinstance(label, PillButton):
         need = QFontMetrics(label.fitted()[0]).horizontalAdvance(shown)
         return f"needs {need} px in {label.width()} px" if need > label.width() + TOLERANCE else ""
+    if isinstance(label, DrawnText):
+        return label.overflow()
     assert isinstance(label, QLabel)
     room = label.contentsRect()
     metrics = QFontMetrics(label.font())

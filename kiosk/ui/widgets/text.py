@@ -494,3 +494,19 @@ class TextLabel(QLabel):
         height = _wrapped_height(fitted.text, fitted.font, inner) if fitted.text else 0
         self._hfw[width] = height + dy
         return height + dy
+
+
+class DrawnText(QWidget):
+    """A text a widget draws itself (not a label): what it shows and whether it fits, for the
+    layout check and the tests."""
+
+    def text(self) -> str:
+        raise NotImplementedError
+
+    def shown_text(self) -> str:
+        """The text as drawn (``text()`` cut with "…" where it is cut)."""
+        return self.text()
+
+    def overflow(self) -> str:
+        """Why the drawn text does not fit the widget, or '' when it does."""
+        return ""

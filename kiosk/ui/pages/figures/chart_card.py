@@ -9,6 +9,7 @@ from PySide6.QtCore import (
     Qt,
     QVariantAnimation,
 )
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content import Chart, Content
@@ -24,27 +25,36 @@ CHART_MS = 1300
 class ChartCard(Card):
     """One chart of charts.csv; ``play`` animates it from nothing, a tap plays it again."""
 
-    def __init__(self, chart: Chart, theme: Theme, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, chart: Chart, theme: Theme, parent: QWidget | None = None, compact: bool = False
+    ) -> None:
         super().__init__(theme, parent)
         self.chart = chart
+        self.compact = compact  # on the spread: tighter, its title one size smaller
         self.setObjectName(f"chart-{chart.id}")
-        self.title = TextLabel(self)
+        lines = 1 if compact else 0  # on the spread a long title or note is cut, never taller
+        self.title = TextLabel(self, max_lines=lines)
         self.plot: ChartPlot = chart_plot(chart, theme, self)
-        self.note = TextLabel(self, role="dim")
+        self.note = TextLabel(self, role="dim", max_lines=lines)
         self.hint = TextLabel(self, role="dim", wrap=False, align=Qt.AlignmentFlag.AlignRight)
         layout = QVBoxLayout(self)
-        pad = theme.px(28)
+        pad = theme.px(18 if compact else 28)
         layout.setContentsMargins(pad, pad, pad, pad)
-        layout.setSpacing(theme.px(10))
-        layout.addWidget(self.title)
-        layout.addSpacing(theme.px(6))
+        layout.setSpacing(theme.px(4 if compact else 10))
+        head = QHBoxLayout()  # compact: the hint beside the title, the note a whole line
+        head.setSpacing(theme.gap)
+        head.addWidget(self.title, 1)
+        layout.addLayout(head)
+        layout.addSpacing(theme.px(0 if compact else 6))
         layout.addWidget(self.plot, 1)
         foot = QHBoxLayout()
         foot.setSpacing(theme.gap)
         foot.addWidget(self.note, 1)
-        foot.addWidget(self.hint, 0, Qt.AlignmentFlag.AlignBottom)
+        (head if compact else foot).addWidget(self.hint, 0, Qt.AlignmentFlag.AlignBottom)
         layout.addLayout(foot)
-        self.setMinimumHeight(theme.px(460))
+        if not compact:
+            self.setMinimumHeight(theme.px(460))
+        self.plot.compact = compact
         self.animation = QVariantAnimation(self)
         self.animation.setDuration(CHART_MS)
         self.animation.setEasingCurve(QEasingCurve.Type.InOutSine)
@@ -62,7 +72,9 @@ class ChartCard(Card):
         self.plot.setBackground(self.fill_color())  # the plot is opaque, in the card's colour
 
     def set_language(self, content: Content, lang: Language) -> None:
-        self.title.setFont(self.theme.font("title", lang))
+        title = self.theme.font("lead" if self.compact else "title", lang)
+        title.setWeight(QFont.Weight.Bold)
+        self.title.setFont(title)
         self.note.setFont(self.theme.font("caption", lang))
         self.hint.setFont(self.theme.font("caption", lang))
         self.title.setText(self.chart.title.get(lang))

@@ -26,10 +26,12 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QWidget
 
 from kiosk.content import Chart, ChartPoint, Content, chart_points
-from kiosk.i18n import Language, fill
+from kiosk.content.charts import bar_scales, nice_ceiling
+from kiosk.i18n import Language, fill, format_value
 from kiosk.ui.theme import NUMBER_FLOOR, TEXT_FLOOR, Theme
 from kiosk.ui.widgets.text import fit_text
 
+CACHE = pg.QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache
 BAR_STAGGER = 0.18  # of the animation: each bar starts this much after the one above it
 
 
@@ -58,6 +60,7 @@ class ChartPlot(pg.GraphicsView):
         self.content: Content | None = None
         self.lang: Language = "zh-Hans"
         self.progress = 1.0
+        self.compact = False  # on the spread: tighter rows
         self.setFrameShape(pg.QtWidgets.QFrame.Shape.NoFrame)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -69,6 +72,8 @@ class ChartPlot(pg.GraphicsView):
         # the chart repaints itself with the rest of the window instead (see set_progress).
         self.setViewportUpdateMode(pg.QtWidgets.QGraphicsView.ViewportUpdateMode.NoViewportUpdate)
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        # a dozen items: no spatial index to go stale while a hidden chart is laid out
+        self.scene().setItemIndexMethod(pg.QtWidgets.QGraphicsScene.ItemIndexMethod.NoIndex)
         self.box = pg.ViewBox(enableMouse=False, enableMenu=False, defaultPadding=0)
         self.box.disableAutoRange()
         self.setCentralItem(self.box)
@@ -98,8 +103,8 @@ class ChartPlot(pg.GraphicsView):
         if centred:
             document.setDefaultTextOption(QTextOption(Qt.AlignmentFlag.AlignHCenter))
         # drawn once into a pixmap, then only moved and faded: no text layout in a frame
-        item.setCacheMode(item.CacheMode.DeviceCoordinateCache)
-        item.textItem.setCacheMode(item.CacheMode.DeviceCoordinateCache)
+        item.setCacheMode(CACHE)
+        item.textItem.setCacheMode(CACHE)
         self.addItem(item)
         return item
 
@@ -140,21 +145,35 @@ class ChartPlot(pg.GraphicsView):
     def sizeHint(self) -> QSize:
         return QSize(self.theme.px(400), self.minimumHeight())  # not pyqtgraph's 640x480
 
+    def refit(self) -> None:
+        """Lay the chart out again for its size, with fresh text pictures: a device cache keeps
+        only what was once exposed, so a chart first painted elsewhere (a detail's opening
+        picture, half out of view) lost its first label and its years until redrawn."""
+        for item in self.text_items():
+            for cached in (item, item.textItem):
+                cached.setCacheMode(cached.CacheMode.NoCache)
+                cached.setCacheMode(CACHE)
+        self.relayout()
+        self.set_progress(self.progress)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if getattr(self, "chart", None) is not None:  # pyqtgraph resizes during __init__
-            self.relayout()
-            self.set_progress(self.progress)
+            self.refit()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self.chart is not None:  # its texts fit the room it has on screen
-            self.relayout()
-            self.set_progress(self.progress)
+            self.refit()
 
 
 class BarChart(ChartPlot):
-    """Horizontal bars, one per figure, each labelled above and valued at its end."""
+    """Horizontal bars, one per figure, each labelled above and valued at its end.
+
+    Bars more than ``SCALE_RATIO`` apart are not drawn on one scale (34 beside 74,032 would be
+    a sliver): each group of bars gets a scale of its own, shown as a faint track to a round
+    number and named on the bar's label line ('scale 0–80,000').
+    """
 
     def build(self) -> None:
         self.clear()
@@ -162,6 +181,21 @@ class BarChart(ChartPlot):
         assert self.content is not None
         first_year = min((p.year for p in self.points), default=0)
         colors = [self.color("warm" if p.year > first_year else "accent") for p in self.points]
+        scales = bar_scales([p.value for p in self.points])
+        self.separate = len(set(scales)) > 1
+        ends = [nice_ceiling(s) for s in scales] if self.separate else scales
+        most = max(ends, default=Decimal(1))
+        self.factors = [float(most / end) if self.separate else 1.0 for end in ends]
+        self.tracks = pg.BarGraphItem(
+            x0=[0.0] * len(self.points),
+            y=list(range(len(self.points))),
+            height=0.4,
+            width=[float(most)] * len(self.points),
+            brush=self.color("line", 0.45),
+            pen=pg.mkPen(None),
+        )
+        self.tracks.setVisible(self.separate)
+        self.addItem(self.tracks)
         self.bars = pg.BarGraphItem(
             x0=[0.0] * len(self.points),
             y=list(range(len(self.points))),
@@ -174,20 +208,36 @@ class BarChart(ChartPlot):
         self.labels = []
         self.values = []
         self.growths = []
+        self.scale_texts = []
         self.full_texts: dict[pg.TextItem, tuple[str, QFont]] = {}
-        for point, color in zip(self.points, colors, strict=True):
+        for point, color, end in zip(self.points, colors, ends, strict=True):
             label = self.text_item(theme.font("body", lang), self.color("text_dim"), (0, 1))
             label.setText(point.figure.label.get(lang))
             self.labels.append(label)
-            value = self.text_item(theme.font("title", lang), color, (0, 0.5))
+            value_font = self.value_font()
+            value = self.text_item(value_font, color, (0, 0.5))
             value.setText(self.amount(point))
             self.values.append(value)
             growth = self.text_item(theme.font("body", lang), self.color("warm"), (1, 1))
             growth.setText(self.content.format_growth(point.figure, lang))
             growth.setVisible(bool(growth.toPlainText()))
             self.growths.append(growth)
-            for item, font in ((label, "body"), (value, "title"), (growth, "body")):
+            scale = self.text_item(theme.font("caption", lang), self.color("text_dim"), (1, 1))
+            if self.separate:
+                unit = point.figure.unit
+                number = format_value(unit.kind, end, 0, lang, unit.scale, style=unit.style)
+                scale.setText(fill(self.content.string("chart.scale", lang), value=number))
+            scale.setVisible(self.separate)
+            self.scale_texts.append(scale)
+            for item, font in ((label, "body"), (growth, "body"), (scale, "caption")):
                 self.full_texts[item] = (item.toPlainText(), theme.font(font, lang))
+            self.full_texts[value] = (value.toPlainText(), value_font)
+
+    def value_font(self) -> QFont:
+        """The values at the bars' ends: title size, one step smaller on the spread."""
+        font = self.theme.font("lead" if self.compact else "title", self.lang)
+        font.setWeight(QFont.Weight.Bold)
+        return font
 
     def fit(self, item: pg.TextItem, width: float) -> float:
         """Show ``item``'s text on one line of ``width`` pixels, as every label of the kiosk
@@ -221,8 +271,8 @@ class BarChart(ChartPlot):
         theme = self.theme
         width, height = max(1, self.width()), max(1, self.height())
         label_px = QFontMetricsF(theme.font("body", self.lang)).height() + theme.px(6)
-        value_font = QFontMetricsF(theme.font("title", self.lang))
-        gap = theme.px(20)
+        value_font = QFontMetricsF(self.value_font())
+        gap = theme.px(8 if self.compact else 20)
         bar_px = (height - count * label_px - (count - 1) * gap) / count
         bar_px = max(theme.px(16), min(theme.px(44), bar_px))
         overhang = max(0.0, value_font.height() - bar_px) / 2  # a value taller than its bar
@@ -236,23 +286,35 @@ class BarChart(ChartPlot):
         value_room = max(1.0, 0.6 * width - 2 * self.gap_px)
         widest = max((self.fit(v, value_room) for v in self.values), default=0.0)
         reserve = min(0.6, (widest + 2 * self.gap_px) / width)
-        for label, growth in zip(self.labels, self.growths, strict=True):
+        self.scale_x: list[float] = []  # where each scale text ends, left of its growth
+        for label, growth, scale in zip(self.labels, self.growths, self.scale_texts, strict=True):
             has_growth = bool(self.full_texts[growth][0])
             taken = self.fit(growth, width / 2) + self.gap_px if has_growth else 0.0
+            self.scale_x.append(width - taken)
+            if self.separate:
+                taken += self.fit(scale, max(1.0, width / 2 - taken)) + self.gap_px
             self.fit(label, max(1.0, width - taken))
-        most = max((p.value for p in self.points), default=Decimal(1)) or Decimal(1)
+        drawn = [float(p.value) * f for p, f in zip(self.points, self.factors, strict=True)]
+        most = max(
+            (float(self.tracks.opts["width"][0]) if self.separate else max(drawn, default=1.0)),
+            1e-9,
+        )
         if all(p.figure.unit.kind == "percent" for p in self.points):
-            most = max(most, Decimal(100))  # a share is drawn as a share of the whole
-        self.x_max = float(most) / (1 - reserve)
+            most = max(most, 100.0)  # a share is drawn as a share of the whole
+        self.x_max = most / (1 - reserve)
         self.px_x = self.x_max / width  # data units per pixel
         self.box.setRange(xRange=(0, self.x_max), yRange=(top, top + height / unit), padding=0)
         self.box.invertY(True)
         self.bars.setOpts(height=bar_px / unit)
-        for index, (label, growth) in enumerate(zip(self.labels, self.growths, strict=True)):
+        self.tracks.setOpts(height=bar_px / unit)
+        rows = zip(self.labels, self.growths, self.scale_texts, self.scale_x, strict=True)
+        for index, (label, growth, scale, end) in enumerate(rows):
             y = index - (bar_px / 2 + theme.px(6)) / unit
             label.setPos(0, y)
             growth.setPos(self.x_max, y)
-        self.setMinimumHeight(round(count * (label_px + theme.px(24)) + (count - 1) * gap))
+            scale.setPos(end * self.px_x, y)
+        bar_min = theme.px(16 if self.compact else 24)
+        self.setMinimumHeight(round(count * (label_px + bar_min) + (count - 1) * gap))
 
     def set_progress(self, progress: float) -> None:
         super().set_progress(progress)
@@ -261,15 +323,16 @@ class BarChart(ChartPlot):
         for index, (point, value) in enumerate(zip(self.points, self.values, strict=True)):
             share = _stagger(progress, index, len(self.points))
             eased = 1 - (1 - share) ** 3
-            width = float(point.value) * eased
+            width = float(point.value) * self.factors[index] * eased
             if point.value > 0 and share > 0:
                 width = max(width, min_width)
             widths.append(width)
             value.setPos(width + self.gap_px * self.px_x, index)
             value.setOpacity(_ease(share * 1.6 - 0.6))  # the value fades in as its bar ends
         self.bars.setOpts(width=widths)
-        for growth, label in zip(self.growths, self.labels, strict=True):
+        for growth, label, scale in zip(self.growths, self.labels, self.scale_texts, strict=True):
             growth.setOpacity(_ease(progress * 2 - 1))
+            scale.setOpacity(_ease(progress * 2 - 1))
             label.setOpacity(_ease(progress * 4))
 
 

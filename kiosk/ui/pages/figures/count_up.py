@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from PySide6.QtCore import (
     QAbstractAnimation,
     QEasingCurve,
+    QObject,
     QSequentialAnimationGroup,
     QVariantAnimation,
 )
@@ -20,6 +22,58 @@ from kiosk.ui.widgets.fit_label import FitLabel
 from kiosk.ui.widgets.text import TextLabel
 
 COUNT_UP_MS = 1200
+
+
+class CountUp(QObject):
+    """A figure's count-up: a pause, then progress 0..1 in ``COUNT_UP_MS``, eased out; the
+    number widget shows ``value(progress)`` (None: the final value)."""
+
+    def __init__(self, figure: Figure, show: Callable[[Decimal | None], None], parent: QObject):
+        super().__init__(parent)
+        self.figure = figure
+        self._show_value = show
+        self.animation = QVariantAnimation(self)
+        self.animation.setDuration(COUNT_UP_MS)
+        self.animation.setEasingCurve(QEasingCurve.Type.OutCubic)
+        self.animation.setStartValue(0.0)
+        self.animation.setEndValue(1.0)
+        self.animation.valueChanged.connect(lambda v: self.show(float(v)))
+        self.sequence = QSequentialAnimationGroup(self)  # a pause, then the count-up
+        self._pause = self.sequence.addPause(0)
+        self.sequence.addAnimation(self.animation)
+
+    @property
+    def running(self) -> bool:
+        return self.sequence.state() == QAbstractAnimation.State.Running
+
+    def show(self, progress: float | None) -> None:
+        """Show the value at ``progress`` of the way up (None or 1: the stored value)."""
+        value = None
+        if progress is not None and progress < 1.0:
+            value = self.figure.number.value * Decimal(str(round(progress, 4)))
+        self._show_value(value)
+
+    def refresh(self) -> None:
+        """Show again where it stands (after a language change)."""
+        self.show((self.animation.currentValue() or 0.0) if self.running else None)
+
+    def play(self, delay_ms: int = 0) -> None:
+        """Count up from zero (after ``delay_ms``; the number shows 0 meanwhile)."""
+        self.sequence.stop()
+        self._pause.setDuration(max(0, delay_ms))
+        self.show(0.0)
+        self.sequence.start()
+
+    def settle(self) -> None:
+        """Jump to the final value."""
+        self.sequence.stop()
+        self.show(None)
+
+
+def widest_texts(content: Content, figure: Figure, lang: Language) -> list[str]:
+    """The final text and the widest on the way up, to size a count-up's font once."""
+    near_end = figure.number.value * Decimal("0.999")
+    return [content.format_figure(figure, lang), content.format_figure(figure, lang, near_end)]
 
 
 class CountUpTile(Card):
@@ -43,27 +97,16 @@ class CountUpTile(Card):
             layout.addWidget(widget)
         layout.addStretch(1)
         layout.addWidget(self.source)
-        self.animation = QVariantAnimation(self)
-        self.animation.setDuration(COUNT_UP_MS)
-        self.animation.setEasingCurve(QEasingCurve.Type.OutCubic)
-        self.animation.setStartValue(0.0)
-        self.animation.setEndValue(1.0)
-        self.animation.valueChanged.connect(self._on_progress)
-        self.sequence = QSequentialAnimationGroup(self)  # a pause, then the count-up
-        self._pause = self.sequence.addPause(0)
-        self.sequence.addAnimation(self.animation)
+        self.count = CountUp(figure, self._show, self)
+        self.sequence = self.count.sequence
         self.clicked.connect(self.play)
 
     def set_language(self, content: Content, lang: Language) -> None:
         self._content, self._lang = content, lang
         self.label.setFont(self.theme.font("body", lang))
-        # size the number for its final text and for the widest text on the way up
-        near_end = self.figure.number.value * Decimal("0.999")
-        widest = [
-            content.format_figure(self.figure, lang),
-            content.format_figure(self.figure, lang, near_end),
-        ]
-        self.number.set_fit(self.theme.font("figure", lang), widest)
+        self.number.set_fit(
+            self.theme.font("figure", lang), widest_texts(content, self.figure, lang)
+        )
         self.growth.setFont(self.theme.font("body", lang))
         self.source.setFont(self.theme.font("caption", lang))
         self.label.setText(self.figure.label.get(lang))
@@ -71,28 +114,16 @@ class CountUpTile(Card):
         self.growth.setText(growth)
         self.growth.setVisible(bool(growth))
         self.source.setText(content.format_source(self.figure.source, lang))
-        running = self.sequence.state() == QAbstractAnimation.State.Running
-        self._show((self.animation.currentValue() or 0.0) if running else None)
+        self.count.refresh()
 
-    def _show(self, progress: float | None) -> None:
-        if self._content is None:
-            return
-        value = None
-        if progress is not None and progress < 1.0:
-            value = self.figure.number.value * Decimal(str(round(progress, 4)))
-        self.number.setText(self._content.format_figure(self.figure, self._lang, value))
-
-    def _on_progress(self, progress: float) -> None:
-        self._show(float(progress))
+    def _show(self, value: Decimal | None) -> None:
+        if self._content is not None:
+            self.number.setText(self._content.format_figure(self.figure, self._lang, value))
 
     def play(self, delay_ms: int = 0) -> None:
-        """Count up from zero (after ``delay_ms``; the number shows 0 meanwhile)."""
-        self.sequence.stop()
-        self._pause.setDuration(max(0, delay_ms))
-        self._show(0.0)
-        self.sequence.start()
+        """Count up from zero (after ``delay_ms``)."""
+        self.count.play(delay_ms)
 
     def settle(self) -> None:
         """Jump to the final value."""
-        self.sequence.stop()
-        self._show(None)
+        self.count.settle()

@@ -1,84 +1,148 @@
-"""Key figures: the charts, then every figure as a count-up tile, in a kinetic scroll."""
+"""Key figures as one spread: a few big numbers and at most two charts on one screen, with no
+scrolling; the rest one tap away under 'More figures' (see ``kiosk.content.spread``)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractAnimation, Qt
-from PySide6.QtWidgets import QGridLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.ui.input import KineticScroll
+from kiosk.content.spread import Spread, plan_spread
+from kiosk.i18n import Language
 from kiosk.ui.pages.base import PageView
 from kiosk.ui.pages.figures.chart_card import ChartCard
 from kiosk.ui.pages.figures.count_up import CountUpTile
+from kiosk.ui.pages.figures.hero import HeroFigure
+from kiosk.ui.pages.figures.more_figures import MoreFigures
 from kiosk.ui.session import Session
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.buttons import PillButton
 from kiosk.ui.widgets.text import TextLabel
 
-STAGGER_MS = 70
+STAGGER_MS = 90
+MORE = "more"  # the one detail of the page
+
+
+def hero_rows(count: int, portrait: bool) -> list[int]:
+    """How many heroes stand in each row: one row in landscape; in portrait up to three a row,
+    the fuller row first (4: 2 + 2, 5: 3 + 2, 6: 3 + 3)."""
+    if count <= 0:
+        return []
+    if not portrait or count <= 3:
+        return [count]
+    first = (count + 1) // 2
+    return [first, count - first]
 
 
 class FiguresPage(PageView):
-    """The numbers of Shenzhen's AI economy, counting up when the page is entered."""
+    """The numbers of the exhibition, counting up and drawing when the page is entered."""
 
     page_id = "figures"
 
     def __init__(self, session: Session, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(session, theme, parent)
-        self.charts: list[ChartCard] = []
-        self.tiles: list[CountUpTile] = []
-        self.title = TextLabel(self)
+        self.spread = Spread((), (), (), ())
+        self.heroes: list[HeroFigure] = []
+        self.spread_charts: list[ChartCard] = []
+        self.title = TextLabel(self, balance=True)
         self.caption = TextLabel(self, role="dim")
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.kinetic = KineticScroll(self.scroll)
+        self.more_button = PillButton(theme, self)
+        self.more_button.setObjectName("figures-more")
+        self.more_button.clicked.connect(lambda: self.show_detail(MORE))
+        self.empty = TextLabel(self, role="dim")
+        self.sources = TextLabel(self, role="dim", max_lines=3 if theme.portrait else 2)
+        self.sources.setObjectName("figures-sources")
+        self.more = MoreFigures(theme, self)
+        self._heroes_box = QVBoxLayout()
+        self._heroes_box.setSpacing(theme.gap)
+        self._charts_box = QBoxLayout(
+            QBoxLayout.Direction.TopToBottom if theme.portrait else QBoxLayout.Direction.LeftToRight
+        )
+        self._charts_box.setSpacing(theme.gap)
+        head = QHBoxLayout()
+        head.setSpacing(theme.gap)
+        head.addWidget(self.title, 1)
+        head.addWidget(self.more_button, 0, Qt.AlignmentFlag.AlignVCenter)
         layout = QVBoxLayout(self)
         m = theme.margin
-        layout.setContentsMargins(m, theme.page_top, m, 0)
+        layout.setContentsMargins(m, theme.page_top, m, theme.page_bottom)
         layout.setSpacing(theme.px(8))
-        layout.addWidget(self.title)
+        layout.addLayout(head)
         layout.addWidget(self.caption)
-        layout.addSpacing(theme.px(20))
-        layout.addWidget(self.scroll, 1)
+        layout.addSpacing(theme.px(8))
+        layout.addLayout(self._heroes_box)
+        layout.addSpacing(theme.px(8))
+        layout.addLayout(self._charts_box, 1)
+        layout.addWidget(self.sources)
+        layout.addWidget(self.empty)
         self.rebuild()
         self.retranslate()
 
+    @property
+    def charts(self) -> list[ChartCard]:
+        """Every chart card: the spread's, then those under 'More figures'."""
+        return [*self.spread_charts, *self.more.charts]
+
+    @property
+    def tiles(self) -> list[CountUpTile]:
+        """The figures no chart draws and no hero shows, under 'More figures'."""
+        return self.more.tiles
+
     def rebuild(self) -> None:
-        body = QWidget()
-        grid = QGridLayout(body)
-        grid.setContentsMargins(0, 0, 0, self.theme.margin + self.theme.px(40))
-        grid.setSpacing(self.theme.gap)
-        columns = 1 if self.theme.portrait else 2
-        self.charts = [ChartCard(c, self.theme, body) for c in self.content.charts.values()]
-        self.tiles = [CountUpTile(f, self.theme, body) for f in self.content.figures.values()]
-        cards: list[QWidget] = [*self.charts, *self.tiles]
-        for index, card in enumerate(cards):
-            grid.addWidget(card, index // columns, index % columns)
-        for column in range(columns):
-            grid.setColumnStretch(column, 1)
-        if not cards:
-            empty = TextLabel(body, role="dim")
-            empty.setObjectName("empty")
-            grid.addWidget(empty, 0, 0)
-        old = self.scroll.takeWidget()
-        if old is not None:
-            old.deleteLater()
-        self.scroll.setWidget(body)
+        self.more.dismiss(animate=False)
+        for widget in [*self.heroes, *self.spread_charts]:
+            widget.deleteLater()
+        for box in (self._heroes_box, self._charts_box):
+            while box.count():
+                item = box.takeAt(0)
+                inner = item.layout() if item is not None else None
+                if inner is not None:
+                    inner.deleteLater()
+        content = self.content
+        self.spread = plan_spread(content.figures, content.charts)
+        theme = self.theme
+        self.heroes = [HeroFigure(f, theme, self) for f in self.spread.heroes]
+        start = 0
+        for count in hero_rows(len(self.heroes), theme.portrait):
+            row = QHBoxLayout()
+            row.setSpacing(theme.gap)
+            peers = self.heroes[start : start + count]
+            for hero in peers:
+                row.addWidget(hero, 1)
+                hero.number.peers = [p.number for p in peers if p is not hero]
+            start += count
+            self._heroes_box.addLayout(row)
+        self.spread_charts = [ChartCard(c, theme, self, compact=True) for c in self.spread.charts]
+        for card in self.spread_charts:
+            self._charts_box.addWidget(card, 1)
+        self.more.rebuild(self.spread)
+        self.more_button.setVisible(self.spread.has_more)
+        self.empty.setVisible(not self.heroes and not self.spread_charts)
 
     def retranslate(self) -> None:
         lang = self.session.language
+        content = self.content
         self.set_heading(self.title, self.caption)
+        self.more_button.set_text(
+            content.string("figures.more", lang), self.theme.font("button", lang)
+        )
         for card in self.cards:
-            card.set_language(self.content, lang)
-        empty = self.scroll.widget().findChild(TextLabel, "empty")
-        if empty is not None:
-            empty.setFont(self.theme.font("lead", lang))
-            empty.setText(self.session.text("page.empty"))
+            card.set_language(content, lang)
+        self.more.set_language(content, lang)
+        self.sources.setFont(self.theme.font("caption", lang))
+        self.sources.setText(self.credits(lang))
+        self.empty.setFont(self.theme.font("lead", lang))
+        self.empty.setText(self.session.text("page.empty"))
+
+    def credits(self, lang: Language) -> str:
+        """Every source of what the spread shows, once each, in the order first shown."""
+        figures = [*self.spread.heroes, *(f for c in self.spread.charts for f in c.figures)]
+        sources = {f.source.id: f.source for f in figures}
+        return self.content.format_sources(list(sources.values()), lang) if sources else ""
 
     @property
-    def cards(self) -> list[ChartCard | CountUpTile]:
-        return [*self.charts, *self.tiles]
+    def cards(self) -> list[HeroFigure | ChartCard]:
+        """What plays on the spread."""
+        return [*self.heroes, *self.spread_charts]
 
     def enter(self) -> None:
         for index, card in enumerate(self.cards):
@@ -90,11 +154,29 @@ class FiguresPage(PageView):
     def settle(self) -> None:
         for card in self.cards:
             card.settle()
+        self.more.settle()
+        self.more.settle_cards()
 
     def reset(self) -> None:
-        self.kinetic.scroller.stop()
-        self.scroll.verticalScrollBar().setValue(0)
+        self.more.dismiss(animate=False)
+
+    def close_details(self) -> None:
+        self.more.dismiss(animate=self.isVisible())
+
+    def details(self) -> list[str]:
+        return [MORE] if self.spread.has_more else []
+
+    def show_detail(self, detail_id: str) -> None:
+        if detail_id == MORE and self.spread.has_more:
+            self.more.open(animate=self.isVisible())
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().resizeEvent(event)
+        if not self.more.isHidden():
+            self.more.setGeometry(self.rect())
+            self.more.place_panel()
 
     def running_animations(self) -> int:
         running = QAbstractAnimation.State.Running
-        return sum(card.sequence.state() == running for card in self.cards)
+        playing = sum(card.sequence.state() == running for card in self.cards)
+        return playing + self.more.running_animations() + int(self.more.animating)

@@ -1,0 +1,108 @@
+"""'More figures': the charts and figures the spread leaves out, on a panel over the page."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractAnimation, QRect, Qt
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+
+from kiosk.content import Content
+from kiosk.content.spread import Spread
+from kiosk.i18n import Language
+from kiosk.ui.input import KineticScroll
+from kiosk.ui.pages.figures.chart_card import ChartCard
+from kiosk.ui.pages.figures.count_up import CountUpTile
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.detail_overlay import DetailOverlay, DetailPanel
+from kiosk.ui.widgets.text import TextLabel
+
+STAGGER_MS = 70
+
+
+class MoreFigures(DetailOverlay):
+    """The rest of the key figures: charts, then every figure no chart draws, as count-up
+    tiles in a kinetic scroll; they play when it opens."""
+
+    def __init__(self, theme: Theme, parent: QWidget) -> None:
+        super().__init__(theme, parent, DetailPanel(theme))
+        self.setObjectName("more-figures")
+        self.back.setObjectName("more-back")
+        self.charts: list[ChartCard] = []
+        self.tiles: list[CountUpTile] = []
+        self.title = TextLabel(self.panel, wrap=False)
+        self.area = QScrollArea(self.panel)
+        self.area.setWidgetResizable(True)
+        self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.area.viewport().setAutoFillBackground(False)
+        self.kinetic = KineticScroll(self.area)
+        top = QHBoxLayout()
+        top.setSpacing(theme.gap)
+        top.addWidget(self.back, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.title, 1, Qt.AlignmentFlag.AlignVCenter)
+        layout = QVBoxLayout(self.panel)
+        pad = theme.px(20)
+        layout.setContentsMargins(pad, pad, pad, 0)
+        layout.setSpacing(theme.px(12))
+        layout.addLayout(top)
+        layout.addWidget(self.area, 1)
+
+    def panel_rect(self) -> QRect:
+        theme = self.theme
+        return self.rect().adjusted(theme.margin, theme.page_top, -theme.margin, -theme.px(76))
+
+    def rebuild(self, spread: Spread) -> None:
+        """Cards for what ``spread`` leaves out."""
+        body = QWidget()
+        grid = QGridLayout(body)
+        theme = self.theme
+        grid.setContentsMargins(theme.px(24), theme.px(8), theme.px(24), theme.px(40))
+        grid.setSpacing(theme.gap)
+        columns = 1 if theme.portrait else 2
+        self.charts = [ChartCard(c, theme, body) for c in spread.more_charts]
+        self.tiles = [CountUpTile(f, theme, body) for f in spread.more_figures]
+        cards: list[QWidget] = [*self.charts, *self.tiles]
+        for index, card in enumerate(cards):
+            grid.addWidget(card, index // columns, index % columns)
+        for column in range(columns):
+            grid.setColumnStretch(column, 1)
+        old = self.area.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        body.setAutoFillBackground(False)
+        self.area.setWidget(body)
+
+    def set_language(self, content: Content, lang: Language) -> None:
+        font = self.theme.font
+        self.back.set_text(content.string("detail.back", lang), font("button", lang))
+        self.title.setFont(font("title", lang))
+        self.title.setText(content.string("figures.more", lang))
+        for card in self.cards:
+            card.set_language(content, lang)
+
+    @property
+    def cards(self) -> list[ChartCard | CountUpTile]:
+        return [*self.charts, *self.tiles]
+
+    def open(self, animate: bool = True) -> None:
+        """Show the rest from the top, counting and drawing as it opens."""
+        self.kinetic.scroller.stop()
+        self.area.verticalScrollBar().setValue(0)
+        self.reveal(animate)
+        for index, card in enumerate(self.cards):
+            if animate:
+                card.play(delay_ms=min(index, 8) * STAGGER_MS + self.open_ms)
+            else:
+                card.settle()
+
+    def on_closed(self) -> None:
+        for card in self.cards:
+            card.settle()
+
+    def settle_cards(self) -> None:
+        for card in self.cards:
+            card.settle()
+
+    def running_animations(self) -> int:
+        running = QAbstractAnimation.State.Running
+        return sum(card.sequence.state() == running for card in self.cards)
