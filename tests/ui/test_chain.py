@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF
 
 from kiosk.ui.pages.chain import ChainPage
+from kiosk.ui.widgets.bullet import BulletRow
 from kiosk.ui.widgets.text import TextLabel
 from tests.helpers import SECOND
 from tests.helpers.content import read, set_cell, write
@@ -241,3 +242,19 @@ def test_the_detail_never_hides_what_was_tapped(qtbot, size) -> None:
         assert panel.width() >= window.theme.px(600) and panel.height() >= window.theme.px(480)
         assert page.rect().contains(panel)
         page.detail.dismiss(animate=False)
+
+
+def test_a_long_device_kind_wraps_under_its_words_not_under_its_dot(content_dir, qtbot) -> None:
+    long = "Delivery robots that carry parcels the last few hundred metres to the door"
+    set_cell(content_dir, "terminals.csv", "delivery_robot", "name_en", long)
+    window = make_window(qtbot, content_dir, size=(1080, 1920), lang="en")
+    page = open_page(window, qtbot, "chain")
+    page.show_detail("layer-terminal")
+    page.settle()
+    rows = page.detail.findChildren(BulletRow)
+    row = next(r for r in rows if r.label.text().replace("\n", " ") == long)
+    assert row.isVisible()
+    indent = row.label.mapTo(row, QPoint(0, 0)).x()
+    assert indent >= window.theme.px(30)  # the words stand clear of the dot, all their lines
+    assert row.label.height() >= 2 * row.label.fontMetrics().height() - 2  # it did wrap
+    assert not any(r.label.text().startswith("·") for r in rows)  # no dot typed in the text

@@ -14,6 +14,7 @@ from kiosk.content import Company, Text
 from kiosk.i18n import Language
 from kiosk.ui.input import KineticScroll
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.bullet import BulletRow
 from kiosk.ui.widgets.detail_overlay import DetailOverlay
 from kiosk.ui.widgets.text import TextLabel
 
@@ -143,10 +144,12 @@ class ChainDetail(DetailOverlay):
             wide = max(len(i) for i in items) > 16
             columns = 1 if wide or theme.portrait else 2
             for index, item in enumerate(items):
-                chip = TextLabel(body, role="dim")
+                # a long item is a bullet whose wrapped lines hang under its words
+                row = BulletRow(theme, body, role="dim") if wide else None
+                chip = row.label if row is not None else TextLabel(body, role="dim")
                 chip.setFont(theme.font("body", lang))
-                chip.setText(("· " if wide else "") + item)
-                grid.addWidget(chip, index // columns, index % columns)
+                chip.setText(item)
+                grid.addWidget(row or chip, index // columns, index % columns)
             column.addLayout(grid)
         column.addStretch(1)
         old = self.scroll.takeWidget()

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLayout, QVBoxLayout, QWidget
 
 from kiosk.content.models import Content, Robot
 from kiosk.i18n import DEFAULT_LANGUAGE, Language
 from kiosk.ui.pages.robots.robot_card import fit_art, paint_stage, render_robot_art
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.bullet import BulletRow
 from kiosk.ui.widgets.detail_overlay import DetailOverlay
 from kiosk.ui.widgets.text import TextLabel
 
@@ -57,29 +58,6 @@ class Chip(TextLabel):
         super().paintEvent(event)
 
 
-class FactRow(QWidget):
-    """One fact: an accent dot and the fact's words."""
-
-    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.theme = theme
-        self.label = TextLabel(self)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(0)
-        row.addSpacing(theme.px(34))
-        row.addWidget(self.label, 1)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(self.theme.palette.color("accent"))
-        line = QFontMetricsF(self.label.font()).height()
-        radius = self.theme.px(6)
-        painter.drawEllipse(QPointF(self.theme.px(8), line / 2), radius, radius)
-
-
 class RobotDetail(DetailOverlay):
     """Covers the page: a scrim over the carousel and a panel with one robot in full.
 
@@ -98,7 +76,7 @@ class RobotDetail(DetailOverlay):
         self.name = TextLabel(self.panel)
         self.maker = TextLabel(self.panel, role="dim")
         self.scene = TextLabel(self.panel, role="warm")
-        self.facts: list[FactRow] = []
+        self.facts: list[BulletRow] = []
         self.source = TextLabel(self.panel, role="dim")
         self._facts_box = QVBoxLayout()
         self._facts_box.setSpacing(theme.px(14))
@@ -175,7 +153,7 @@ class RobotDetail(DetailOverlay):
         self.scene.setFont(theme.font("lead", lang))
         self.scene.setText(robot.scene.get(lang))
         while len(self.facts) < len(robot.facts):
-            row = FactRow(theme, self.panel)
+            row = BulletRow(theme, self.panel)
             self._facts_box.addWidget(row)
             self.facts.append(row)
         for index, row in enumerate(self.facts):
