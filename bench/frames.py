@@ -8,6 +8,7 @@ the time our own animation handlers took since the frame before (see :func:`time
 
 from __future__ import annotations
 
+import argparse
 import statistics
 import time
 from collections.abc import Callable, Iterable
@@ -15,6 +16,20 @@ from collections.abc import Callable, Iterable
 from PySide6.QtCore import QEvent, QEventLoop, QTimer
 
 from kiosk.ui.shell.main_window import KioskWindow
+
+SIZES = ("1920x1080", "3840x2160")  # the brief's budgets hold at both
+
+
+def add_size_option(parser: argparse.ArgumentParser) -> None:
+    """``--size WxH``, repeatable; without it the benchmark runs at each of ``SIZES``."""
+    parser.add_argument(
+        "--size", action="append", help=f"window size, repeatable (default: {', '.join(SIZES)})"
+    )
+
+
+def sizes(args: argparse.Namespace) -> list[tuple[int, int]]:
+    """The sizes ``--size`` asked for, as (width, height)."""
+    return [(int(w), int(h)) for w, h in (s.split("x") for s in (args.size or SIZES))]
 
 
 def p95(values: list[float]) -> float:

@@ -1,6 +1,6 @@
 """Frame benchmark of the robot showcase: the carousel snapping and a detail opening and closing.
 
-Usage: python bench/robots_frames.py [--runs 3] [--size 1920x1080]
+Usage: python bench/robots_frames.py [--runs 3] [--size WxH ...] (default: 1080p and 4K)
 
 Each run plays the entrance, snaps the carousel forward card by card, then opens and closes a
 detail, and records while anything moves: the interval between frames (one window repaint
@@ -22,7 +22,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from frames import FrameRecorder, instrument, record  # noqa: E402
+from frames import FrameRecorder, add_size_option, instrument, record, sizes  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from kiosk.app import application, build_window  # noqa: E402
 from kiosk.content import load_content  # noqa: E402
@@ -42,15 +43,10 @@ def run_once(page: RobotsPage, recorder: FrameRecorder) -> dict[str, float]:
     return recorder.figures()
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--size", default="1920x1080")
-    args = parser.parse_args()
-    width, height = (int(v) for v in args.size.split("x"))
-    recorder = FrameRecorder()
-    instrument(recorder)
-    app = application()
+def bench_size(
+    app: QApplication, recorder: FrameRecorder, width: int, height: int, runs: int
+) -> None:
+    """Every case at one window size, and its medians."""
     window = build_window(load_content(bundled_content_dir()), (width, height))
     window.show()
     window.go_to("robots", animate=False)
@@ -59,7 +55,7 @@ def main() -> None:
     for _ in range(20):
         app.processEvents()
     results = []
-    for run in range(1, args.runs + 1):
+    for run in range(1, runs + 1):
         result = run_once(page, recorder)
         results.append(result)
         print(
@@ -70,11 +66,25 @@ def main() -> None:
         )
     summary = {k: statistics.median(r[k] for r in results) for k in results[0]}
     print(
-        f"median of {args.runs} runs at {args.size} ({os.environ['QT_QPA_PLATFORM']}): "
+        f"median of {runs} runs at {f'{width}x{height}'} ({os.environ['QT_QPA_PLATFORM']}): "
         f"interval median {summary['interval_median']:.2f} ms, p95 {summary['interval_p95']:.2f}"
         f" ms, max {summary['interval_max']:.2f} ms, over 33 ms {summary['over_33ms']:.0f}; "
         f"paint {summary['paint_median']:.2f} ms a frame (p95 {summary['paint_p95']:.2f} ms)"
     )
+
+    window.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    add_size_option(parser)
+    args = parser.parse_args()
+    recorder = FrameRecorder()
+    instrument(recorder)
+    app = application()
+    for width, height in sizes(args):
+        bench_size(app, recorder, width, height, args.runs)
 
 
 if __name__ == "__main__":

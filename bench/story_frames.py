@@ -1,6 +1,6 @@
 """Frame benchmark of the timeline and voices pages at one screen size.
 
-Usage: python bench/story_frames.py [--runs 3] [--size 1920x1080]
+Usage: python bench/story_frames.py [--runs 3] [--size WxH ...] (default: 1080p and 4K)
 
 Each run plays, until its animations end: the timeline's entrance (cards revealing), an event
 opening and closing, an autoplay scroll step, a quote change and the voices entrance. Prints the
@@ -23,8 +23,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from frames import FrameRecorder, instrument, record  # noqa: E402
+from frames import FrameRecorder, add_size_option, instrument, record, sizes  # noqa: E402
 from PySide6.QtCore import QAbstractAnimation  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from kiosk.app import application, build_window  # noqa: E402
 from kiosk.content import load_content  # noqa: E402
@@ -47,15 +48,10 @@ def measure(
     return recorder.figures()
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--size", default="1920x1080")
-    args = parser.parse_args()
-    width, height = (int(v) for v in args.size.split("x"))
-    recorder = FrameRecorder()
-    instrument(recorder)
-    app = application()
+def bench_size(
+    app: QApplication, recorder: FrameRecorder, width: int, height: int, runs: int
+) -> None:
+    """Every case at one window size, and its medians."""
     window = build_window(load_content(bundled_content_dir()), (width, height))
     window.show()
     window.go_to("policy", animate=False)
@@ -82,7 +78,7 @@ def main() -> None:
         ("quote change", lambda: voices.step(1), voices),
     ]
     results: dict[str, list[dict[str, float]]] = {name: [] for name, _, _ in cases}
-    for _ in range(args.runs):
+    for _ in range(runs):
         window.go_to("policy", animate=False)
         policy.reset()
         for name, start, page in cases:
@@ -90,14 +86,28 @@ def main() -> None:
                 window.go_to("voices", animate=False)
                 voices.settle()
             results[name].append(measure(recorder, start, page))
-    print(f"median of {args.runs} runs at {args.size} ({os.environ['QT_QPA_PLATFORM']}):")
-    for name, runs in results.items():
-        m = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
+    print(f"median of {runs} runs at {f'{width}x{height}'} ({os.environ['QT_QPA_PLATFORM']}):")
+    for name, found in results.items():
+        m = {k: statistics.median(r[k] for r in found) for k in found[0]}
         print(
             f"  {name:22s} {m['frames']:4.0f} frames, interval p95 {m['interval_p95']:5.1f} ms "
             f"max {m['interval_max']:5.1f} ms; paint median {m['paint_median']:4.1f} ms "
             f"p95 {m['paint_p95']:4.1f} ms"
         )
+
+    window.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    add_size_option(parser)
+    args = parser.parse_args()
+    recorder = FrameRecorder()
+    instrument(recorder)
+    app = application()
+    for width, height in sizes(args):
+        bench_size(app, recorder, width, height, args.runs)
 
 
 if __name__ == "__main__":
