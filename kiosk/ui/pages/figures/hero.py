@@ -150,7 +150,9 @@ class HeroNumber(DrawnText):
         if 1 not in line:
             return words.height()
         digits = QFontMetricsF(font)
-        below = words.descent() if len(line) > 1 else digits.descent() * 0.25
+        below = (
+            words.descent() if len(line) > 1 else digits.descent() * 0.5
+        )  # room for a comma's tail
         return digits.capHeight() + below + self.theme.px(10)
 
     def height_for(self, width: int) -> int:
