@@ -13,7 +13,6 @@ issue 19): p95 interval <= 17 ms, no frame over 33 ms, update + paint p95 <= 4 m
 
 from __future__ import annotations
 
-import argparse
 import os
 import statistics
 import sys
@@ -25,17 +24,10 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from frames import (  # noqa: E402
-    FrameRecorder,
-    add_size_option,
-    instrument,
-    record,
-    sizes,
-    time_handlers,
-)
+from frames import FrameRecorder, bench_main, record  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from kiosk.app import application, build_window  # noqa: E402
+from kiosk.app import build_window  # noqa: E402
 from kiosk.content import load_content  # noqa: E402
 from kiosk.paths import bundled_content_dir  # noqa: E402
 from kiosk.ui.pages.figures import FiguresPage  # noqa: E402
@@ -44,9 +36,9 @@ from kiosk.ui.pages.figures.count_up import CountUp  # noqa: E402
 
 
 def bench_size(
-    app: QApplication, size: tuple[int, int], runs: int, recorder: FrameRecorder
+    app: QApplication, recorder: FrameRecorder, width: int, height: int, runs: int
 ) -> None:
-    window = build_window(load_content(bundled_content_dir()), size)
+    window = build_window(load_content(bundled_content_dir()), (width, height))
     window.show()
     window.go_to("figures", animate=False)
     page = window.stack.pages["figures"]
@@ -64,7 +56,7 @@ def bench_size(
             recorder.clear()
             record(recorder, start, page.running_animations, poll_ms=100)
             results[name].append(recorder.figures())
-    where = f"{size[0]}x{size[1]} ({os.environ['QT_QPA_PLATFORM']})"
+    where = f"{width}x{height} ({os.environ['QT_QPA_PLATFORM']})"
     print(f"median of {runs} runs at {where}:")
     for name, found in results.items():
         m = {k: statistics.median(r[k] for r in found) for k in found[0]}
@@ -79,16 +71,8 @@ def bench_size(
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5)
-    add_size_option(parser)
-    args = parser.parse_args()
-    recorder = FrameRecorder()
-    instrument(recorder)
-    time_handlers(recorder, [(ChartPlot, "set_progress"), (CountUp, "show")])
-    app = application()
-    for size in sizes(args):
-        bench_size(app, size, args.runs, recorder)
+    handlers = [(ChartPlot, "set_progress"), (CountUp, "show")]
+    bench_main(__doc__ or "", bench_size, runs=5, handlers=handlers)
 
 
 if __name__ == "__main__":

@@ -14,7 +14,9 @@ import time
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QEvent, QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
 
+from kiosk.app import application
 from kiosk.ui.shell.main_window import KioskWindow
 
 SIZES = ("1920x1080", "3840x2160")  # the brief's budgets hold at both
@@ -30,6 +32,26 @@ def add_size_option(parser: argparse.ArgumentParser) -> None:
 def sizes(args: argparse.Namespace) -> list[tuple[int, int]]:
     """The sizes ``--size`` asked for, as (width, height)."""
     return [(int(w), int(h)) for w, h in (s.split("x") for s in (args.size or SIZES))]
+
+
+def bench_main(
+    doc: str,
+    bench_size: Callable[[QApplication, FrameRecorder, int, int, int], None],
+    runs: int = 3,
+    handlers: Iterable[tuple[type, str]] = (),
+) -> None:
+    """A frame benchmark's command line: ``--runs`` and ``--size``, the recorder hooked in,
+    then ``bench_size(app, recorder, width, height, runs)`` at each size."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=runs)
+    add_size_option(parser)
+    args = parser.parse_args()
+    recorder = FrameRecorder()
+    instrument(recorder)
+    time_handlers(recorder, handlers)
+    app = application()
+    for width, height in sizes(args):
+        bench_size(app, recorder, width, height, args.runs)
 
 
 def p95(values: list[float]) -> float:

@@ -11,7 +11,6 @@ is set.
 
 from __future__ import annotations
 
-import argparse
 import os
 import statistics
 import sys
@@ -22,10 +21,10 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from frames import FrameRecorder, add_size_option, instrument, record, sizes  # noqa: E402
+from frames import FrameRecorder, bench_main, record  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from kiosk.app import application, build_window  # noqa: E402
+from kiosk.app import build_window  # noqa: E402
 from kiosk.content import load_content  # noqa: E402
 from kiosk.paths import bundled_content_dir  # noqa: E402
 from kiosk.ui.pages.robots import RobotsPage  # noqa: E402
@@ -66,25 +65,16 @@ def bench_size(
         )
     summary = {k: statistics.median(r[k] for r in results) for k in results[0]}
     print(
-        f"median of {runs} runs at {f'{width}x{height}'} ({os.environ['QT_QPA_PLATFORM']}): "
+        f"median of {runs} runs at {width}x{height} ({os.environ['QT_QPA_PLATFORM']}): "
         f"interval median {summary['interval_median']:.2f} ms, p95 {summary['interval_p95']:.2f}"
         f" ms, max {summary['interval_max']:.2f} ms, over 33 ms {summary['over_33ms']:.0f}; "
         f"paint {summary['paint_median']:.2f} ms a frame (p95 {summary['paint_p95']:.2f} ms)"
     )
-
     window.close()
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3)
-    add_size_option(parser)
-    args = parser.parse_args()
-    recorder = FrameRecorder()
-    instrument(recorder)
-    app = application()
-    for width, height in sizes(args):
-        bench_size(app, recorder, width, height, args.runs)
+    bench_main(__doc__ or "", bench_size)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,6 @@ frame over 33 ms, update + paint <= 4 ms a frame. Runs offscreen unless QT_QPA_P
 
 from __future__ import annotations
 
-import argparse
 import os
 import statistics
 import sys
@@ -23,11 +22,11 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from frames import FrameRecorder, add_size_option, instrument, record, sizes  # noqa: E402
+from frames import FrameRecorder, bench_main, record  # noqa: E402
 from PySide6.QtCore import QAbstractAnimation  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from kiosk.app import application, build_window  # noqa: E402
+from kiosk.app import build_window  # noqa: E402
 from kiosk.content import load_content  # noqa: E402
 from kiosk.paths import bundled_content_dir  # noqa: E402
 from kiosk.ui.pages.base import PageView  # noqa: E402
@@ -86,7 +85,7 @@ def bench_size(
                 window.go_to("voices", animate=False)
                 voices.settle()
             results[name].append(measure(recorder, start, page))
-    print(f"median of {runs} runs at {f'{width}x{height}'} ({os.environ['QT_QPA_PLATFORM']}):")
+    print(f"median of {runs} runs at {width}x{height} ({os.environ['QT_QPA_PLATFORM']}):")
     for name, found in results.items():
         m = {k: statistics.median(r[k] for r in found) for k in found[0]}
         print(
@@ -94,20 +93,11 @@ def bench_size(
             f"max {m['interval_max']:5.1f} ms; paint median {m['paint_median']:4.1f} ms "
             f"p95 {m['paint_p95']:4.1f} ms"
         )
-
     window.close()
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3)
-    add_size_option(parser)
-    args = parser.parse_args()
-    recorder = FrameRecorder()
-    instrument(recorder)
-    app = application()
-    for width, height in sizes(args):
-        bench_size(app, recorder, width, height, args.runs)
+    bench_main(__doc__ or "", bench_size)
 
 
 if __name__ == "__main__":

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from decimal import Decimal
+from typing import Protocol
 
 from PySide6.QtCore import (
     QAbstractAnimation,
@@ -24,14 +24,22 @@ from kiosk.ui.widgets.text import TextLabel
 COUNT_UP_MS = 1200
 
 
-class CountUp(QObject):
-    """A figure's count-up: a pause, then progress 0..1 in ``COUNT_UP_MS``, eased out; the
-    number widget shows ``value(progress)`` (None: the final value)."""
+class NumberText(Protocol):
+    """What shows a count-up's number: a label, or the spread's drawn number."""
 
-    def __init__(self, figure: Figure, show: Callable[[Decimal | None], None], parent: QObject):
+    def setText(self, text: str) -> None: ...
+
+
+class CountUp(QObject):
+    """A figure's count-up: a pause, then progress 0..1 in ``COUNT_UP_MS``, eased out; its
+    ``number`` widget shows the figure's text at each value on the way (see :meth:`bind`)."""
+
+    def __init__(self, figure: Figure, number: NumberText, parent: QObject) -> None:
         super().__init__(parent)
         self.figure = figure
-        self._show_value = show
+        self.number = number
+        self._content: Content | None = None
+        self._lang: Language = "zh-Hans"
         self.animation = QVariantAnimation(self)
         self.animation.setDuration(COUNT_UP_MS)
         self.animation.setEasingCurve(QEasingCurve.Type.OutCubic)
@@ -42,16 +50,23 @@ class CountUp(QObject):
         self._pause = self.sequence.addPause(0)
         self.sequence.addAnimation(self.animation)
 
+    def bind(self, content: Content, lang: Language) -> None:
+        """Write the figure with ``content``'s units in ``lang``, from where it stands now."""
+        self._content, self._lang = content, lang
+        self.refresh()
+
     @property
     def running(self) -> bool:
         return self.sequence.state() == QAbstractAnimation.State.Running
 
     def show(self, progress: float | None) -> None:
         """Show the value at ``progress`` of the way up (None or 1: the stored value)."""
+        if self._content is None:
+            return
         value = None
         if progress is not None and progress < 1.0:
             value = self.figure.number.value * Decimal(str(round(progress, 4)))
-        self._show_value(value)
+        self.number.setText(self._content.format_figure(self.figure, self._lang, value))
 
     def refresh(self) -> None:
         """Show again where it stands (after a language change)."""
@@ -83,8 +98,6 @@ class CountUpTile(Card):
         super().__init__(theme, parent)
         self.figure = figure
         self.setObjectName(f"figure-{figure.id}")
-        self._content: Content | None = None
-        self._lang: Language = "zh-Hans"
         self.label = TextLabel(self, role="dim")
         self.number = FitLabel(self, role="accent")
         self.growth = TextLabel(self, role="warm")
@@ -97,12 +110,11 @@ class CountUpTile(Card):
             layout.addWidget(widget)
         layout.addStretch(1)
         layout.addWidget(self.source)
-        self.count = CountUp(figure, self._show, self)
+        self.count = CountUp(figure, self.number, self)
         self.sequence = self.count.sequence
         self.clicked.connect(self.play)
 
     def set_language(self, content: Content, lang: Language) -> None:
-        self._content, self._lang = content, lang
         self.label.setFont(self.theme.font("body", lang))
         self.number.set_fit(
             self.theme.font("figure", lang), widest_texts(content, self.figure, lang)
@@ -114,11 +126,7 @@ class CountUpTile(Card):
         self.growth.setText(growth)
         self.growth.setVisible(bool(growth))
         self.source.setText(content.format_source(self.figure.source, lang))
-        self.count.refresh()
-
-    def _show(self, value: Decimal | None) -> None:
-        if self._content is not None:
-            self.number.setText(self._content.format_figure(self.figure, self._lang, value))
+        self.count.bind(content, lang)
 
     def play(self, delay_ms: int = 0) -> None:
         """Count up from zero (after ``delay_ms``)."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import re
-from decimal import Decimal
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -246,8 +245,6 @@ class HeroFigure(FeedbackPressable):
         super().__init__(theme, parent)
         self.figure = figure
         self.setObjectName(f"hero-{figure.id}")
-        self._content: Content | None = None
-        self._lang: Language = "zh-Hans"
         self.label = TextLabel(self, max_lines=2)
         self.number = HeroNumber(theme, self)
         self.growth = TextLabel(self, role="warm", wrap=False)
@@ -259,12 +256,11 @@ class HeroFigure(FeedbackPressable):
         layout.addWidget(self.label)
         layout.addWidget(self.growth)
         layout.addStretch(1)
-        self.count = CountUp(figure, self._show, self)
+        self.count = CountUp(figure, self.number, self)
         self.sequence = self.count.sequence
         self.clicked.connect(self.play)
 
     def set_language(self, content: Content, lang: Language) -> None:
-        self._content, self._lang = content, lang
         theme = self.theme
         self.label.setFont(theme.font("body", lang))
         words = theme.font("body", lang)
@@ -276,11 +272,7 @@ class HeroFigure(FeedbackPressable):
         growth = content.format_growth(self.figure, lang)
         self.growth.setText(growth)
         self.growth.setVisible(bool(growth))
-        self.count.refresh()
-
-    def _show(self, value: Decimal | None) -> None:
-        if self._content is not None:
-            self.number.setText(self._content.format_figure(self.figure, self._lang, value))
+        self.count.bind(content, lang)
 
     def play(self, delay_ms: int = 0) -> None:
         """Count up from zero (after ``delay_ms``)."""

@@ -96,10 +96,10 @@ class MoreFigures(DetailOverlay):
                 card.settle()
 
     def on_closed(self) -> None:
-        for card in self.cards:
-            card.settle()
+        self.settle_cards()
 
     def settle_cards(self) -> None:
+        """Every chart and count-up at its end."""
         for card in self.cards:
             card.settle()
 
