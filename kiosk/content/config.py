@@ -6,18 +6,14 @@ from __future__ import annotations
 import json
 import re
 import tomllib
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from kiosk.content.errors import Problem, Severity
 from kiosk.content.images import check_image
-from kiosk.content.models import (
-    Page,
-    PlaylistEntry,
-    Settings,
-)
+from kiosk.content.models import Page, Settings
+from kiosk.content.playlist import parse_playlist
 from kiosk.content.schedule import Schedule, parse_schedule
 from kiosk.content.schema import PAGE_IDS
 from kiosk.content.tables import not_text, read_file
@@ -152,7 +148,7 @@ def parse_config(text: str | None, problems: list[Problem]) -> Settings:
             problem(key, f"{key} must be true or false, not {value!r}")
             value = getattr(defaults, name)
         flags[name] = value
-    playlist = _playlist(autoplay.get("playlist", []), order, problem)
+    playlist = parse_playlist(autoplay.get("playlist", []), order, problem)
     schedule, hour_errors = parse_schedule(data.get("hours", {}))
     for key, message in hour_errors.items():
         problem(key, f"{message}; the kiosk stays open")
@@ -178,39 +174,6 @@ def parse_config(text: str | None, problems: list[Problem]) -> Settings:
         hours=schedule,
         **options,
     )
-
-
-def _playlist(
-    entries: object, order: list[str], problem: Callable[..., None]
-) -> tuple[PlaylistEntry, ...]:
-    """The attract loop's stops; a bad stop is reported and left out."""
-    if not isinstance(entries, list):
-        problem("playlist", 'autoplay.playlist must be a list like [{ page = "home", dwell = 8 }]')
-        return ()
-    playlist: list[PlaylistEntry] = []
-    for number, entry in enumerate(entries, start=1):
-        where = f"autoplay.playlist entry {number}"
-        if not isinstance(entry, dict) or not isinstance(entry.get("page"), str):
-            problem("playlist", f'{where} needs a page, like {{ page = "figures", dwell = 12 }}')
-            continue
-        page = entry["page"]
-        if page not in order:
-            problem("playlist", f"{where}: page '{page}' is not in pages.order; it is skipped")
-            continue
-        dwell = entry.get("dwell", PlaylistEntry.dwell)
-        if isinstance(dwell, bool) or not isinstance(dwell, int | float) or not 3 <= dwell <= 600:
-            problem("playlist", f"{where}: dwell must be 3 to 600 seconds, not {dwell!r}")
-            dwell = PlaylistEntry.dwell
-        steps = entry.get("steps", 0)
-        if isinstance(steps, bool) or not isinstance(steps, int) or not 0 <= steps <= 50:
-            problem("playlist", f"{where}: steps must be a whole number from 0 to 50")
-            steps = 0
-        unknown = set(entry) - {"page", "dwell", "steps"}
-        if unknown:
-            keys = ", ".join(sorted(unknown))
-            problem("playlist", f"{where}: unknown key {keys} is ignored", Severity.WARNING)
-        playlist.append(PlaylistEntry(page, float(dwell), steps))
-    return tuple(playlist)
 
 
 def check_chain_figure(
@@ -249,5 +212,5 @@ def check_page_order(
         problems.append(Problem(CONFIG, line, "1", "pages.order must start with 'home'"))
         order.remove("home")
         order.insert(0, "home")
-    playlist = tuple(e for e in settings.playlist if e.page in order)
+    playlist = tuple(e for e in settings.playlist if e.moment or e.page in order)
     return replace(settings, page_order=tuple(order), playlist=playlist)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Collection
+from dataclasses import replace
 from pathlib import Path
 
 from kiosk.content.build import (
@@ -15,7 +16,13 @@ from kiosk.content.build import (
     check_spread,
     records,
 )
-from kiosk.content.config import check_chain_figure, check_page_order, parse_config, read_config
+from kiosk.content.config import (
+    CONFIG,
+    check_chain_figure,
+    check_page_order,
+    parse_config,
+    read_config,
+)
 from kiosk.content.errors import Problem, Severity
 from kiosk.content.models import (
     Category,
@@ -28,6 +35,7 @@ from kiosk.content.models import (
     Unit,
     Voice,
 )
+from kiosk.content.playlist import check_moments
 from kiosk.content.schema import (
     EXHIBITION_STRINGS,
     OPTIONAL_STRINGS,
@@ -145,6 +153,9 @@ def load_content(
         for r in rows["voices.csv"]
     }
     settings = check_page_order(config_text or "", settings, pages, problems)
+    ids: dict[str, Collection[str]] = {"figure": figures, "robot": robots, "quote": voices}
+    playlist = check_moments(config_text or "", settings.playlist, ids, CONFIG, problems)
+    settings = replace(settings, playlist=playlist)
     problems.sort(key=lambda p: (p.file, p.row or 0, p.column or ""))
     return Content(
         folder=folder,

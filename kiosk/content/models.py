@@ -223,11 +223,14 @@ class Page:
 
 @dataclass(frozen=True)
 class PlaylistEntry:
-    """One stop of the attract loop: a page, how long it stays, how many steps inside it."""
+    """One stop of the attract loop: a page, how long it stays, how many steps inside it; or
+    a full-screen moment (``moment`` "figure", "robot" or "quote" and the ``item``'s id)."""
 
-    page: str
+    page: str = ""
     dwell: float = 12.0
     steps: int = 0
+    moment: str = ""
+    item: str = ""
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""The attract loop: the playlist's pages, the steps inside them, the language rotation."""
+"""The attract loop: the playlist's pages, the steps inside them, its full-screen moments,
+the language rotation."""
 
 from __future__ import annotations
 
@@ -8,35 +9,43 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt, QTimer
 
 from kiosk.content.models import PlaylistEntry
+from kiosk.content.playlist import PAGE_DWELL, the_playlist
 from kiosk.ui.shell.main_window import KioskWindow
-
-DEFAULT_DWELL = 12.0
+from kiosk.ui.shell.moment import MomentView
 
 
 class AutoplayPlayer(QObject):
-    """Plays the attract loop: each stop's page, its steps evenly spread, then the next stop.
+    """Plays the attract loop: each stop's page with its steps evenly spread, or its moment over
+    the whole window, then the next stop.
 
     Every step is scheduled from a monotonic deadline; one single-shot timer waits for it.
     """
 
-    def __init__(self, window: KioskWindow, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        window: KioskWindow,
+        clock: Callable[[], float] = time.monotonic,
+        moment: MomentView | None = None,
+    ) -> None:
         super().__init__(window)
         self.window = window
+        self.moment = moment or MomentView(window.session, window.theme, window)
         self.session = window.session  # the visitor's language and the content on screen
         self.clock = clock
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.timeout.connect(self._step)
-        self.plan: list[tuple[float, str, str]] = []  # (seconds from the start, what, page)
+        # (seconds from the start, what: page, step, moment or loop, the entry)
+        self.plan: list[tuple[float, str, PlaylistEntry | None]] = []
         self.started = 0.0
         self.loops = 0
 
     def stops(self) -> list[PlaylistEntry]:
-        settings = self.session.content.settings
+        """This loop's stops: the pages this window shows and the moments of the playlist."""
         order = self.window.page_order()
-        entries = [e for e in settings.playlist if e.page in order]
-        return entries or [PlaylistEntry(page, DEFAULT_DWELL, 2) for page in order]
+        stops = [e for e in the_playlist(self.session.content) if e.moment or e.page in order]
+        return stops or [PlaylistEntry(page, PAGE_DWELL, 2) for page in order]
 
     def start(self) -> None:
         self.loops = 0
@@ -45,6 +54,7 @@ class AutoplayPlayer(QObject):
     def stop(self) -> None:
         self.timer.stop()
         self.plan = []
+        self.moment.end()
 
     def next_due(self) -> float | None:
         """When the next stop or step is due, on the player's clock; None when stopped."""
@@ -62,13 +72,15 @@ class AutoplayPlayer(QObject):
 
     def _begin_loop(self) -> None:
         at = 0.0
-        plan: list[tuple[float, str, str]] = []
+        plan: list[tuple[float, str, PlaylistEntry | None]] = []
         for entry in self.stops():
-            plan.append((at, "page", entry.page))
+            plan.append((at, "moment" if entry.moment else "page", entry))
             for step in range(entry.steps):
-                plan.append((at + entry.dwell * (step + 1) / (entry.steps + 1), "step", entry.page))
+                plan.append((at + entry.dwell * (step + 1) / (entry.steps + 1), "step", entry))
             at += entry.dwell
-        plan.append((at, "loop", ""))
+        if not plan:  # no page to show: no loop
+            return
+        plan.append((at, "loop", None))
         self.plan = plan
         self.started = self.clock()
         self._step()
@@ -76,11 +88,15 @@ class AutoplayPlayer(QObject):
     def _step(self) -> None:
         now = self.clock() - self.started
         while self.plan and self.plan[0][0] <= now + 0.001:
-            _, what, page_id = self.plan.pop(0)
-            if what == "page":
-                self.window.go_to(page_id)
-            elif what == "step":
-                self.window.advance_page(page_id)
+            _, what, entry = self.plan.pop(0)
+            if what == "page" and entry is not None:
+                animate = not self.moment.isVisible()  # out of a moment: the page at once
+                self.window.go_to(entry.page, animate)
+                self.moment.end()
+            elif what == "moment" and entry is not None:
+                self.moment.show_moment(entry)  # an item a reload removed: the last screen stays
+            elif what == "step" and entry is not None:
+                self.window.advance_page(entry.page)
             elif what == "loop":
                 self.loops += 1
                 if self.session.content.settings.rotate_languages:

@@ -34,6 +34,7 @@ from kiosk.ui.autoplay import AutoplayPlayer
 from kiosk.ui.input import MOUSE_EVENTS, TOUCH_EVENTS, is_from_touch
 from kiosk.ui.services.content_watch import ContentWatcher
 from kiosk.ui.shell.main_window import KioskWindow
+from kiosk.ui.shell.moment import MomentView
 from kiosk.ui.shell.overlays import ClosedOverlay, CountdownOverlay, CueOverlay
 
 log = logging.getLogger(__name__)
@@ -72,11 +73,13 @@ class KioskRuntime(QObject):
             ),
             dirty=self._dirty,
         )
-        self.player = AutoplayPlayer(window, clock)
+        self.moment = MomentView(self.session, window.theme, window)
+        self.player = AutoplayPlayer(window, clock, self.moment)
         self.countdown = CountdownOverlay(window, "countdown")
         self.closed = ClosedOverlay(window, "closed")
         self.cue = CueOverlay(window, "autoplay-cue")
         self.cue.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.moment.raised.connect(self.cue.raise_)  # the call to action stays on top
         self.frames = FrameMeter(window)
         self.taps = CornerTaps()
         self._last_press = -1
@@ -125,6 +128,7 @@ class KioskRuntime(QObject):
         if kind == QEvent.Type.Resize and watched is self.window:
             for overlay in (self.countdown, self.closed, self.cue, self.pin_pad, self.admin):
                 overlay.setGeometry(self.window.rect())
+            self.moment.setGeometry(self.window.rect())
             return False
         if kind not in TOUCH_EVENTS and kind not in MOUSE_EVENTS:
             return False

@@ -3,8 +3,8 @@ closed screen and the attract loop's "touch to explore" cue, each painted by han
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.shell.main_window import KioskWindow
@@ -80,21 +80,52 @@ class ClosedOverlay(Overlay):
 
 
 class CueOverlay(Overlay):
-    """The discreet 'touch to explore' pill at the bottom during the attract loop."""
+    """The attract loop's one call to action: a pill with a touch mark and 'touch to start' at
+    the foot of the screen, in the band the page dots leave (they hide) and a moment keeps
+    free, so it covers nothing."""
+
+    def cue_font(self) -> QFont:
+        """Bold lead type; bold body type for a cue too long for it."""
+        theme = self.theme
+        lang = self.window_.session.language
+        font = theme.font("lead", lang)
+        font.setWeight(QFont.Weight.Bold)
+        room = self.width() - 2 * theme.margin - theme.px(36 + 18) - 2 * theme.px(36)
+        if QFontMetricsF(font).horizontalAdvance(self.title) > room:
+            font = theme.font("button", lang)
+        return font
+
+    def pill(self) -> QRectF:
+        """Where the pill stands."""
+        theme = self.theme
+        words = QFontMetricsF(self.cue_font()).horizontalAdvance(self.title)
+        width = min(self.width() - 2 * theme.margin, words + theme.px(36 + 18) + 2 * theme.px(36))
+        pill = QRectF(0, 0, width, theme.px(76))
+        pill.moveCenter(QRectF(self.rect()).center())
+        pill.moveBottom(self.height() - theme.px(10))  # in the page dots' band, over nothing
+        return pill
 
     def paintEvent(self, event: QPaintEvent) -> None:
         theme, palette = self.theme, self.theme.palette
-        lang = self.window_.session.language
+        font = self.cue_font()
+        pill = self.pill()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        font = theme.font("button", lang)
-        painter.setFont(font)
-        width = painter.fontMetrics().horizontalAdvance(self.title) + 2 * theme.px(40)
-        pill = QRectF(0, 0, width, theme.px(64))
-        pill.moveCenter(QRectF(self.rect()).center())
-        pill.moveBottom(self.height() - theme.px(14))  # in the page dots' band, over nothing
-        painter.setBrush(palette.color("surface", 0.92))
-        painter.setPen(palette.color("accent"))
+        painter.setBrush(palette.color("surface", 0.94))
+        painter.setPen(QPen(palette.color("accent"), max(1.5, theme.px(2))))
         painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
+        mark = theme.px(36)  # a fingertip's touch: a dot in a ring
+        center = QPointF(pill.left() + theme.px(36) + mark / 2, pill.center().y())
+        painter.setBrush(palette.color("accent"))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawEllipse(center, mark * 0.2, mark * 0.2)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(palette.color("accent"), max(1.5, theme.px(3))))
+        painter.drawEllipse(center, mark / 2, mark / 2)
+        words = pill.adjusted(theme.px(36) + mark + theme.px(18), 0, -theme.px(36), 0)
+        painter.setFont(font)
         painter.setPen(palette.color("text"))
-        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, self.title)
+        text = QFontMetricsF(font).elidedText(  # a curator's very long cue: cut, never spilled
+            self.title, Qt.TextElideMode.ElideRight, words.width()
+        )
+        painter.drawText(words, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)

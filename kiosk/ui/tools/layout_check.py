@@ -515,15 +515,19 @@ class LayoutCheck:
             self.check(window, f"{window.current_page_id}/attract")
             steps = 0
             while player.loops < 1 and (due := player.next_due()) is not None:
-                _, what, page_id = player.plan[0]
+                _, what, entry = player.plan[0]
                 clock.now = max(clock.now, due)
                 player.play_due()
                 settled(window)
+                runtime.moment.settle()
                 steps = steps + 1 if what == "step" else 0
                 kind = f"attract-step-{steps}" if what == "step" else "attract"
                 if what == "loop":
                     kind = "attract-next-loop"
-                self.check(window, f"{window.current_page_id}/{kind}")
+                where = window.current_page_id
+                if runtime.moment.entry is not None:
+                    where = f"moment-{runtime.moment.entry.moment}-{runtime.moment.entry.item}"
+                self.check(window, f"{where}/{kind}")
             runtime.apply(runtime.controller.stop_autoplay())  # a visitor wakes it
             settled(window)
             self.check(window, f"{window.current_page_id}/woken")

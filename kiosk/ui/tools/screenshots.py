@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
+from kiosk.content.playlist import MOMENTS, the_playlist
 from kiosk.i18n import LANGUAGES, Language
 from kiosk.progress import Progress
 from kiosk.ui.input import tap
@@ -30,7 +31,13 @@ def settle(window: KioskWindow) -> None:
     QApplication.processEvents()
 
 
-RUNTIME_SCREENS = ("autoplay", "closed", "pin-pad", "admin-panel")
+RUNTIME_SCREENS = (
+    "autoplay",
+    "closed",
+    "pin-pad",
+    "admin-panel",
+    *(f"moment-{k}" for k in MOMENTS),
+)
 
 
 class PngWriter:
@@ -142,7 +149,14 @@ def _runtime_screens(
     language = window.session.language
     runtime.start_autoplay()  # it starts from the default language: show it in this one
     window.session.set_language(language)
+    runtime.moment.settle()  # the loop may open on a moment: show where its motion ends
     grab("runtime--autoplay")
+    shown: set[str] = set()
+    for entry in the_playlist(window.session.content):  # the first moment of each kind
+        if entry.moment and entry.moment not in shown and runtime.moment.show_moment(entry):
+            shown.add(entry.moment)
+            runtime.moment.settle()
+            grab(f"runtime--moment-{entry.moment}")
     runtime.apply(runtime.controller.stop_autoplay())
     window.session.set_language(language)
     runtime.apply([Action.CLOSE])

@@ -71,9 +71,14 @@ class HeroNumber(DrawnText):
     count-up, so it never changes while counting.
     """
 
-    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, theme: Theme, parent: QWidget | None = None, *, centered: bool = False
+    ) -> None:
         super().__init__(parent)
         self.theme = theme
+        # the attract loop's moment: each line centred, and the digits keep their size and wrap
+        # the words before shrinking to the page's figure size
+        self.centered = centered
         self._digits = QFont()
         self._words = QFont()
         self._widest: list[str] = []
@@ -132,7 +137,7 @@ class HeroNumber(DrawnText):
 
         smallest = QFont(self._digits)
         smallest.setPixelSize(min(self._digits.pixelSize(), self.theme.px(FIGURE_PX)))
-        for font in (self._digits, smallest):
+        for font in (self._digits,) if self.centered else (self._digits, smallest):
             if before + number(font) + after <= width:
                 return font, [[0, 1, 2]]
         lines = [[0]] if has_before else []
@@ -206,6 +211,14 @@ class HeroNumber(DrawnText):
             else:
                 baseline = top + QFontMetricsF(self._words).ascent()
             x = 0.0
+            if self.centered:
+                widths = [
+                    QFontMetricsF(font).horizontalAdvance(texts[1])
+                    if part == 1
+                    else QFontMetricsF(self._words).horizontalAdvance(texts[part])
+                    for part in line
+                ]
+                x = max(0.0, (self.width() - sum(widths)) / 2)
             for part in line:
                 if part == 1:
                     x = self._draw_digits(painter, QPointF(x, baseline), texts[1], font)

@@ -1,0 +1,505 @@
+"""The attract loop's full-screen moments, made to be read from three metres: a key figure
+counting up with one line of context, a robot's drawing coming in with its name, a quote.
+
+A moment covers the whole window but its foot, where the loop's one call to action (the cue)
+stands over nothing. Its motion is cheap at 4K: the number is drawn from digit pictures, the
+drawing is one picture revealed behind a moving edge, the texts stay put.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractAnimation,
+    QEasingCurve,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    QVariantAnimation,
+    Signal,
+)
+from PySide6.QtGui import (
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+    QRadialGradient,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import QBoxLayout, QStackedLayout, QVBoxLayout, QWidget
+
+from kiosk.content import Content, Figure
+from kiosk.content.models import PlaylistEntry, Robot, Voice
+from kiosk.i18n import Language
+from kiosk.ui.pages.figures.count_up import CountUp, widest_texts
+from kiosk.ui.pages.figures.hero import HeroNumber
+from kiosk.ui.pages.robots.robot_card import ART_RATIO, render_robot_art
+from kiosk.ui.pages.voices.quote import keep_terms_together, quote_text
+from kiosk.ui.session import Session
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.text import TextLabel
+
+CENTER = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
+REVEAL_MS = 1600  # a robot's drawing coming in
+COUNT_MS = 1800  # a figure counting up: slower than on its page, to be watched from afar
+MARK_MS = 900  # a quote's opening mark growing in
+OPENING_MARKS = '“「『‘"«'
+NUMBER_PX = 240  # a moment's digits at 1080p (a page's key figures: 104)
+WORDS_PX = 72  # the unit words beside them
+
+
+class MomentPart(QWidget):
+    """One kind of moment: set it to an item, then play its entrance (or settle it)."""
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.theme = theme
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def play(self) -> None:
+        """The entrance, from the start."""
+
+    def settle(self) -> None:
+        """The entrance's end at once."""
+
+    @property
+    def running(self) -> bool:
+        return False
+
+
+class FigureMoment(MomentPart):
+    """A key figure very large, counting up, with its label as the one line of context."""
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(theme, parent)
+        self.number = HeroNumber(theme, self, centered=True)
+        self.number.setObjectName("moment-number")
+        self.label = TextLabel(self, align=CENTER, max_lines=3, balance=True)
+        self.label.setObjectName("moment-label")
+        self.growth = TextLabel(self, role="warm", align=CENTER, max_lines=1)
+        self.source = TextLabel(self, role="dim", align=CENTER, max_lines=2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(theme.px(28))
+        layout.addStretch(1)
+        layout.addWidget(self.number)
+        layout.addWidget(self.label)
+        layout.addWidget(self.growth)
+        layout.addSpacing(theme.px(12))
+        layout.addWidget(self.source)
+        layout.addStretch(1)
+        self.count: CountUp | None = None
+
+    def set_figure(self, figure: Figure, content: Content, lang: Language) -> None:
+        theme = self.theme
+        digits = theme.font("figure", lang)
+        digits.setPixelSize(theme.px(NUMBER_PX))
+        words = theme.font("headline", lang)
+        words.setPixelSize(theme.px(WORDS_PX))
+        if self.count is None or self.count.figure is not figure:
+            if self.count is not None:
+                self.count.sequence.stop()
+                self.count.deleteLater()
+            self.count = CountUp(figure, self.number, self)
+            self.count.animation.setDuration(COUNT_MS)
+        self.number.set_fonts(digits, words, widest_texts(content, figure, lang))
+        label = theme.font("headline", lang)
+        label.setWeight(QFont.Weight.Normal)
+        self.label.setFont(label)
+        self.label.setText(figure.label.get(lang))
+        self.growth.setFont(theme.font("lead", lang))
+        growth = content.format_growth(figure, lang)
+        self.growth.setText(growth)
+        self.growth.setVisible(bool(growth))
+        self.source.setFont(theme.font("caption", lang))
+        self.source.setText(content.format_source(figure.source, lang))
+        self.count.bind(content, lang)
+
+    def play(self) -> None:
+        if self.count is not None:
+            self.count.play(delay_ms=250)
+
+    def settle(self) -> None:
+        if self.count is not None:
+            self.count.settle()
+
+    @property
+    def running(self) -> bool:
+        return self.count is not None and self.count.running
+
+
+class RevealedArt(QWidget):
+    """A drawing that comes in behind a luminous edge moving down it, rising as it does."""
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.theme = theme
+        self.robot: Robot | None = None
+        self.level = 1.0  # 0 nothing shown .. 1 all of it
+        self._art = QPixmap()
+        self.animation = QVariantAnimation(self)
+        self.animation.setDuration(REVEAL_MS)
+        self.animation.setStartValue(0.0)
+        self.animation.setEndValue(1.0)
+        self.animation.setEasingCurve(QEasingCurve.Type.InOutCubic)
+        self.animation.valueChanged.connect(self._on_level)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def set_robot(self, robot: Robot) -> None:
+        if robot is not self.robot:
+            self.robot = robot
+            self._art = QPixmap()
+            self.update()
+
+    def art_rect(self) -> QRectF:
+        """The largest 4:3 rectangle centred in the widget."""
+        area = QRectF(self.rect())
+        width = min(area.width(), area.height() * ART_RATIO)
+        rect = QRectF(0, 0, width, width / ART_RATIO)
+        rect.moveCenter(area.center())
+        return rect
+
+    def _picture(self) -> QPixmap:
+        size = self.art_rect().size().toSize()
+        if self.robot is not None and (
+            self._art.isNull() or self._art.deviceIndependentSize().toSize() != size
+        ):
+            self._art = render_robot_art(
+                self.robot, QSize(size), self.devicePixelRatioF(), self.theme
+            )
+        return self._art
+
+    def _on_level(self, value: float) -> None:
+        self.level = float(value)
+        self.update()
+
+    def play(self) -> None:
+        self.animation.stop()
+        self.level = 0.0
+        self.animation.start()
+
+    def settle(self) -> None:
+        self.animation.stop()
+        self.level = 1.0
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        art = self._picture()
+        if art.isNull() or self.level <= 0:
+            return
+        rect = self.art_rect()
+        rise = (1.0 - self.level) * self.theme.px(48)
+        edge = rect.top() + rect.height() * self.level
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.save()
+        painter.setClipRect(QRectF(rect.left(), rect.top() - rise, rect.width(), edge - rect.top()))
+        painter.drawPixmap(QPointF(rect.left(), rect.top() + rise), art)
+        painter.restore()
+        if self.level < 1.0:  # the edge that draws it: an accent line, brightest mid-way
+            painter.setPen(Qt.PenStyle.NoPen)
+            line = QRectF(rect.left(), edge + rise - 1, rect.width(), max(2.0, self.theme.px(3)))
+            painter.setOpacity(min(1.0, 4 * self.level * (1 - self.level) + 0.2))
+            painter.setBrush(self.theme.palette.color("accent"))
+            painter.drawRect(line)
+
+    @property
+    def running(self) -> bool:
+        return self.animation.state() == QAbstractAnimation.State.Running
+
+
+class RobotMoment(MomentPart):
+    """A robot's drawing large, with its name, its maker and the scene it works in."""
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(theme, parent)
+        self.art = RevealedArt(theme, self)
+        self.art.setObjectName("moment-art")
+        self.name = TextLabel(self, max_lines=3, balance=True, floor=0.5)  # a long name: smaller
+        self.name.setObjectName("moment-name")
+        self.maker = TextLabel(self, role="warm", max_lines=2)
+        self.scene = TextLabel(self, role="dim", max_lines=4)
+        self.source = TextLabel(self, role="dim", max_lines=2)
+        words = QVBoxLayout()
+        words.setSpacing(theme.px(20))
+        words.addStretch(1)
+        for widget in (self.name, self.maker, self.scene):
+            words.addWidget(widget)
+        words.addSpacing(theme.px(12))
+        words.addWidget(self.source)
+        words.addStretch(1)
+        self.layout_ = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        self.layout_.setSpacing(theme.px(64))
+        self.layout_.addWidget(self.art, 11)
+        self.layout_.addLayout(words, 9)
+
+    def set_robot(self, robot: Robot, content: Content, lang: Language) -> None:
+        theme = self.theme
+        portrait = theme.portrait
+        self.layout_.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
+        self.layout_.setStretch(0, 11 if not portrait else 10)
+        self.layout_.setStretch(1, 9 if not portrait else 9)
+        self.art.set_robot(robot)
+        self.name.setFont(theme.font("display", lang))
+        self.name.setText(robot.name.get(lang))
+        self.maker.setFont(theme.font("lead", lang))
+        self.maker.setText(robot.maker.get(lang) if robot.maker is not None else "")
+        self.maker.setVisible(robot.maker is not None)
+        self.scene.setFont(theme.font("lead", lang))
+        self.scene.setText(robot.scene.get(lang))
+        self.source.setFont(theme.font("caption", lang))
+        self.source.setText(content.format_source(robot.source, lang))
+
+    def play(self) -> None:
+        self.art.play()
+
+    def settle(self) -> None:
+        self.art.settle()
+
+    @property
+    def running(self) -> bool:
+        return self.art.running
+
+
+class QuoteMark(QWidget):
+    """A large opening quotation mark in the accent colour that grows in."""
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.theme = theme
+        self.mark = "“"
+        self.level = 1.0
+        self._picture = QPixmap()
+        self.animation = QVariantAnimation(self)
+        self.animation.setDuration(MARK_MS)
+        self.animation.setStartValue(0.0)
+        self.animation.setEndValue(1.0)
+        self.animation.setEasingCurve(QEasingCurve.Type.OutBack)
+        self.animation.valueChanged.connect(self._on_level)
+        self.setFixedHeight(theme.px(160))
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def set_mark(self, mark: str, font: QFont) -> None:
+        """Draw ``mark`` once, its ink centred and no taller than 80 % of the widget."""
+        font = QFont(font)
+        font.setPixelSize(self.theme.px(260))
+        ink = QFontMetricsF(font).tightBoundingRect(mark)
+        room = self.height() * 0.8
+        if ink.height() > room:  # a tall mark (「): smaller, to stand in its box
+            font.setPixelSize(max(1, int(font.pixelSize() * room / ink.height())))
+            ink = QFontMetricsF(font).tightBoundingRect(mark)
+        ratio = self.devicePixelRatioF()
+        box = QRectF(0, 0, self.height(), self.height())
+        picture = QPixmap(box.size().toSize() * ratio)
+        picture.setDevicePixelRatio(ratio)
+        picture.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(picture)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.setFont(font)
+        painter.setPen(self.theme.palette.color("accent"))
+        painter.drawText(box.center() - ink.center(), mark)
+        painter.end()
+        self.mark, self._picture = mark, picture
+        self.update()
+
+    def _on_level(self, value: float) -> None:
+        self.level = float(value)
+        self.update()
+
+    def play(self) -> None:
+        self.animation.stop()
+        self.level = 0.0
+        self.animation.start()
+
+    def settle(self) -> None:
+        self.animation.stop()
+        self.level = 1.0
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self._picture.isNull() or self.level <= 0:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        size = self._picture.deviceIndependentSize()
+        painter.translate(self.width() / 2, self.height() / 2)
+        painter.scale(max(0.01, self.level), max(0.01, self.level))
+        painter.setOpacity(min(1.0, self.level))
+        painter.drawPixmap(QPointF(-size.width() / 2, -size.height() / 2), self._picture)
+
+
+class QuoteMoment(MomentPart):
+    """A voice's quote large and centred, and who said it."""
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(theme, parent)
+        self.mark = QuoteMark(theme, self)
+        self.quote = TextLabel(self, align=CENTER, balance=True)
+        self.quote.setObjectName("moment-quote")
+        self.speaker = TextLabel(self, role="warm", align=CENTER, max_lines=2)
+        self.role = TextLabel(self, role="dim", align=CENTER, max_lines=2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(theme.px(16))
+        layout.addStretch(1)
+        layout.addWidget(self.mark)
+        layout.addWidget(self.quote, 1)
+        layout.addSpacing(theme.px(24))
+        layout.addWidget(self.speaker)
+        layout.addWidget(self.role)
+        layout.addStretch(1)
+
+    def set_voice(self, voice: Voice, content: Content, lang: Language) -> None:
+        theme = self.theme
+        font = theme.font("headline", lang)
+        font.setWeight(QFont.Weight.Normal)
+        self.quote.setFont(font)
+        marked = quote_text(content, voice, lang)  # the language's marks: the big one opens
+        self.mark.set_mark(marked[:1] if marked[:1] in OPENING_MARKS else "“", font)
+        self.quote.setText(keep_terms_together(voice.quote.get(lang)))
+        self.speaker.setFont(theme.font("title", lang))
+        self.speaker.setText(voice.speaker.get(lang))
+        self.role.setFont(theme.font("body", lang))
+        self.role.setText(voice.role.get(lang))
+
+    def play(self) -> None:
+        self.mark.play()
+
+    def settle(self) -> None:
+        self.mark.settle()
+
+    @property
+    def running(self) -> bool:
+        return self.mark.animation.state() == QAbstractAnimation.State.Running
+
+
+class MomentView(QWidget):
+    """The full-window moment; hidden between moments. Its foot is left to the cue."""
+
+    raised = Signal()  # it came to the front: what stands over it (the cue) goes up again
+
+    def __init__(self, session: Session, theme: Theme, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.theme = theme
+        self.entry: PlaylistEntry | None = None
+        self.setObjectName("moment")
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # nothing under it is painted
+        self._ground = QPixmap()
+        self.title = TextLabel(self, role="dim", align=CENTER, max_lines=1)
+        self.title.setObjectName("moment-title")
+        self.figure = FigureMoment(theme, self)
+        self.robot = RobotMoment(theme, self)
+        self.quote = QuoteMoment(theme, self)
+        self.parts: dict[str, MomentPart] = {
+            "figure": self.figure,
+            "robot": self.robot,
+            "quote": self.quote,
+        }
+        self.stack = QStackedLayout()
+        for part in self.parts.values():
+            self.stack.addWidget(part)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(theme.px(24))
+        layout.addWidget(self.title)
+        layout.addLayout(self.stack, 1)
+        self._margins()
+        session.language_changed.connect(self._relabel)
+        self.hide()
+
+    def _margins(self) -> None:
+        theme = self.theme
+        side = theme.px(160) if not theme.portrait else theme.margin
+        self.layout().setContentsMargins(side, theme.px(48), side, theme.page_bottom + theme.px(24))
+
+    def can_show(self, entry: PlaylistEntry) -> bool:
+        """Whether the content on screen has ``entry``'s item (a reload may have removed it)."""
+        content = self.session.content
+        found = {"figure": content.figures, "robot": content.robots, "quote": content.voices}
+        return entry.item in found.get(entry.moment, {})
+
+    def show_moment(self, entry: PlaylistEntry, animate: bool = True) -> bool:
+        """Cover the window with ``entry``'s moment and play its entrance; False if the
+        content has no such item."""
+        if not self.can_show(entry):
+            return False
+        self.entry = entry
+        self.setGeometry(self.parentWidget().rect())
+        self._margins()
+        self._relabel()
+        part = self.parts[entry.moment]
+        self.stack.setCurrentWidget(part)
+        self.show()
+        self.raise_()
+        self.raised.emit()
+        self.layout().activate()
+        if animate:
+            part.play()
+        else:
+            part.settle()
+        return True
+
+    def end(self) -> None:
+        """Leave the screen to the page under it."""
+        for part in self.parts.values():
+            part.settle()
+        self.entry = None
+        self.hide()
+
+    def current(self) -> MomentPart | None:
+        return self.parts[self.entry.moment] if self.entry is not None else None
+
+    def settle(self) -> None:
+        part = self.current()
+        if part is not None:
+            part.settle()
+
+    def _relabel(self, *_: object) -> None:
+        """The moment's texts in the language on screen (the loop rotates it)."""
+        entry = self.entry
+        if entry is None:
+            return
+        content, lang = self.session.content, self.session.language
+        self.title.setFont(self.theme.font("title", lang))
+        self.title.setText(content.string("app.title", lang))
+        if entry.moment == "figure":
+            self.figure.set_figure(content.figures[entry.item], content, lang)
+        elif entry.moment == "robot":
+            self.robot.set_robot(content.robots[entry.item], content, lang)
+        else:
+            self.quote.set_voice(content.voices[entry.item], content, lang)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._ground = QPixmap()
+        super().resizeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self._ground.isNull() or self._ground.deviceIndependentSize().toSize() != self.size():
+            self._ground = self._paint_ground()
+        painter = QPainter(self)
+        area = QRectF(event.rect())
+        ratio = self._ground.devicePixelRatio()
+        source = QRectF(
+            area.x() * ratio, area.y() * ratio, area.width() * ratio, area.height() * ratio
+        )
+        painter.drawPixmap(area, self._ground, source)
+
+    def _paint_ground(self) -> QPixmap:
+        """The navy ground with a soft glow where the moment stands, drawn once per size."""
+        ratio = self.devicePixelRatioF()
+        pixmap = QPixmap(self.size() * ratio)
+        pixmap.setDevicePixelRatio(ratio)
+        palette = self.theme.palette
+        pixmap.fill(palette.color("ground"))
+        painter = QPainter(pixmap)
+        center = QPointF(self.width() / 2, self.height() * 0.45)
+        glow = QRadialGradient(center, max(self.width(), self.height()) * 0.6)
+        glow.setColorAt(0.0, palette.color("ground_glow"))
+        glow.setColorAt(1.0, palette.color("ground"))
+        painter.fillRect(QRectF(self.rect()), glow)
+        painter.end()
+        return pixmap
