@@ -55,7 +55,7 @@ def main() -> int:
     shoot(window, "home-tiles", *home.tiles)
     shoot(window, "page-dots", window.dots, pad=8)
     for page_id, widgets in (
-        ("figures", lambda p: [p.charts[0]] if p.charts else []),
+        ("figures", lambda p: p.spread_charts[:1]),
         ("robots", lambda p: [p.previous, p.dots, p.next]),
         ("policy", lambda p: p.strip.cards[:3]),
     ):
@@ -66,6 +66,8 @@ def main() -> int:
         page = window.stack.page(page_id)
         if page_id == "robots":
             shoot(window, "robot-cards", page.carousel, pad=0)
+        if page_id == "figures" and page.heroes:
+            shoot(window, "hero-figures", *page.heroes)
         parts = widgets(page)
         if parts:
             shoot(
@@ -79,7 +81,29 @@ def main() -> int:
         page.detail.settle()
         shoot(window, "detail-panel", page.detail.panel)
         shoot(window, "back-button", page.detail.back, pad=12)
+        page.detail.dismiss(animate=False)
+    shoot_moments(window)
     return 0
+
+
+def shoot_moments(window: KioskWindow) -> None:
+    """The attract loop's first moment of each kind, the whole screen with its cue."""
+    from kiosk.content.playlist import the_playlist
+    from kiosk.runtime.modes import Timing
+    from kiosk.ui.controller import KioskRuntime
+
+    runtime = KioskRuntime(window, Timing(), keep_hours=False)
+    runtime.timer.stop()
+    runtime.start_autoplay()
+    window.session.set_language("en")
+    shown: set[str] = set()
+    for entry in the_playlist(window.session.content):
+        if entry.moment and entry.moment not in shown and runtime.moment.show_moment(entry):
+            shown.add(entry.moment)
+            runtime.moment.settle()
+            settle(window)
+            shoot(window, f"moment-{entry.moment}", window, pad=0)
+    runtime.apply(runtime.controller.stop_autoplay())
 
 
 if __name__ == "__main__":

@@ -142,6 +142,7 @@ def load_content(
                     r["title"],
                     r["text"],
                     sources[r["source"]],
+                    r.get("detail"),
                 )
                 for r in rows["events.csv"]
             ),

@@ -197,6 +197,7 @@ class Event:
     title: Text
     text: Text
     source: Source
+    detail: Text | None = None  # what the enlarged event adds to its card: the background
 
 
 @dataclass(frozen=True)

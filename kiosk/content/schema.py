@@ -238,6 +238,7 @@ TABLES: Final[dict[str, tuple[Column, ...]]] = {
         Column("title", "localized"),
         Column("text", "localized"),
         Column("source", "ref", ref="sources.csv"),
+        Column("detail", "localized", required=False),  # the background its detail adds
     ),
     "voices.csv": (
         Column("id", "id"),

@@ -297,3 +297,30 @@ def test_a_short_gesture_hint_stays_on_one_line_beside_the_title(qtbot, size) ->
     hint = page.heading.hint
     assert hint.text() == hint.full_text
     assert hint.height() < 2 * hint.fontMetrics().lineSpacing()  # no lone word on a 2nd line
+
+
+def test_the_enlarged_event_adds_the_background_its_card_does_not_show(
+    content_dir: Path, qtbot
+) -> None:
+    set_cell(content_dir, "events.csv", "astribot_founded", "detail_zh-Hans", "")
+    set_cell(content_dir, "events.csv", "astribot_founded", "detail_zh-Hant", "")
+    set_cell(content_dir, "events.csv", "astribot_founded", "detail_en", "")
+    window = make_window(qtbot, content_dir, lang="en")
+    page = open_policy(window, qtbot)
+    event = card(page, "ai_output_2024").event
+    assert event.detail is not None
+    touch_tap(card(page, "ai_output_2024"))
+    qtbot.waitUntil(lambda: page.detail.is_open and not page.detail.animating, timeout=15000)
+    panel = page.detail.panel
+    assert panel.detail.isVisible() and panel.detail.text() == event.detail.en
+    assert not panel.detail.elided
+    assert event.detail.en not in card(page, "ai_output_2024").text.full_text
+    # it stands under the card's text and above the source, inside the panel
+    assert panel.text.geometry().bottom() < panel.detail.geometry().top()
+    assert panel.detail.geometry().bottom() < panel.source.geometry().top()
+    assert panel.source.geometry().bottom() <= panel.height()
+    touch_tap(panel.back)
+    qtbot.waitUntil(lambda: not page.detail.isVisible(), timeout=15000)
+    page.show_detail("astribot_founded")  # an event with no detail: the text alone
+    qtbot.waitUntil(lambda: page.detail.is_open and not page.detail.animating, timeout=15000)
+    assert not panel.detail.isVisible()

@@ -2,11 +2,15 @@
 
 Every detail (a robot, a timeline event, a layer of the industry chain) is a subclass that
 fills :attr:`DetailOverlay.panel` and says where it stands (:meth:`~DetailOverlay.panel_rect`)
-and how it moves in (:meth:`~DetailOverlay.motion`). The base does the rest the same way for
-all: while it opens or closes it paints two pictures taken once (the page under it and the
-finished panel), so no text is laid out or drawn during the motion; once open, the live panel
-stands over the page behind a translucent scrim. A tap on the scrim, or on the back control,
-closes it; a swipe on it is its own, never a page change.
+and where its opening starts (:meth:`~DetailOverlay.origin`: the card tapped, the edge it
+comes from). The base does the rest the same way for all: the page dims at once and the panel
+is uncovered in place by a window that grows from the origin to the panel's edges (closing:
+shrinks back). It paints two pictures taken once (the dimmed page under it and the finished
+panel), and each frame repaints only what the window's edges swept since the last one: at
+3840x2160 a full-screen repaint alone takes longer than a frame's budget, while nothing moves
+inside the panel. Once open, the live panel stands over the page behind a translucent scrim.
+A tap on the scrim, or on the back control, closes it; a swipe on it is its own, never a page
+change.
 
 The API: ``reveal()`` (after the subclass filled the panel), ``dismiss(animate)``, ``settle()``,
 ``is_open``, ``animating`` and the ``closed`` signal.
@@ -74,8 +78,9 @@ class DetailOverlay(Pressable):
         self.back.clicked.connect(self.dismiss)
         self.level = 0.0  # 0 closed .. 1 open
         self._target = 0.0  # where the running (or last) motion goes
-        self._backdrop = QPixmap()  # the page under it, while it moves
+        self._backdrop = QPixmap()  # the page under it, dimmed, while it moves
         self._picture = QPixmap()  # the panel, while it moves
+        self._shown = QRect()  # the part of the panel the last frame uncovered
         self.animation = QVariantAnimation(self)
         self.animation.valueChanged.connect(self._on_level)
         self.animation.finished.connect(self._on_finished)
@@ -132,14 +137,34 @@ class DetailOverlay(Pressable):
         """Set the panel's geometry (a subclass may size it to its words)."""
         self.panel.setGeometry(self.panel_rect())
 
-    def motion(self, level: float) -> tuple[QRectF, float]:
-        """Where the panel's picture is drawn at ``level`` (0..1), and its opacity: by
-        default it fades in early (nothing under it shows through its words) and rises."""
+    def origin(self) -> QRectF:
+        """Where the window that uncovers the panel starts: by default a band across its
+        middle, so it opens like a shutter."""
         rect = QRectF(self.panel.geometry())
-        scale = 0.95 + 0.05 * level
-        target = QRectF(0, 0, rect.width() * scale, rect.height() * scale)
-        target.moveCenter(rect.center() + QPointF(0, self.theme.px(36) * (1.0 - level)))
-        return target, min(1.0, level / 0.35)
+        band = rect.height() * 0.12
+        return rect.adjusted(
+            rect.width() * 0.03,
+            rect.height() / 2 - band,
+            -rect.width() * 0.03,
+            -(rect.height() / 2 - band),
+        )
+
+    def window_rect(self, level: float) -> QRectF:
+        """The part of the panel uncovered at ``level`` (0..1): the origin grown to the panel,
+        within the panel."""
+        panel = QRectF(self.panel.geometry())
+        start = self.origin()
+        rect = QRectF(
+            QPointF(
+                start.left() + (panel.left() - start.left()) * level,
+                start.top() + (panel.top() - start.top()) * level,
+            ),
+            QPointF(
+                start.right() + (panel.right() - start.right()) * level,
+                start.bottom() + (panel.bottom() - start.bottom()) * level,
+            ),
+        )
+        return rect.intersected(panel)
 
     def on_closed(self) -> None:
         """It closed: forget what it showed."""
@@ -166,11 +191,13 @@ class DetailOverlay(Pressable):
         self.animation.setEasingCurve(curve)
         self.animation.setStartValue(self.level)
         self.animation.setEndValue(target)
+        self._shown = self.window_rect(self.level).toAlignedRect()
+        self.update()  # the page dims at once: one full frame, then only the window's edges
         self.animation.start()
 
     def _take_backdrop(self) -> None:
-        """The page under it, drawn once: while it moves it paints this picture and is opaque,
-        so no frame repaints the page's cards and texts beneath it."""
+        """The page under it, drawn and dimmed once: while it moves it paints this picture and
+        is opaque, so no frame repaints the page's cards and texts beneath it."""
         page = self.parentWidget()
         ratio = self.devicePixelRatioF()
         backdrop = QPixmap(self.size() * ratio)
@@ -181,13 +208,25 @@ class DetailOverlay(Pressable):
         for child in page.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
             if child is not self and not child.isHidden():
                 child.render(painter, child.pos(), renderFlags=QWidget.RenderFlag.DrawChildren)
+        self._paint_scrim(painter, 1.0)
         painter.end()
         self._backdrop = backdrop
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
 
     def _on_level(self, value: object) -> None:
         self.level = float(value)  # type: ignore[arg-type]
-        self.update()
+        if self._backdrop.isNull():
+            self.update()
+            return
+        shown = self.window_rect(self.level).toAlignedRect()
+        edge = max(2, self.theme.px(3))  # the window's luminous edge, drawn inside it
+        swept = QRegion(shown).xored(QRegion(self._shown))
+        for rect in (shown, self._shown):
+            swept = swept.united(
+                QRegion(rect).subtracted(QRegion(rect.adjusted(edge, edge, -edge, -edge)))
+            )
+        self._shown = shown
+        self.update(swept)
 
     def _on_finished(self) -> None:
         self._backdrop = QPixmap()
@@ -195,7 +234,8 @@ class DetailOverlay(Pressable):
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
         if self._target == 1.0:
             self.panel.show()
-            self.update()
+            # the rest already shows the dimmed page: only the panel's corners change
+            self.update(self.panel.geometry())
             return
         self.hide()
         self.on_closed()
@@ -217,21 +257,44 @@ class DetailOverlay(Pressable):
 
     # painting ------------------------------------------------------------------------------
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        if not self._backdrop.isNull():
-            painter.drawPixmap(0, 0, self._backdrop)
+    def _paint_scrim(self, painter: QPainter, level: float) -> None:
+        """The scrim over the page at ``level``; what was tapped (``lit_rect``) stays bright."""
         lit = self.lit_rect()
-        if lit is not None:  # what was tapped stays bright beside the panel
-            dim = QRegion(self.rect()).subtracted(QRegion(lit))
-            painter.setClipRegion(dim)
-        painter.fillRect(self.rect(), self.theme.palette.color("ground", self.scrim * self.level))
+        if lit is not None:
+            painter.setClipRegion(QRegion(self.rect()).subtracted(QRegion(lit)))
+        painter.fillRect(self.rect(), self.theme.palette.color("ground", self.scrim * level))
         if lit is not None:
             painter.setClipping(False)
-            painter.fillRect(lit, self.theme.palette.color("ground", 0.2 * self.scrim * self.level))
+            painter.fillRect(lit, self.theme.palette.color("ground", 0.2 * self.scrim * level))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        if self._backdrop.isNull():  # open and still: the live page under a scrim
+            self._paint_scrim(painter, self.level)
+            return
+        area = QRectF(event.rect())  # the dimmed page, where this frame changes
+        ratio = self._backdrop.devicePixelRatio()
+        source = QRectF(
+            area.x() * ratio, area.y() * ratio, area.width() * ratio, area.height() * ratio
+        )
+        painter.drawPixmap(area, self._backdrop, source)
         if self.panel.isVisible() or self._picture.isNull() or self.level <= 0.0:
             return
-        rect, opacity = self.motion(self.level)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        painter.setOpacity(opacity)
-        painter.drawPixmap(rect, self._picture, QRectF(self._picture.rect()))
+        shown = self.window_rect(self.level)
+        if shown.isEmpty():
+            return
+        painter.setClipRegion(event.region().intersected(QRegion(shown.toAlignedRect())))
+        painter.drawPixmap(self.panel.geometry().topLeft(), self._picture)
+        if self.level < 1.0:  # the window's edge, in the accent
+            edge = max(2, self.theme.px(3))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(self.theme.palette.color("accent", 0.8))
+            outer = QRegion(shown.toAlignedRect())
+            painter.setClipRegion(
+                event.region().intersected(
+                    outer.subtracted(
+                        QRegion(shown.toAlignedRect().adjusted(edge, edge, -edge, -edge))
+                    )
+                )
+            )
+            painter.drawRect(shown)

@@ -6,7 +6,7 @@ A :class:`DetailOverlay` whose panel slides in from the side (landscape) or from
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
@@ -209,18 +209,17 @@ class ChainDetail(DetailOverlay):
         left = m if leading else self.width() - width - m
         return QRect(left, top, width, bottom - top)
 
-    def motion(self, level: float) -> tuple[QRectF, float]:
-        """The panel slides in from the edge it stands at: right or left (landscape), bottom
-        or top (portrait)."""
+    def origin(self) -> QRectF:
+        """The panel opens from the edge it stands at: the screen's right or left edge
+        (landscape), bottom or top (portrait)."""
         rect = QRectF(self.panel.geometry())
+        edge = self.theme.px(8)
         leading = self._leading()
         if self.theme.portrait:
-            travel = -rect.bottom() if leading else self.height() - rect.top()
-            offset = QPointF(0, travel * (1 - level))
-        else:
-            travel = -rect.right() if leading else self.width() - rect.left()
-            offset = QPointF(travel * (1 - level), 0)
-        return rect.translated(offset), 1.0
+            top = rect.top() if leading else rect.bottom() - edge
+            return QRectF(rect.left(), top, rect.width(), edge)
+        left = rect.left() if leading else rect.right() - edge
+        return QRectF(left, rect.top(), edge, rect.height())
 
 
 def texts(items: list[Text], lang: Language) -> list[str]:

@@ -1,4 +1,4 @@
-"""An event enlarged: a panel zooms out of its card over the dimmed page.
+"""An event enlarged: a panel opens out of its card over the dimmed page.
 
 It is a :class:`DetailOverlay`: the motion moves pictures taken once, a tap outside the panel
 or on its back control shrinks it back into the card.
@@ -6,8 +6,8 @@ or on its back control shrinks it back into the card.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSizeF, Qt
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content import Content
 from kiosk.content.models import Event
@@ -17,18 +17,14 @@ from kiosk.ui.widgets.detail_overlay import DetailOverlay, DetailPanel
 from kiosk.ui.widgets.fit_label import FitLabel
 from kiosk.ui.widgets.text import TextLabel
 
-PANEL_WIDTH = 1240  # landscape, at 1080 px on the short side
-
-
-def _zoomed(size: QSizeF, center: QPointF, scale: float) -> QRectF:
-    """A rectangle of ``size`` times ``scale`` around ``center``."""
-    rect = QRectF(QPointF(), size * scale)
-    rect.moveCenter(center)
-    return rect
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's 'no maximum'
+PANEL_PAD = 44  # the texts' inset from the panel's edges
+PANEL_WIDTH = 1560  # landscape, at 1080 px on the short side: room for the detail
 
 
 class EventPanel(DetailPanel):
-    """The panel's texts: back and date, title, the number large, text, source."""
+    """The panel's texts: back and date, title, the number large, the card's text as a lead, the
+    detail that the card has no room for, source."""
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(theme, parent)
@@ -36,24 +32,31 @@ class EventPanel(DetailPanel):
         self.date = TextLabel(self, role="accent", wrap=False)
         self.title = TextLabel(self, balance=True)
         self.number = FitLabel(self, role="accent")
+        # a long detail gives way (it is cut), never the number
+        self.number.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.label = TextLabel(self, role="dim")
         self.growth = TextLabel(self, role="warm")
         self.text = TextLabel(self)
+        self.detail = TextLabel(self)
+        self.detail.setObjectName("event-detail-text")
         self.source = TextLabel(self, role="dim")
         top = QHBoxLayout()
         top.setSpacing(theme.gap)
         top.addWidget(self.back, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.date, 1, Qt.AlignmentFlag.AlignVCenter)
         layout = QVBoxLayout(self)
-        pad = theme.px(44)
+        pad = theme.px(PANEL_PAD)
         layout.setContentsMargins(theme.px(20), theme.px(20), pad, pad)
         layout.setSpacing(theme.px(12))
         layout.addLayout(top)
         for widget in (self.title, self.number, self.label, self.growth, self.text):
             layout.addWidget(widget)
+        layout.addSpacing(theme.px(6))
+        layout.addWidget(self.detail)
         layout.addSpacing(theme.px(10))
         layout.addWidget(self.source)
-        for widget in (self.title, self.number, self.label, self.growth, self.text, self.source):
+        texts = (self.title, self.number, self.label, self.growth, self.text, self.detail)
+        for widget in (*texts, self.source):
             widget.setContentsMargins(pad - theme.px(20), 0, 0, 0)  # the left pad of the texts
 
     def set_event(self, event: Event, content: Content, lang: Language) -> None:
@@ -64,10 +67,13 @@ class EventPanel(DetailPanel):
         self.label.setFont(font("body", lang))
         self.growth.setFont(font("body", lang))
         self.text.setFont(font("lead", lang))
+        self.detail.setFont(font("body", lang))
         self.source.setFont(font("caption", lang))
         self.date.setText(format_date(event.date, lang))
         self.title.setText(event.title.get(lang))
         self.text.setText(event.text.get(lang))
+        self.detail.setText(event.detail.get(lang) if event.detail is not None else "")
+        self.detail.setVisible(event.detail is not None)
         self.source.setText(content.format_source(event.source, lang))
         figure = event.figure
         number = content.format_figure(figure, lang) if figure else ""
@@ -127,21 +133,21 @@ class EventDetail(DetailOverlay):
         theme = self.theme
         area = self.rect().adjusted(theme.margin, theme.page_top, -theme.margin, -theme.px(72))
         width = area.width() if theme.portrait else min(theme.px(PANEL_WIDTH), area.width())
+        detail = self.panel.detail
+        detail.setMaximumHeight(QWIDGETSIZE_MAX)
+        line = detail.fontMetrics().lineSpacing()
+        room = detail.heightForWidth(width - 2 * theme.px(PANEL_PAD))
+        for _ in range(4):  # too long: the detail is cut, not the rest (wrapping moves a little)
+            over = self.panel.heightForWidth(width) - area.height()
+            if over <= 0 or not detail.isVisibleTo(self.panel) or room <= line:
+                break
+            room = max(line, room - over)
+            detail.setMaximumHeight(room)
         height = min(area.height(), max(self.panel.heightForWidth(width), theme.px(200)))
         rect = QRect(0, 0, width, height)
         rect.moveCenter(area.center())
         self.panel.setGeometry(rect)
 
-    def _shrunk_panel(self) -> QRectF:
-        rect = QRectF(self.panel.geometry())
-        return rect.adjusted(
-            rect.width() * 0.06, rect.height() * 0.06, -rect.width() * 0.06, -rect.height() * 0.06
-        )
-
-    def motion(self, level: float) -> tuple[QRectF, float]:
-        """The panel zooms out of the card: from the card's width and centre to its place."""
-        panel = QRectF(self.panel.geometry())
-        origin = self._from if self._from is not None else self._shrunk_panel()
-        start = min(1.0, origin.width() / panel.width())
-        center = origin.center() + (panel.center() - origin.center()) * level
-        return _zoomed(panel.size(), center, start + (1.0 - start) * level), min(1.0, level * 2.5)
+    def origin(self) -> QRectF:
+        """The panel opens out of the card that was tapped (else from its middle)."""
+        return self._from if self._from is not None else super().origin()
