@@ -77,12 +77,14 @@ def test_from_a_moment_the_loop_goes_on_to_its_page_and_a_touch_lands_on_home(
     clock.now += 6.01
     runtime.player._step()
     assert runtime.moment.isVisible() and runtime.moment.entry.item == "astribot_s1"
+    assert not window.stack.updatesEnabled()  # the page under it paints nothing meanwhile
     window.session.set_language("en")  # as the loop's language rotation would
     assert runtime.moment.robot.name.text() == window.session.content.robots["astribot_s1"].name.en
     touch_tap(runtime.moment)
     assert runtime.mode == Mode.INTERACTIVE
     assert not runtime.moment.isVisible() and not runtime.cue.isVisible()
     assert window.current_page_id == "home" and window.session.language == "en"
+    assert window.stack.updatesEnabled() and window.header.updatesEnabled()
 
 
 def test_a_robot_s_drawing_comes_in_behind_a_moving_edge(qtbot, clock, content_dir: Path) -> None:

@@ -38,6 +38,8 @@ from kiosk.ui.pages.robots.robot_card import ART_RATIO, render_robot_art
 from kiosk.ui.pages.voices.quote import keep_terms_together, quote_text
 from kiosk.ui.session import Session
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.cover import Cover
+from kiosk.ui.widgets.snapshot import blit
 from kiosk.ui.widgets.text import TextLabel
 
 CENTER = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
@@ -130,7 +132,8 @@ class FigureMoment(MomentPart):
 
 
 class RevealedArt(QWidget):
-    """A drawing that comes in behind a luminous edge moving down it, rising as it does."""
+    """A drawing that comes in behind a luminous edge moving down it; each frame repaints only
+    the band the edge swept."""
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -170,13 +173,25 @@ class RevealedArt(QWidget):
             )
         return self._art
 
+    def _edge(self, level: float) -> float:
+        rect = self.art_rect()
+        return rect.top() + rect.height() * level
+
     def _on_level(self, value: float) -> None:
-        self.level = float(value)
-        self.update()
+        before, self.level = self.level, float(value)
+        rect = self.art_rect()
+        thick = self.edge_width()
+        top, bottom = sorted((self._edge(before), self._edge(self.level)))
+        band = QRectF(rect.left() - 1, top - thick - 1, rect.width() + 2, bottom - top + 3 * thick)
+        self.update(band.toAlignedRect())
+
+    def edge_width(self) -> float:
+        return max(2.0, float(self.theme.px(3)))
 
     def play(self) -> None:
         self.animation.stop()
         self.level = 0.0
+        self.update()
         self.animation.start()
 
     def settle(self) -> None:
@@ -189,20 +204,16 @@ class RevealedArt(QWidget):
         if art.isNull() or self.level <= 0:
             return
         rect = self.art_rect()
-        rise = (1.0 - self.level) * self.theme.px(48)
-        edge = rect.top() + rect.height() * self.level
+        edge = self._edge(self.level)
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.save()
-        painter.setClipRect(QRectF(rect.left(), rect.top() - rise, rect.width(), edge - rect.top()))
-        painter.drawPixmap(QPointF(rect.left(), rect.top() + rise), art)
-        painter.restore()
-        if self.level < 1.0:  # the edge that draws it: an accent line, brightest mid-way
-            painter.setPen(Qt.PenStyle.NoPen)
-            line = QRectF(rect.left(), edge + rise - 1, rect.width(), max(2.0, self.theme.px(3)))
-            painter.setOpacity(min(1.0, 4 * self.level * (1 - self.level) + 0.2))
-            painter.setBrush(self.theme.palette.color("accent"))
-            painter.drawRect(line)
+        painter.setClipRect(QRectF(rect.left(), rect.top(), rect.width(), edge - rect.top()))
+        painter.drawPixmap(rect.topLeft().toPoint(), art)
+        painter.setClipping(False)
+        if self.level < 1.0:  # the edge that draws it, in the accent
+            painter.fillRect(
+                QRectF(rect.left(), edge - 1, rect.width(), self.edge_width()),
+                self.theme.palette.color("accent"),
+            )
 
     @property
     def running(self) -> bool:
@@ -387,6 +398,7 @@ class MomentView(QWidget):
         self.session = session
         self.theme = theme
         self.entry: PlaylistEntry | None = None
+        self.cover = Cover(self)  # what it covers paints nothing while it shows
         self.setObjectName("moment")
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # nothing under it is painted
         self._ground = QPixmap()
@@ -436,6 +448,7 @@ class MomentView(QWidget):
         self.show()
         self.raise_()
         self.raised.emit()
+        self.cover.hold()
         self.layout().activate()
         if animate:
             part.play()
@@ -449,6 +462,7 @@ class MomentView(QWidget):
             part.settle()
         self.entry = None
         self.hide()
+        self.cover.release()
 
     def current(self) -> MomentPart | None:
         return self.parts[self.entry.moment] if self.entry is not None else None
@@ -480,13 +494,7 @@ class MomentView(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         if self._ground.isNull() or self._ground.deviceIndependentSize().toSize() != self.size():
             self._ground = self._paint_ground()
-        painter = QPainter(self)
-        area = QRectF(event.rect())
-        ratio = self._ground.devicePixelRatio()
-        source = QRectF(
-            area.x() * ratio, area.y() * ratio, area.width() * ratio, area.height() * ratio
-        )
-        painter.drawPixmap(area, self._ground, source)
+        blit(QPainter(self), self._ground, event.rect())
 
     def _paint_ground(self) -> QPixmap:
         """The navy ground with a soft glow where the moment stands, drawn once per size."""

@@ -35,7 +35,8 @@ from PySide6.QtWidgets import QWidget
 from kiosk.ui.input import CLAIMS_SWIPES, Pressable
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.buttons import BackButton
-from kiosk.ui.widgets.snapshot import snapshot
+from kiosk.ui.widgets.cover import Cover
+from kiosk.ui.widgets.snapshot import blit, snapshot
 
 SCRIM = 0.82  # how dark the page gets under an open detail
 OPEN_MS = 320
@@ -81,6 +82,7 @@ class DetailOverlay(Pressable):
         self._backdrop = QPixmap()  # the page under it, dimmed, while it moves
         self._picture = QPixmap()  # the panel, while it moves
         self._shown = QRect()  # the part of the panel the last frame uncovered
+        self.cover = Cover(self)
         self.animation = QVariantAnimation(self)
         self.animation.valueChanged.connect(self._on_level)
         self.animation.finished.connect(self._on_finished)
@@ -210,6 +212,7 @@ class DetailOverlay(Pressable):
                 child.render(painter, child.pos(), renderFlags=QWidget.RenderFlag.DrawChildren)
         self._paint_scrim(painter, 1.0)
         painter.end()
+        self.cover.hold()  # the page's cards under it paint nothing while it moves
         self._backdrop = backdrop
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
 
@@ -229,6 +232,7 @@ class DetailOverlay(Pressable):
         self.update(swept)
 
     def _on_finished(self) -> None:
+        self.cover.release()
         self._backdrop = QPixmap()
         self._picture = QPixmap()
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
@@ -272,12 +276,7 @@ class DetailOverlay(Pressable):
         if self._backdrop.isNull():  # open and still: the live page under a scrim
             self._paint_scrim(painter, self.level)
             return
-        area = QRectF(event.rect())  # the dimmed page, where this frame changes
-        ratio = self._backdrop.devicePixelRatio()
-        source = QRectF(
-            area.x() * ratio, area.y() * ratio, area.width() * ratio, area.height() * ratio
-        )
-        painter.drawPixmap(area, self._backdrop, source)
+        blit(painter, self._backdrop, event.rect())  # the dimmed page, where this frame changes
         if self.panel.isVisible() or self._picture.isNull() or self.level <= 0.0:
             return
         shown = self.window_rect(self.level)

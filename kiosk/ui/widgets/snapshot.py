@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QPixmap, QRegion
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt
+from PySide6.QtGui import QPainter, QPixmap, QRegion
 from PySide6.QtWidgets import QWidget
 
 
@@ -24,3 +24,15 @@ def snapshot(widget: QWidget, area: QRect | None = None) -> QPixmap:
     if not rect.isEmpty():
         widget.render(pixmap, QPoint(), QRegion(rect), QWidget.RenderFlag.DrawChildren)
     return pixmap
+
+
+def blit(painter: QPainter, picture: QPixmap, area: QRect) -> None:
+    """Copy ``area`` of a picture the size of the widget painted into the same place: a plain
+    copy of pixels (a rectangle in floating point, or a scale, takes Qt's slow path: at 4K that
+    is the difference between 1 and 5 ms a frame)."""
+    ratio = picture.devicePixelRatio()
+    if ratio == 1.0:
+        painter.drawPixmap(area.topLeft(), picture, area)
+        return
+    source = QRectF(area.x() * ratio, area.y() * ratio, area.width() * ratio, area.height() * ratio)
+    painter.drawPixmap(QRectF(area), picture, source)

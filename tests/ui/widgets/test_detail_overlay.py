@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, QRectF
 from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.detail_overlay import DetailOverlay
@@ -17,12 +18,21 @@ def overlay_on(ground) -> DetailOverlay:
 
 
 def test_it_opens_moving_a_picture_then_shows_the_live_panel(ground, qtbot) -> None:
+    card = QWidget(ground)
+    card.setGeometry(10, 10, 200, 100)
+    card.show()
     overlay = overlay_on(ground)
     overlay.reveal()
     assert overlay.isVisible() and overlay.is_open and overlay.animating
     assert overlay.panel.isHidden()  # while it moves it paints a picture: no live text
+    assert not card.updatesEnabled()  # nor does the page's content under it
+    qtbot.waitUntil(lambda: 0.3 < overlay.level < 0.7, timeout=5000)
+    shown = overlay.window_rect(overlay.level)
+    panel = QRectF(overlay.panel.geometry())
+    assert panel.contains(shown) and shown.height() < panel.height()  # uncovered in place
     qtbot.waitUntil(lambda: not overlay.animating, timeout=5000)
     assert overlay.panel.isVisible() and overlay.level == 1.0
+    assert card.updatesEnabled()
     assert overlay.panel.geometry() == overlay.panel_rect()
     assert overlay.geometry() == overlay.parentWidget().rect()
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.text import TextLabel
 
 
@@ -60,3 +62,48 @@ def test_a_title_never_leaves_one_word_alone_on_its_last_line(qtbot) -> None:
     assert len(QLabel.text(body).split("\n")[-1]) >= 2  # not "起" alone
     assert title.text() == words  # the chosen breaks are not part of the text
     assert body.text() == "深圳正以前所未有的速度推动产业崛起"
+
+
+def test_large_text_is_drawn_once_and_copied_the_same_as_qt_draws_it(qtbot) -> None:
+    """Over Qt's glyph-cache size a label paints a picture of its text (Qt would fill every
+    glyph from its outlines on each paint); the picture is what QLabel draws, and a new text
+    or colour draws a new one."""
+    from PySide6.QtGui import QImage
+
+    from kiosk.app import application
+    from kiosk.ui.widgets.text import CACHED_GLYPH_PX
+
+    application()
+    theme = Theme(3840, 2160)
+
+    def ink(image: QImage) -> list[tuple[int, int]]:
+        return [
+            (x, y)
+            for y in range(0, image.height(), 2)
+            for x in range(0, image.width(), 2)
+            if image.pixelColor(x, y).green() > 100
+        ]
+
+    label = TextLabel(align=Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter)
+    qtbot.addWidget(label)
+    label.setStyleSheet("background: #070F24; color: #38E1FF;")
+    font = theme.font("headline", "en")
+    font.setPixelSize(CACHED_GLYPH_PX * 2)
+    label.setFont(font)
+    label.setText("Shenzhen 深圳 368.5, words that wrap onto a second line")
+    label.resize(1600, 500)
+    label.show()
+    qtbot.waitExposed(label)
+    cached = label.grab().toImage()
+    first = label._picture.cacheKey()
+    label.cache_off = True
+    drawn = label.grab().toImage()
+    label.cache_off = False
+    assert len(ink(drawn)) > 5000
+    assert ink(cached) == ink(drawn)
+    label.grab()
+    assert label._picture.cacheKey() == first  # the same picture, not drawn again
+    label.setText("Another text")
+    assert ink(label.grab().toImage()) != ink(cached)
+    label.setStyleSheet("background: #070F24; color: #070F24;")
+    assert ink(label.grab().toImage()) == []  # its colour is part of the picture

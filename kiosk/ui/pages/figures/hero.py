@@ -38,25 +38,23 @@ def split_number(text: str) -> tuple[str, str, str]:
     return text[: match.start()], match.group(), text[match.end() :]
 
 
-GLYPH_PAD = 0.25  # of the line height: room around a digit's picture for its overhangs
-
-
-def glyph_picture(char: str, font: QFont, color: QColor, ratio: float) -> QPixmap:
-    """One character drawn once on a transparent picture, its baseline at the font's ascent
-    (plus the pad), for :meth:`HeroNumber._draw_digits`."""
-    metrics = QFontMetricsF(font)
-    pad = metrics.height() * GLYPH_PAD
-    width = metrics.horizontalAdvance(char) + 2 * pad
-    picture = QPixmap(math.ceil(width * ratio), math.ceil(metrics.height() * ratio))
+def glyph_picture(char: str, font: QFont, color: QColor, ratio: float) -> tuple[QPixmap, QPointF]:
+    """One character drawn once on a transparent picture cut to its ink (plus a pixel), and
+    where the picture's corner stands from the character's origin on the baseline: a frame
+    of a count-up blends only the digits' ink, not the air of their line (a quarter of it)."""
+    ink = QFontMetricsF(font).tightBoundingRect(char).adjusted(-2, -2, 2, 2)
+    picture = QPixmap(
+        max(1, math.ceil(ink.width() * ratio)), max(1, math.ceil(ink.height() * ratio))
+    )
     picture.setDevicePixelRatio(ratio)
     picture.fill(Qt.GlobalColor.transparent)
     painter = QPainter(picture)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     painter.setFont(font)
     painter.setPen(color)
-    painter.drawText(QPointF(pad, metrics.ascent()), char)
+    painter.drawText(QPointF(-ink.left(), -ink.top()), char)
     painter.end()
-    return picture
+    return picture, ink.topLeft()
 
 
 class HeroNumber(DrawnText):
@@ -85,9 +83,7 @@ class HeroNumber(DrawnText):
         self._text = ""
         self._cache: dict[int, tuple[QFont, list[list[int]]]] = {}  # width: its layout
         self.peers: list[HeroNumber] = []
-        self._glyphs: dict[
-            tuple[object, str], QPixmap
-        ] = {}  # pictures of its digits  # the others of its row, as wide as it is
+        self._glyphs: dict[tuple[object, str], tuple[QPixmap, QPointF]] = {}  # its digits' pictures
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
@@ -240,12 +236,13 @@ class HeroNumber(DrawnText):
         ratio = self.devicePixelRatioF()
         key = (font.key(), self.theme.palette.color("accent").rgba(), ratio)
         for char in text:
-            picture = self._glyphs.get((key, char))
-            if picture is None:
-                picture = glyph_picture(char, font, self.theme.palette.color("accent"), ratio)
-                self._glyphs[(key, char)] = picture
-            top = origin.y() - metrics.ascent()
-            painter.drawPixmap(QPointF(x - metrics.height() * GLYPH_PAD, top), picture)
+            glyph = self._glyphs.get((key, char))
+            if glyph is None:
+                glyph = glyph_picture(char, font, self.theme.palette.color("accent"), ratio)
+                self._glyphs[(key, char)] = glyph
+            picture, corner = glyph
+            if not char.isspace():
+                painter.drawPixmap(QPointF(x, origin.y()) + corner, picture)
             x += metrics.horizontalAdvance(char)
         return x
 
