@@ -51,6 +51,22 @@ NUMBER_PX = 240  # a moment's digits at 1080p (a page's key figures: 104)
 WORDS_PX = 72  # the unit words beside them
 
 
+def column(owner: QWidget, spacing: int, *items: QWidget | int | tuple[QWidget, int]) -> None:
+    """``owner``'s items in a centred column: widgets, ``(widget, stretch)`` and gaps (ints)."""
+    layout = QVBoxLayout(owner)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(spacing)
+    layout.addStretch(1)
+    for item in items:
+        if isinstance(item, int):
+            layout.addSpacing(item)
+        elif isinstance(item, tuple):
+            layout.addWidget(*item)
+        else:
+            layout.addWidget(item)
+    layout.addStretch(1)
+
+
 class MomentPart(QWidget):
     """One kind of moment: set it to an item, then play its entrance (or settle it)."""
 
@@ -81,16 +97,7 @@ class FigureMoment(MomentPart):
         self.label.setObjectName("moment-label")
         self.growth = TextLabel(self, role="warm", align=CENTER, max_lines=1)
         self.source = TextLabel(self, role="dim", align=CENTER, max_lines=2)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(theme.px(28))
-        layout.addStretch(1)
-        layout.addWidget(self.number)
-        layout.addWidget(self.label)
-        layout.addWidget(self.growth)
-        layout.addSpacing(theme.px(12))
-        layout.addWidget(self.source)
-        layout.addStretch(1)
+        column(self, theme.px(28), self.number, self.label, self.growth, theme.px(12), self.source)
         self.count: CountUp | None = None
 
     def set_figure(self, figure: Figure, content: Content, lang: Language) -> None:
@@ -131,23 +138,51 @@ class FigureMoment(MomentPart):
         return self.count is not None and self.count.running
 
 
-class RevealedArt(QWidget):
+class Entrance(QWidget):
+    """A picture that comes in: its ``level`` goes from 0 (nothing) to 1 (all of it), eased."""
+
+    def __init__(
+        self, theme: Theme, duration: int, curve: QEasingCurve.Type, parent: QWidget | None
+    ) -> None:
+        super().__init__(parent)
+        self.theme = theme
+        self.level = 1.0
+        self.animation = QVariantAnimation(self)
+        self.animation.setDuration(duration)
+        self.animation.setStartValue(0.0)
+        self.animation.setEndValue(1.0)
+        self.animation.setEasingCurve(curve)
+        self.animation.valueChanged.connect(self._on_level)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def _on_level(self, value: float) -> None:
+        self.level = float(value)
+        self.update()
+
+    def play(self) -> None:
+        self.animation.stop()
+        self.level = 0.0
+        self.update()
+        self.animation.start()
+
+    def settle(self) -> None:
+        self.animation.stop()
+        self.level = 1.0
+        self.update()
+
+    @property
+    def running(self) -> bool:
+        return self.animation.state() == QAbstractAnimation.State.Running
+
+
+class RevealedArt(Entrance):
     """A drawing that comes in behind a luminous edge moving down it; each frame repaints only
     the band the edge swept."""
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.theme = theme
+        super().__init__(theme, REVEAL_MS, QEasingCurve.Type.InOutCubic, parent)
         self.robot: Robot | None = None
-        self.level = 1.0  # 0 nothing shown .. 1 all of it
         self._art = QPixmap()
-        self.animation = QVariantAnimation(self)
-        self.animation.setDuration(REVEAL_MS)
-        self.animation.setStartValue(0.0)
-        self.animation.setEndValue(1.0)
-        self.animation.setEasingCurve(QEasingCurve.Type.InOutCubic)
-        self.animation.valueChanged.connect(self._on_level)
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
     def set_robot(self, robot: Robot) -> None:
         if robot is not self.robot:
@@ -188,17 +223,6 @@ class RevealedArt(QWidget):
     def edge_width(self) -> float:
         return max(2.0, float(self.theme.px(3)))
 
-    def play(self) -> None:
-        self.animation.stop()
-        self.level = 0.0
-        self.update()
-        self.animation.start()
-
-    def settle(self) -> None:
-        self.animation.stop()
-        self.level = 1.0
-        self.update()
-
     def paintEvent(self, event: QPaintEvent) -> None:
         art = self._picture()
         if art.isNull() or self.level <= 0:
@@ -214,10 +238,6 @@ class RevealedArt(QWidget):
                 QRectF(rect.left(), edge - 1, rect.width(), self.edge_width()),
                 self.theme.palette.color("accent"),
             )
-
-    @property
-    def running(self) -> bool:
-        return self.animation.state() == QAbstractAnimation.State.Running
 
 
 class RobotMoment(MomentPart):
@@ -276,23 +296,14 @@ class RobotMoment(MomentPart):
         return self.art.running
 
 
-class QuoteMark(QWidget):
+class QuoteMark(Entrance):
     """A large opening quotation mark in the accent colour that grows in."""
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.theme = theme
+        super().__init__(theme, MARK_MS, QEasingCurve.Type.OutBack, parent)
         self.mark = "“"
-        self.level = 1.0
         self._picture = QPixmap()
-        self.animation = QVariantAnimation(self)
-        self.animation.setDuration(MARK_MS)
-        self.animation.setStartValue(0.0)
-        self.animation.setEndValue(1.0)
-        self.animation.setEasingCurve(QEasingCurve.Type.OutBack)
-        self.animation.valueChanged.connect(self._on_level)
         self.setFixedHeight(theme.px(160))
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
     def set_mark(self, mark: str, font: QFont) -> None:
         """Draw ``mark`` once, its ink centred and no taller than 80 % of the widget."""
@@ -317,20 +328,6 @@ class QuoteMark(QWidget):
         self.mark, self._picture = mark, picture
         self.update()
 
-    def _on_level(self, value: float) -> None:
-        self.level = float(value)
-        self.update()
-
-    def play(self) -> None:
-        self.animation.stop()
-        self.level = 0.0
-        self.animation.start()
-
-    def settle(self) -> None:
-        self.animation.stop()
-        self.level = 1.0
-        self.update()
-
     def paintEvent(self, event: QPaintEvent) -> None:
         if self._picture.isNull() or self.level <= 0:
             return
@@ -353,16 +350,9 @@ class QuoteMoment(MomentPart):
         self.quote.setObjectName("moment-quote")
         self.speaker = TextLabel(self, role="warm", align=CENTER, max_lines=2)
         self.role = TextLabel(self, role="dim", align=CENTER, max_lines=2)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(theme.px(16))
-        layout.addStretch(1)
-        layout.addWidget(self.mark)
-        layout.addWidget(self.quote, 1)
-        layout.addSpacing(theme.px(24))
-        layout.addWidget(self.speaker)
-        layout.addWidget(self.role)
-        layout.addStretch(1)
+        column(
+            self, theme.px(16), self.mark, (self.quote, 1), theme.px(24), self.speaker, self.role
+        )
 
     def set_voice(self, voice: Voice, content: Content, lang: Language) -> None:
         theme = self.theme
@@ -385,7 +375,7 @@ class QuoteMoment(MomentPart):
 
     @property
     def running(self) -> bool:
-        return self.mark.animation.state() == QAbstractAnimation.State.Running
+        return self.mark.running
 
 
 class MomentView(QWidget):
