@@ -1,4 +1,4 @@
-"""A key-figure tile whose number counts up from zero to the stored value."""
+"""A figure's count-up: its number written from zero up to the stored value, eased out."""
 
 from __future__ import annotations
 
@@ -12,14 +12,9 @@ from PySide6.QtCore import (
     QSequentialAnimationGroup,
     QVariantAnimation,
 )
-from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.content import Content, Figure
 from kiosk.i18n import Language
-from kiosk.ui.theme import Theme
-from kiosk.ui.widgets.buttons import Card
-from kiosk.ui.widgets.fit_label import FitLabel
-from kiosk.ui.widgets.text import TextLabel
 
 COUNT_UP_MS = 1200
 
@@ -89,49 +84,3 @@ def widest_texts(content: Content, figure: Figure, lang: Language) -> list[str]:
     """The final text and the widest on the way up, to size a count-up's font once."""
     near_end = figure.number.value * Decimal("0.999")
     return [content.format_figure(figure, lang), content.format_figure(figure, lang, near_end)]
-
-
-class CountUpTile(Card):
-    """Label, a counting number, growth and source of one figure; a tap counts up again."""
-
-    def __init__(self, figure: Figure, theme: Theme, parent: QWidget | None = None) -> None:
-        super().__init__(theme, parent)
-        self.figure = figure
-        self.setObjectName(f"figure-{figure.id}")
-        self.label = TextLabel(self, role="dim")
-        self.number = FitLabel(self, role="accent")
-        self.growth = TextLabel(self, role="warm")
-        self.source = TextLabel(self, role="dim")
-        layout = QVBoxLayout(self)
-        pad = theme.px(28)
-        layout.setContentsMargins(pad, pad, pad, pad)
-        layout.setSpacing(theme.px(8))
-        for widget in (self.label, self.number, self.growth):
-            layout.addWidget(widget)
-        layout.addStretch(1)
-        layout.addWidget(self.source)
-        self.count = CountUp(figure, self.number, self)
-        self.sequence = self.count.sequence
-        self.clicked.connect(self.play)
-
-    def set_language(self, content: Content, lang: Language) -> None:
-        self.label.setFont(self.theme.font("body", lang))
-        self.number.set_fit(
-            self.theme.font("figure", lang), widest_texts(content, self.figure, lang)
-        )
-        self.growth.setFont(self.theme.font("body", lang))
-        self.source.setFont(self.theme.font("caption", lang))
-        self.label.setText(self.figure.label.get(lang))
-        growth = content.format_growth(self.figure, lang)
-        self.growth.setText(growth)
-        self.growth.setVisible(bool(growth))
-        self.source.setText(content.format_source(self.figure.source, lang))
-        self.count.bind(content, lang)
-
-    def play(self, delay_ms: int = 0) -> None:
-        """Count up from zero (after ``delay_ms``)."""
-        self.count.play(delay_ms)
-
-    def settle(self) -> None:
-        """Jump to the final value."""
-        self.count.settle()

@@ -10,7 +10,7 @@ from kiosk.content.spread import Spread
 from kiosk.i18n import Language
 from kiosk.ui.input import KineticScroll
 from kiosk.ui.pages.figures.chart_card import ChartCard
-from kiosk.ui.pages.figures.count_up import CountUpTile
+from kiosk.ui.pages.figures.tile import CountUpTile
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.detail_overlay import DetailOverlay, DetailPanel
 from kiosk.ui.widgets.text import TextLabel

@@ -10,9 +10,9 @@ from kiosk.content.spread import Spread, plan_spread
 from kiosk.i18n import Language
 from kiosk.ui.pages.base import PageView
 from kiosk.ui.pages.figures.chart_card import ChartCard
-from kiosk.ui.pages.figures.count_up import CountUpTile
 from kiosk.ui.pages.figures.hero import HeroFigure
 from kiosk.ui.pages.figures.more_figures import MoreFigures
+from kiosk.ui.pages.figures.tile import CountUpTile
 from kiosk.ui.session import Session
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.buttons import PillButton
