@@ -78,6 +78,7 @@ REQUIRED_STRINGS: Final[dict[str, tuple[str, ...]]] = {
     "autoplay.cue": (),
     "countdown.title": (),
     "countdown.body": ("{value}",),
+    "countdown.more": (),  # the countdown's "more time" button (WCAG 2.2.1)
     "closed.body": (),
     "admin.pin.title": (),
     "admin.pin.hint": (),

@@ -86,19 +86,37 @@ class ModeController:
         self.mode = Mode.IDLE
         self.last_input = clock()
         self.changed_at = self.last_input
+        self.extra = 0.0  # seconds "more time" gave this visitor (until the next reset)
 
     @property
     def idle_for(self) -> float:
         return self.clock() - self.last_input
 
     @property
+    def leave_after(self) -> float:
+        """Idle seconds before this visitor's state is reset: the timing's, plus more time."""
+        return self.timing.leave_after + self.extra
+
+    @property
     def countdown_left(self) -> float:
         """Seconds until the reset while the countdown shows."""
-        return max(0.0, self.timing.leave_after - self.idle_for)
+        return max(0.0, self.leave_after - self.idle_for)
+
+    def more_time(self) -> list[Action]:
+        """The visitor asked the countdown for more time (WCAG 2.2.1): the question goes, and
+        they get a whole reset period more, every time they ask, until the next reset."""
+        if self.mode != Mode.COUNTDOWN:
+            return []
+        self.last_input = self.clock()
+        self.extra += self.timing.leave_after
+        self._set(Mode.INTERACTIVE)
+        return [Action.HIDE_COUNTDOWN]
 
     def _set(self, mode: Mode) -> None:
         self.mode = mode
         self.changed_at = self.clock()
+        if mode in (Mode.IDLE, Mode.AUTOPLAY, Mode.CLOSED):
+            self.extra = 0.0  # the visitor is gone: the next one starts with the usual time
 
     def touch(self) -> tuple[bool, list[Action]]:
         """A touch, click or key arrived. Returns (swallow it, actions)."""
@@ -167,14 +185,14 @@ class ModeController:
             return [Action.OPEN]
         idle = self.idle_for
         if mode == Mode.INTERACTIVE:
-            if idle >= timing.leave_after - timing.countdown_shown:
+            if idle >= self.leave_after - timing.countdown_shown:
                 if self.dirty() and timing.countdown_shown > 0:
                     self._set(Mode.COUNTDOWN)
                     return [Action.SHOW_COUNTDOWN]
                 self._set(Mode.IDLE)  # nothing to reset: just wait at home
             return []
         if mode == Mode.COUNTDOWN:
-            if idle >= timing.leave_after:
+            if idle >= self.leave_after:
                 self._set(Mode.IDLE)
                 return [Action.HIDE_COUNTDOWN, Action.RESET, *self.tick()]
             return []

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer
 from PySide6.QtGui import QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -139,7 +139,10 @@ class KioskRuntime(QObject):
             return self._swallowing  # the touch itself is what counts
         if starts:
             self._count_corner_tap(event)
-        if starts and not self._swallowing:
+        if starts and not self._swallowing and self._on_more_time(event):
+            self.apply(self.controller.more_time())
+            self._swallowing = True
+        elif starts and not self._swallowing:
             swallow, actions = self.controller.touch()
             self.apply(actions)
             self._swallowing = swallow
@@ -153,6 +156,21 @@ class KioskRuntime(QObject):
             self._swallowing = False
             self._last_press = -1  # the next press counts, however soon it comes
         return swallowed
+
+    def _on_more_time(self, event: QEvent) -> bool:
+        """Whether this press is on the countdown's "more time" button."""
+        if self.mode != Mode.COUNTDOWN or not self.countdown.isVisible():
+            return False
+        if isinstance(event, QTouchEvent):
+            if not event.points():
+                return False
+            where = event.points()[0].globalPosition()
+        elif isinstance(event, QMouseEvent):
+            where = event.globalPosition()
+        else:
+            return False
+        pos = self.countdown.mapFromGlobal(where.toPoint())
+        return self.countdown.more_rect().contains(QPointF(pos))
 
     def _count_corner_tap(self, event: QEvent) -> None:
         """Five quick taps in the top-left corner open the PIN pad (staff only)."""
@@ -354,6 +372,7 @@ class KioskRuntime(QObject):
     def _update_countdown(self) -> None:
         session = self.session
         seconds = str(max(1, round(self.controller.countdown_left)))
+        self.countdown.more = session.text("countdown.more")
         self.countdown.set_texts(
             session.text("countdown.title"), fill(session.text("countdown.body"), value=seconds)
         )

@@ -158,3 +158,35 @@ def test_waking_the_loop_on_any_page_lands_on_home_in_the_language_shown(
     assert window.current_page_id == "home"
     assert window.session.language == "en"
     assert window.dots.isVisible()
+
+
+def test_more_time_on_the_countdown_gives_the_visitor_a_whole_period_more(
+    window, qtbot, clock
+) -> None:
+    """WCAG 2.2.1: the "still there?" question offers more time; a tap on it keeps the visitor
+    where they were for a whole reset period more; the next visitor gets the usual time."""
+    runtime = runtime_for(window, clock, autoplay=False)
+    touch_tap(window.stack.page("home").tiles[0])
+    later(runtime, clock, 106)
+    countdown = runtime.countdown
+    assert countdown.isVisible()
+    assert countdown.more == window.session.text("countdown.more") != ""
+    button = countdown.more_rect().toAlignedRect()
+    assert button.height() >= window.theme.touch
+    image = countdown.grab().toImage()
+    accent = window.theme.palette.color("accent")
+    x = button.left() + button.width() // 2
+    edge = [image.pixelColor(x, y).green() for y in range(button.top() - 2, button.top() + 4)]
+    assert any(abs(g - accent.green()) < 60 for g in edge), edge  # the button, in the accent
+    touch_tap(countdown, button.center())
+    assert not countdown.isVisible() and runtime.mode == Mode.INTERACTIVE
+    assert window.current_page_id == "figures"
+    later(runtime, clock, 200)  # past the usual 120 s, inside the 240 s it has now
+    assert not countdown.isVisible() and window.current_page_id == "figures"
+    later(runtime, clock, 30)
+    assert countdown.isVisible()  # asked again, 15 s before the longer time is up
+    later(runtime, clock, 15)
+    assert window.current_page_id == "home"
+    touch_tap(window.stack.page("home").tiles[0])  # the next visitor: the usual time
+    later(runtime, clock, 106)
+    assert countdown.isVisible()

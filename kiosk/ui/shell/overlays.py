@@ -35,7 +35,29 @@ class Overlay(QWidget):
 
 
 class CountdownOverlay(Overlay):
-    """'Still there? Touch to continue' with the seconds left, over a dimmed page."""
+    """'Still there? Touch to continue' with the seconds left, over a dimmed page, and a
+    "more time" button (WCAG 2.2.1): a touch anywhere continues, the button also gives the
+    visitor a whole reset period more (the runtime tells the two apart, :meth:`more_rect`)."""
+
+    more = ""  # the button's words
+
+    def box(self) -> QRectF:
+        theme = self.theme
+        box = QRectF(0, 0, min(self.width() - 2 * theme.margin, theme.px(1100)), theme.px(470))
+        box.moveCenter(QRectF(self.rect()).center())
+        return box
+
+    def more_rect(self) -> QRectF:
+        """The "more time" button: a touch-high pill at the foot of the box."""
+        theme = self.theme
+        font = theme.font("button", self.window_.session.language)
+        box = self.box()
+        width = QFontMetricsF(font).horizontalAdvance(self.more) + 2 * theme.px(48)
+        pill = QRectF(
+            0, 0, min(box.width() - 2 * theme.px(40), max(theme.px(320), width)), theme.touch
+        )
+        pill.moveCenter(QPointF(box.center().x(), box.bottom() - theme.px(40) - pill.height() / 2))
+        return pill
 
     def paintEvent(self, event: QPaintEvent) -> None:
         theme, palette = self.theme, self.theme.palette
@@ -43,19 +65,35 @@ class CountdownOverlay(Overlay):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), palette.color("ground", 0.82))
-        box = QRectF(0, 0, min(self.width() - 2 * theme.margin, theme.px(1100)), theme.px(360))
-        box.moveCenter(QRectF(self.rect()).center())
+        box = self.box()
         painter.setBrush(palette.color("surface"))
         painter.setPen(palette.color("accent"))
         painter.drawRoundedRect(box, theme.radius, theme.radius)
         painter.setPen(palette.color("text"))
         painter.setFont(theme.font("headline", lang))
-        top = box.adjusted(theme.px(40), theme.px(40), -theme.px(40), -box.height() / 2)
+        top = QRectF(
+            box.left() + theme.px(40),
+            box.top() + theme.px(36),
+            box.width() - theme.px(80),
+            theme.px(110),
+        )
         painter.drawText(top, CENTRE, self.title)
         painter.setPen(palette.color("accent"))
         painter.setFont(theme.font("lead", lang))
-        bottom = box.adjusted(theme.px(40), box.height() / 2, -theme.px(40), -theme.px(40))
-        painter.drawText(bottom, CENTRE, self.body)
+        middle = QRectF(top.left(), top.bottom(), top.width(), theme.px(130))
+        painter.drawText(middle, CENTRE, self.body)
+        if self.more:
+            pill = self.more_rect()
+            painter.setBrush(palette.color("surface_pressed"))
+            painter.setPen(QPen(palette.color("accent"), max(1.5, theme.px(2))))
+            painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
+            painter.setPen(palette.color("text"))
+            font = theme.font("button", lang)
+            painter.setFont(font)
+            text = QFontMetricsF(font).elidedText(
+                self.more, Qt.TextElideMode.ElideRight, pill.width() - 2 * theme.px(24)
+            )
+            painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
 
 
 # The closed screen's words are dimmed on black, yet still read at 4.5:1 (tests: test_contrast).
