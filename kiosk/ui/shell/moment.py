@@ -274,6 +274,9 @@ class RobotMoment(MomentPart):
         )
         self.layout_.setStretch(0, 11 if not portrait else 10)
         self.layout_.setStretch(1, 9 if not portrait else 9)
+        side = Qt.AlignmentFlag.AlignHCenter if portrait else Qt.AlignmentFlag.AlignLeft
+        for label in (self.name, self.maker, self.scene, self.source):  # under it: centred
+            label.setAlignment(side | Qt.AlignmentFlag.AlignVCenter)
         self.art.set_robot(robot)
         self.name.setFont(theme.font("display", lang))
         self.name.setText(robot.name.get(lang))
