@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from kiosk.app import build_window  # noqa: E402
 from kiosk.content import load_content  # noqa: E402
 from kiosk.content.models import PlaylistEntry  # noqa: E402
-from kiosk.content.playlist import the_playlist  # noqa: E402
+from kiosk.content.playlist import moment_items, the_playlist  # noqa: E402
 from kiosk.paths import bundled_content_dir  # noqa: E402
 from kiosk.runtime.modes import Timing  # noqa: E402
 from kiosk.ui.controller import KioskRuntime  # noqa: E402
@@ -43,8 +43,7 @@ def moments(view: MomentView) -> list[PlaylistEntry]:
     for entry in the_playlist(content):
         if entry.moment:
             chosen.setdefault(entry.moment, entry)
-    firsts = {"figure": content.figures, "robot": content.robots, "quote": content.voices}
-    for kind, table in firsts.items():
+    for kind, table in moment_items(content).items():
         if kind not in chosen and table:
             chosen[kind] = PlaylistEntry(moment=kind, item=next(iter(table)))
     return list(chosen.values())

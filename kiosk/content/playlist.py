@@ -4,7 +4,7 @@ moments (a key figure counting up, a robot, a quote) that draw a passer-by from 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 
 from kiosk.content.errors import Problem, Severity
 from kiosk.content.models import Content, PlaylistEntry
@@ -92,6 +92,11 @@ def _line_naming(text: str, key: str, item: str) -> int | None:
         if pattern.search(line):
             return number
     return None
+
+
+def moment_items(content: Content) -> dict[str, Mapping[str, object]]:
+    """Each moment kind's items by id: the figures, robots and voices a moment may name."""
+    return {"figure": content.figures, "robot": content.robots, "quote": content.voices}
 
 
 def default_playlist(content: Content) -> tuple[PlaylistEntry, ...]:

@@ -42,6 +42,15 @@ log = logging.getLogger(__name__)
 TICK_MS = 250
 
 
+def press_position(event: QEvent) -> QPointF | None:
+    """Where on the screen a touch or mouse press is (its first point), or None."""
+    if isinstance(event, QTouchEvent):
+        return event.points()[0].globalPosition() if event.points() else None
+    if isinstance(event, QMouseEvent):
+        return event.globalPosition()
+    return None
+
+
 class KioskRuntime(QObject):
     """Connects the mode controller to the window: input in, actions out."""
 
@@ -159,15 +168,8 @@ class KioskRuntime(QObject):
 
     def _on_more_time(self, event: QEvent) -> bool:
         """Whether this press is on the countdown's "more time" button."""
-        if self.mode != Mode.COUNTDOWN or not self.countdown.isVisible():
-            return False
-        if isinstance(event, QTouchEvent):
-            if not event.points():
-                return False
-            where = event.points()[0].globalPosition()
-        elif isinstance(event, QMouseEvent):
-            where = event.globalPosition()
-        else:
+        where = press_position(event)
+        if self.mode != Mode.COUNTDOWN or not self.countdown.isVisible() or where is None:
             return False
         pos = self.countdown.mapFromGlobal(where.toPoint())
         return self.countdown.more_rect().contains(QPointF(pos))
@@ -178,13 +180,8 @@ class KioskRuntime(QObject):
         if self._last_press == stamp:  # the same press delivered again to a parent widget
             return
         self._last_press = stamp
-        if isinstance(event, QTouchEvent):
-            if not event.points():
-                return
-            where = event.points()[0].globalPosition()
-        elif isinstance(event, QMouseEvent):
-            where = event.globalPosition()
-        else:
+        where = press_position(event)
+        if where is None:
             return
         pos = self.window.mapFromGlobal(where.toPoint())
         corner = self.window.theme.touch

@@ -31,10 +31,12 @@ from PySide6.QtWidgets import QBoxLayout, QStackedLayout, QVBoxLayout, QWidget
 
 from kiosk.content import Content, Figure
 from kiosk.content.models import PlaylistEntry, Robot, Voice
+from kiosk.content.playlist import moment_items
 from kiosk.i18n import Language
 from kiosk.ui.pages.figures.count_up import CountUp, widest_texts
 from kiosk.ui.pages.figures.hero import HeroNumber
 from kiosk.ui.pages.robots.robot_card import ART_RATIO, render_robot_art
+from kiosk.ui.pages.robots.robot_detail import show_maker_and_scene
 from kiosk.ui.pages.voices.quote import keep_terms_together, quote_text
 from kiosk.ui.session import Session
 from kiosk.ui.theme import Theme
@@ -75,6 +77,10 @@ class MomentPart(QWidget):
         self.theme = theme
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
+    def set_item(self, item: object, content: Content, lang: Language) -> None:
+        """Show ``item`` (a figure, a robot or a voice) in ``lang``."""
+        raise NotImplementedError
+
     def play(self) -> None:
         """The entrance, from the start."""
 
@@ -100,8 +106,9 @@ class FigureMoment(MomentPart):
         column(self, theme.px(28), self.number, self.label, self.growth, theme.px(12), self.source)
         self.count: CountUp | None = None
 
-    def set_figure(self, figure: Figure, content: Content, lang: Language) -> None:
-        theme = self.theme
+    def set_item(self, item: object, content: Content, lang: Language) -> None:
+        assert isinstance(item, Figure)
+        figure, theme = item, self.theme
         digits = theme.font("figure", lang)
         digits.setPixelSize(theme.px(NUMBER_PX))
         words = theme.font("headline", lang)
@@ -266,8 +273,9 @@ class RobotMoment(MomentPart):
         self.layout_.addWidget(self.art, 11)
         self.layout_.addLayout(words, 9)
 
-    def set_robot(self, robot: Robot, content: Content, lang: Language) -> None:
-        theme = self.theme
+    def set_item(self, item: object, content: Content, lang: Language) -> None:
+        assert isinstance(item, Robot)
+        robot, theme = item, self.theme
         portrait = theme.portrait
         self.layout_.setDirection(
             QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
@@ -280,11 +288,7 @@ class RobotMoment(MomentPart):
         self.art.set_robot(robot)
         self.name.setFont(theme.font("display", lang))
         self.name.setText(robot.name.get(lang))
-        self.maker.setFont(theme.font("lead", lang))
-        self.maker.setText(robot.maker.get(lang) if robot.maker is not None else "")
-        self.maker.setVisible(robot.maker is not None)
-        self.scene.setFont(theme.font("lead", lang))
-        self.scene.setText(robot.scene.get(lang))
+        show_maker_and_scene(self.maker, self.scene, robot, theme, lang)
         self.source.setFont(theme.font("caption", lang))
         self.source.setText(content.format_source(robot.source, lang))
 
@@ -357,8 +361,9 @@ class QuoteMoment(MomentPart):
             self, theme.px(16), self.mark, (self.quote, 1), theme.px(24), self.speaker, self.role
         )
 
-    def set_voice(self, voice: Voice, content: Content, lang: Language) -> None:
-        theme = self.theme
+    def set_item(self, item: object, content: Content, lang: Language) -> None:
+        assert isinstance(item, Voice)
+        voice, theme = item, self.theme
         font = theme.font("headline", lang)
         font.setWeight(QFont.Weight.Normal)
         self.quote.setFont(font)
@@ -423,9 +428,7 @@ class MomentView(QWidget):
 
     def can_show(self, entry: PlaylistEntry) -> bool:
         """Whether the content on screen has ``entry``'s item (a reload may have removed it)."""
-        content = self.session.content
-        found = {"figure": content.figures, "robot": content.robots, "quote": content.voices}
-        return entry.item in found.get(entry.moment, {})
+        return entry.item in moment_items(self.session.content).get(entry.moment, {})
 
     def show_moment(self, entry: PlaylistEntry, animate: bool = True) -> bool:
         """Cover the window with ``entry``'s moment and play its entrance; False if the
@@ -473,12 +476,8 @@ class MomentView(QWidget):
         content, lang = self.session.content, self.session.language
         self.title.setFont(self.theme.font("title", lang))
         self.title.setText(content.string("app.title", lang))
-        if entry.moment == "figure":
-            self.figure.set_figure(content.figures[entry.item], content, lang)
-        elif entry.moment == "robot":
-            self.robot.set_robot(content.robots[entry.item], content, lang)
-        else:
-            self.quote.set_voice(content.voices[entry.item], content, lang)
+        item = moment_items(content)[entry.moment][entry.item]
+        self.parts[entry.moment].set_item(item, content, lang)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._ground = QPixmap()

@@ -4,10 +4,11 @@ closed screen and the attract loop's "touch to explore" cue, each painted by han
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.shell.main_window import KioskWindow
+from kiosk.ui.theme import Theme
 
 CENTRE = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
 
@@ -32,6 +33,13 @@ class Overlay(QWidget):
         self.setGeometry(self.window_.rect())
         self.show()
         self.raise_()
+
+
+def paint_pill(painter: QPainter, theme: Theme, pill: QRectF, fill: QColor) -> None:
+    """A rounded pill with the accent edge: the countdown's button, the loop's cue."""
+    painter.setBrush(fill)
+    painter.setPen(QPen(theme.palette.color("accent"), max(1.5, theme.px(2))))
+    painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
 
 
 class CountdownOverlay(Overlay):
@@ -84,9 +92,7 @@ class CountdownOverlay(Overlay):
         painter.drawText(middle, CENTRE, self.body)
         if self.more:
             pill = self.more_rect()
-            painter.setBrush(palette.color("surface_pressed"))
-            painter.setPen(QPen(palette.color("accent"), max(1.5, theme.px(2))))
-            painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
+            paint_pill(painter, theme, pill, palette.color("surface_pressed"))
             painter.setPen(palette.color("text"))
             font = theme.font("button", lang)
             painter.setFont(font)
@@ -133,10 +139,10 @@ class CueOverlay(Overlay):
             font = theme.font("button", lang)
         return font
 
-    def pill(self) -> QRectF:
-        """Where the pill stands."""
+    def pill(self, font: QFont | None = None) -> QRectF:
+        """Where the pill stands (its words in ``font``, by default :meth:`cue_font`)."""
         theme = self.theme
-        words = QFontMetricsF(self.cue_font()).horizontalAdvance(self.title)
+        words = QFontMetricsF(font or self.cue_font()).horizontalAdvance(self.title)
         width = min(self.width() - 2 * theme.margin, words + theme.px(36 + 18) + 2 * theme.px(36))
         pill = QRectF(0, 0, width, theme.px(76))
         pill.moveCenter(QRectF(self.rect()).center())
@@ -146,12 +152,10 @@ class CueOverlay(Overlay):
     def paintEvent(self, event: QPaintEvent) -> None:
         theme, palette = self.theme, self.theme.palette
         font = self.cue_font()
-        pill = self.pill()
+        pill = self.pill(font)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setBrush(palette.color("surface", 0.94))
-        painter.setPen(QPen(palette.color("accent"), max(1.5, theme.px(2))))
-        painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
+        paint_pill(painter, theme, pill, palette.color("surface", 0.94))
         mark = theme.px(36)  # a fingertip's touch: a dot in a ring
         center = QPointF(pill.left() + theme.px(36) + mark / 2, pill.center().y())
         painter.setBrush(palette.color("accent"))

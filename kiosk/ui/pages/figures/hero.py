@@ -172,17 +172,18 @@ class HeroNumber(DrawnText):
         if event.size().width() != event.oldSize().width():
             self._fit_height()
 
+    def _line_width(self, line: list[int], font: QFont, texts: tuple[str, str, str]) -> float:
+        """How wide a line of parts (0 before, 1 number, 2 after) is, the number in ``font``."""
+        return sum(
+            QFontMetricsF(font if part == 1 else self._words).horizontalAdvance(texts[part])
+            for part in line
+        )
+
     def overflow(self) -> str:
         """Why the text does not fit the widget, or ''."""
         font, lines = self._sizes(max(1, self.width()))
         texts = split_number(self._text)
-        widest = 0.0
-        for line in lines:
-            widths = [
-                QFontMetricsF(font if part == 1 else self._words).horizontalAdvance(texts[part])
-                for part in line
-            ]
-            widest = max(widest, sum(widths))
+        widest = max((self._line_width(line, font, texts) for line in lines), default=0.0)
         need = math.ceil(sum(self._line_height(line, font) for line in lines))
         if widest > self.width() + 1:
             return f"needs {widest:.0f} px in {self.width()} px"
@@ -208,13 +209,7 @@ class HeroNumber(DrawnText):
                 baseline = top + QFontMetricsF(self._words).ascent()
             x = 0.0
             if self.centered:
-                widths = [
-                    QFontMetricsF(font).horizontalAdvance(texts[1])
-                    if part == 1
-                    else QFontMetricsF(self._words).horizontalAdvance(texts[part])
-                    for part in line
-                ]
-                x = max(0.0, (self.width() - sum(widths)) / 2)
+                x = max(0.0, (self.width() - self._line_width(line, font, texts)) / 2)
             for part in line:
                 if part == 1:
                     x = self._draw_digits(painter, QPointF(x, baseline), texts[1], font)

@@ -17,6 +17,17 @@ from kiosk.ui.widgets.text import TextLabel
 TOP_ALIGN = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
 
 
+def show_maker_and_scene(
+    maker: TextLabel, scene: TextLabel, robot: Robot, theme: Theme, lang: Language
+) -> None:
+    """A robot's maker (hidden when it has none) and its scene, in lead type."""
+    maker.setFont(theme.font("lead", lang))
+    maker.setText(robot.maker.get(lang) if robot.maker is not None else "")
+    maker.setVisible(robot.maker is not None)
+    scene.setFont(theme.font("lead", lang))
+    scene.setText(robot.scene.get(lang))
+
+
 class ArtStage(QWidget):
     """The artwork large, on its softly lit stage."""
 
@@ -147,11 +158,7 @@ class RobotDetail(DetailOverlay):
         self.chip.setText(content.category_name(robot, lang))
         self.name.setFont(theme.font("headline", lang))
         self.name.setText(robot.name.get(lang))
-        self.maker.setFont(theme.font("lead", lang))
-        self.maker.setText(robot.maker.get(lang) if robot.maker is not None else "")
-        self.maker.setVisible(robot.maker is not None)
-        self.scene.setFont(theme.font("lead", lang))
-        self.scene.setText(robot.scene.get(lang))
+        show_maker_and_scene(self.maker, self.scene, robot, theme, lang)
         while len(self.facts) < len(robot.facts):
             row = BulletRow(theme, self.panel)
             self._facts_box.addWidget(row)
