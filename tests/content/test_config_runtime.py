@@ -7,20 +7,13 @@ from pathlib import Path
 
 from kiosk.content import Severity
 from kiosk.content.models import PlaylistEntry
-from tests.helpers.content import describe, load, one, read, write
+from tests.helpers.content import config_line, describe, load, one, read, write
 
 
 def set_config(folder: Path, old: str, new: str) -> None:
     text = read(folder, "config.toml")
     assert text.count(old) == 1, old
     write(folder, "config.toml", text.replace(old, new))
-
-
-def line_of(folder: Path, fragment: str) -> int:
-    for number, line in enumerate(read(folder, "config.toml").splitlines(), start=1):
-        if fragment in line:
-            return number
-    raise AssertionError(fragment)
 
 
 def test_bundled_settings(content_dir: Path) -> None:
@@ -35,7 +28,7 @@ def test_playlist_stop_on_an_unknown_page_is_skipped(content_dir: Path) -> None:
     set_config(content_dir, '{ page = "home", dwell = 8 },', '{ page = "garden", dwell = 8 },')
     content = load(content_dir)
     problem = one(content, "config.toml", "page 'garden' is not in pages.order")
-    assert problem.row == line_of(content_dir, "playlist = [")
+    assert problem.row == config_line(content_dir, "playlist = [")
     assert [e.page for e in content.settings.playlist][:2] == ["figures", "chain"]
 
 
@@ -50,7 +43,7 @@ def test_negative_countdown_is_an_error(content_dir: Path) -> None:
     set_config(content_dir, "countdown = 15 ", "countdown = -1 ")
     content = load(content_dir)
     problem = one(content, "config.toml", "timing.countdown must be at least 0")
-    assert problem.row == line_of(content_dir, "countdown =")
+    assert problem.row == config_line(content_dir, "countdown =")
     assert content.settings.countdown == 15
 
 
@@ -59,7 +52,7 @@ def test_opening_hours_that_do_not_parse_keep_the_kiosk_open(content_dir: Path) 
     write(content_dir, "config.toml", text)
     content = load(content_dir)
     problem = one(content, "config.toml", '"9 to 5" is not a time span')
-    assert problem.row == line_of(content_dir, 'daily = "9 to 5"')
+    assert problem.row == config_line(content_dir, 'daily = "9 to 5"')
     assert content.settings.hours.is_open(datetime(2026, 11, 23, 3, 0))
 
 
@@ -92,5 +85,5 @@ def test_hours_that_never_open_are_a_warning(content_dir: Path) -> None:
     content = load(content_dir)
     problem = one(content, "config.toml", "never opens")
     assert problem.severity is Severity.WARNING
-    assert problem.row == line_of(content_dir, 'daily = "closed"')
+    assert problem.row == config_line(content_dir, 'daily = "closed"')
     assert not content.settings.hours.is_open(datetime(2026, 11, 25, 12, 0))

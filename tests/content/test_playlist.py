@@ -8,14 +8,7 @@ from pathlib import Path
 from kiosk.content import Severity
 from kiosk.content.models import PlaylistEntry
 from kiosk.content.playlist import default_playlist, the_playlist
-from tests.helpers.content import describe, load, one, read, set_playlist, write
-
-
-def line_of(folder: Path, fragment: str) -> int:
-    for number, line in enumerate(read(folder, "config.toml").splitlines(), start=1):
-        if fragment in line:
-            return number
-    raise AssertionError(fragment)
+from tests.helpers.content import config_line, describe, load, one, read, set_playlist, write
 
 
 def test_moments_are_read_with_their_ids_and_dwell(content_dir: Path) -> None:
@@ -47,7 +40,7 @@ def test_a_moment_naming_an_unknown_id_is_an_error_on_its_line_and_skipped(
     content = load(content_dir)
     problem = one(content, "config.toml", "robot moment 'no_such_robot' has no row in robots.csv")
     assert problem.is_error
-    assert problem.row == line_of(content_dir, "no_such_robot")
+    assert problem.row == config_line(content_dir, "no_such_robot")
     assert [e.moment for e in content.settings.playlist] == [""]
 
 

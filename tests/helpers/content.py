@@ -104,6 +104,14 @@ def one(content: Content, file: str, fragment: str) -> Problem:
     return found[0]
 
 
+def config_line(folder: Path, fragment: str) -> int:
+    """The number of the first line of ``folder``'s config.toml holding ``fragment``."""
+    for number, line in enumerate(read(folder, "config.toml").splitlines(), start=1):
+        if fragment in line:
+            return number
+    raise AssertionError(fragment)
+
+
 def set_playlist(folder: Path, *stops: str) -> None:
     """Replace the attract loop's playlist in config.toml with ``stops`` (TOML inline tables)."""
     import re
