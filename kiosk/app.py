@@ -193,7 +193,9 @@ def _run_tool(args: argparse.Namespace, started: float, recent: RecentLines) -> 
         from kiosk.ui.tools.layout_check import check_layout
 
         languages = [args.lang] if args.lang else None
-        return check_layout(_load(args.content), _size(app, args), languages)
+        return check_layout(
+            _load(args.content), _size(app, args), languages, accessibility=args.accessibility
+        )
     window = build_window(_load(args.content), _size(app, args), args.lang)
     languages = [args.lang] if args.lang else None
     if args.screenshot:
@@ -222,6 +224,7 @@ def start_runtime(
         reset_after=args.reset_after or settings.reset_after,
         countdown=settings.countdown,
         autoplay=settings.autoplay or bool(args.autoplay),
+        access_reset_after=settings.access_reset_after,
     )
     runtime = KioskRuntime(
         window,

@@ -152,6 +152,12 @@ def build_parser() -> argparse.ArgumentParser:
         "language as 'page[/detail] lang WxH: widget \"text\": problem'; exit 1 on an error "
         "(elided texts are warnings)",
     )
+    parser.add_argument(
+        "--accessibility",
+        action="store_true",
+        help="with --check-layout: walk it again in reach mode, with larger text, and with "
+        "every accessibility mode on (the touch targets must stay under the reach line)",
+    )
     actions.add_argument(
         "--set-pin",
         action="store_true",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -87,6 +88,7 @@ def parse_config(text: str | None, problems: list[Problem]) -> Settings:
         "autoplay": {"enabled", "rotate_languages", "playlist"},
         "kiosk": {"hide_cursor"},
         "chain": {"figure"},
+        "accessibility": {"reset_after", "reach_top_portrait", "reach_top_landscape"},
         "hours": None,  # day names, checked with the schedule
     }
     for section, values in list(data.items()):
@@ -165,7 +167,12 @@ def parse_config(text: str | None, problems: list[Problem]) -> Settings:
     if not isinstance(figure, str):
         problem("figure", f"chain.figure must be an image path in quotes, not {figure!r}")
         figure = ""
-    options: dict[str, Any] = {**seconds, **flags, "chain_figure": figure.strip()}
+    options: dict[str, Any] = {
+        **seconds,
+        **flags,
+        **parse_accessibility(data.get("accessibility", {}), seconds["reset_after"], problem),
+        "chain_figure": figure.strip(),
+    }
     return Settings(
         version,
         language,
@@ -174,6 +181,45 @@ def parse_config(text: str | None, problems: list[Problem]) -> Settings:
         hours=schedule,
         **options,
     )
+
+
+# Reach mode leaves the pages at least this much height (px at 1080 on the short side).
+REACH_ROOM = 720
+SCREEN_SIDES = {"reach_top_portrait": 1920, "reach_top_landscape": 1080}
+
+
+def parse_accessibility(
+    section: dict[str, Any], reset_after: float, problem: Callable[..., None]
+) -> dict[str, Any]:
+    """``[accessibility]``: the longer idle reset and the reach-mode boundaries."""
+    defaults = Settings()
+    options: dict[str, Any] = {}
+    value = section.get("reset_after", defaults.access_reset_after)
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 5 <= value <= 86400:
+        problem(
+            "reset_after", f"accessibility.reset_after must be 5 to 86400 seconds, not {value!r}"
+        )
+        value = defaults.access_reset_after
+    elif value < reset_after:
+        problem(
+            "reset_after",
+            f"accessibility.reset_after ({value} s) is shorter than timing.reset_after "
+            f"({reset_after:g} s); a visitor in reach or larger text gets {reset_after:g} s",
+            Severity.WARNING,
+        )
+    options["access_reset_after"] = float(value)
+    for key, side in SCREEN_SIDES.items():
+        value = section.get(key, getattr(defaults, key))
+        highest = side - REACH_ROOM
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= highest:
+            problem(
+                key,
+                f"accessibility.{key} must be a whole number of pixels from 0 to {highest} "
+                f"(the pages need {REACH_ROOM} px below it), not {value!r}",
+            )
+            value = getattr(defaults, key)
+        options[key] = value
+    return options
 
 
 def check_chain_figure(

@@ -250,6 +250,11 @@ class Settings:
     hours: Schedule = field(default_factory=Schedule)
     hide_cursor: bool = True
     chain_figure: str = ""  # the chain page's own figure image; empty: the built-in figure
+    access_reset_after: float = 300.0  # the idle reset for a visitor in reach or larger text
+    # Reach mode: nothing touchable above this line, in pixels from the screen's top at 1080 px
+    # on the short side (a 4K screen doubles them), for each orientation.
+    reach_top_portrait: int = 840
+    reach_top_landscape: int = 216
 
 
 @dataclass(frozen=True)

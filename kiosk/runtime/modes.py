@@ -11,6 +11,9 @@ Modes:
 - ``admin``: staff are at the PIN pad or in the admin panel; no visitor timeouts, but left
   alone for ``admin_after`` seconds it closes by itself.
 
+A visitor's accessibility choices (:class:`~kiosk.runtime.access.Access`) hold the attract loop
+off, and reach or larger text give them ``access_reset_after`` before the reset instead.
+
 The controller is driven by :meth:`touch` (any input) and :meth:`tick` (call it often; it
 compares monotonic deadlines, it does not count ticks), and reports what the screen must do
 as a list of :class:`Action`.
@@ -23,6 +26,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+
+from kiosk.runtime.access import Access
 
 
 class Mode(StrEnum):
@@ -55,6 +60,7 @@ class Timing:
     countdown: float = 15.0
     autoplay: bool = True  # whether the attract loop runs at all
     admin_after: float = 120.0  # an admin panel or PIN pad left alone this long closes
+    access_reset_after: float = 300.0  # the idle reset for a visitor in reach or larger text
 
     @property
     def leave_after(self) -> float:
@@ -87,6 +93,7 @@ class ModeController:
         self.last_input = clock()
         self.changed_at = self.last_input
         self.extra = 0.0  # seconds "more time" gave this visitor (until the next reset)
+        self.access = Access()  # the visitor's accessibility choices (the runtime sets them)
 
     @property
     def idle_for(self) -> float:
@@ -94,8 +101,12 @@ class ModeController:
 
     @property
     def leave_after(self) -> float:
-        """Idle seconds before this visitor's state is reset: the timing's, plus more time."""
-        return self.timing.leave_after + self.extra
+        """Idle seconds before this visitor's state is reset: the timing's (the longer one
+        in reach or larger text), plus more time."""
+        timing = self.timing
+        if self.access.slows_reset:
+            return max(timing.access_reset_after, timing.leave_after) + self.extra
+        return timing.leave_after + self.extra
 
     @property
     def countdown_left(self) -> float:
@@ -186,16 +197,22 @@ class ModeController:
         idle = self.idle_for
         if mode == Mode.INTERACTIVE:
             if idle >= self.leave_after - timing.countdown_shown:
-                if self.dirty() and timing.countdown_shown > 0:
+                dirty = self.dirty()
+                if dirty and timing.countdown_shown > 0:
                     self._set(Mode.COUNTDOWN)
                     return [Action.SHOW_COUNTDOWN]
-                self._set(Mode.IDLE)  # nothing to reset: just wait at home
+                self._set(Mode.IDLE)
+                if dirty:  # no countdown to ask "still there?": the reset comes at once
+                    return [Action.RESET, *self.tick()]
+                # nothing to reset: just wait at home
             return []
         if mode == Mode.COUNTDOWN:
             if idle >= self.leave_after:
                 self._set(Mode.IDLE)
                 return [Action.HIDE_COUNTDOWN, Action.RESET, *self.tick()]
             return []
+        if mode == Mode.IDLE and self.access.active:
+            return []  # the loop never starts over a visitor's accessibility choices
         if mode == Mode.IDLE and timing.autoplay and idle >= timing.autoplay_after:
             self._set(Mode.AUTOPLAY)
             return [Action.START_AUTOPLAY]

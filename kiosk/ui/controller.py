@@ -22,6 +22,7 @@ from kiosk.content import Content, Problem
 from kiosk.content.schedule import local_now
 from kiosk.i18n import fill
 from kiosk.paths import user_config_dir, user_state_dir
+from kiosk.runtime.access import Access
 from kiosk.runtime.gesture import CornerTaps
 from kiosk.runtime.memory import release_free_memory
 from kiosk.runtime.modes import Action, Mode, ModeController, Timing
@@ -71,7 +72,11 @@ class KioskRuntime(QObject):
         self.log_lines = log_lines
         settings = self.session.content.settings
         self.timing = timing or Timing(
-            settings.autoplay_after, settings.reset_after, settings.countdown, settings.autoplay
+            settings.autoplay_after,
+            settings.reset_after,
+            settings.countdown,
+            settings.autoplay,
+            access_reset_after=settings.access_reset_after,
         )
         self.controller = ModeController(
             self.timing,
@@ -114,6 +119,7 @@ class KioskRuntime(QObject):
             watcher.failed.connect(self._content_failed)
         self.session.language_changed.connect(self._retranslate)
         self.session.content_changed.connect(self._retranslate)  # a hot reload, too
+        window.access_changed.connect(self._on_access_changed)
         self._swallowing = False
         self.timer = QTimer(self)
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -135,8 +141,9 @@ class KioskRuntime(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind == QEvent.Type.Resize and watched is self.window:
-            for overlay in (self.countdown, self.closed, self.cue, self.pin_pad, self.admin):
+            for overlay in (self.closed, self.cue, self.pin_pad, self.admin):
                 overlay.setGeometry(self.window.rect())
+            self.countdown.setGeometry(self.window.visitor_rect())
             self.moment.setGeometry(self.window.rect())
             return False
         if kind not in TOUCH_EVENTS and kind not in MOUSE_EVENTS:
@@ -188,6 +195,15 @@ class KioskRuntime(QObject):
         in_corner = 0 <= pos.x() < corner and 0 <= pos.y() < corner
         if self.taps.tap(self.controller.clock(), in_corner) and self.mode != Mode.ADMIN:
             QTimer.singleShot(0, self.open_pin_pad)
+
+    def _on_access_changed(self, access: Access) -> None:
+        """A visitor's accessibility choices: the controller's timing, and the countdown in
+        their theme and place."""
+        self.controller.access = access
+        for overlay in (self.countdown, self.closed, self.cue):
+            overlay.theme = self.window.theme
+        if self.countdown.isVisible():
+            self.countdown.show_over()
 
     # --- admin ------------------------------------------------------------------------------
 

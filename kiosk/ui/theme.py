@@ -1,17 +1,20 @@
 """The one theme: palette, type scale, spacing and touch sizes, scaled to the screen.
 
 Sizes are given for a 1920x1080 screen and scale with the short side, so 1080x1920 keeps the
-same type and 3840x2160 doubles it; pages switch layout on ``portrait``.
+same type and 3840x2160 doubles it; pages switch layout on ``portrait``. A visitor's
+accessibility choices make a theme of their own (:meth:`Theme.with_access`): larger type, the
+high-contrast palette, no motion, or the pages in the lower part of the screen.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from PySide6.QtGui import QColor, QFont
 
 from kiosk.i18n import Language
 from kiosk.paths import resources_dir
+from kiosk.runtime.access import Access
 
 FAMILIES: dict[Language, list[str]] = {
     "zh-Hans": ["Kiosk Sans Quotes", "Kiosk Sans SC", "Kiosk Sans TC"],
@@ -38,6 +41,22 @@ class Palette:
         color = QColor(getattr(self, name))
         color.setAlphaF(alpha)
         return color
+
+
+# The high-contrast theme: at least 7:1 (WCAG AAA) for every text colour on every ground, flat
+# grounds and no artwork behind text.
+HIGH_CONTRAST = Palette(
+    ground="#000000",
+    ground_glow="#000000",
+    surface="#0B1220",
+    surface_pressed="#1C2C4A",
+    line="#C8D4E8",
+    accent="#6FF0FF",
+    warm="#FFD37F",
+    text="#FFFFFF",
+    text_dim="#DCE4F2",
+)
+AAA = 7.0
 
 
 def luminance(color: QColor) -> float:
@@ -94,6 +113,7 @@ NUMBER_FLOOR = 0.5
 # SECONDARY_PX (sources, roles, small print), and a text set at BODY_PX or larger never shrinks
 # below BODY_PX to fit: it wraps or is cut instead. Key figures are set at FIGURE_PX or larger.
 SECONDARY_PX = 22
+LARGE_TYPE_PX = 60  # type this large needs no larger-text step
 BODY_PX = 28
 FIGURE_PX = 96
 
@@ -110,10 +130,28 @@ class Theme:
     width: int = 1920
     height: int = 1080
     palette: Palette = field(default_factory=Palette)
+    access: Access = field(default_factory=Access)
+    unit: int = 0  # the short side that sizes type and targets; 0: this theme's own
 
     @property
     def scale(self) -> float:
-        return min(self.width, self.height) / 1080
+        return (self.unit or min(self.width, self.height)) / 1080
+
+    @property
+    def motion(self) -> bool:
+        """Whether things move (count-ups, slides, auto-advancing quotes), or change at once."""
+        return not self.access.reduced_motion
+
+    @property
+    def plain(self) -> bool:
+        """High contrast: flat grounds, and no artwork behind or beside text as decoration."""
+        return self.access.high_contrast
+
+    def with_access(self, access: Access, width: int, height: int, unit: int) -> Theme:
+        """The theme for a visitor's choices over an area of ``width`` x ``height`` pixels
+        whose type and targets are sized as for a screen with ``unit`` px on its short side."""
+        palette = HIGH_CONTRAST if access.high_contrast else Palette()
+        return replace(self, width=width, height=height, palette=palette, access=access, unit=unit)
 
     @property
     def portrait(self) -> bool:
@@ -122,6 +160,15 @@ class Theme:
     def px(self, value: float) -> int:
         """A length given at 1080 px on the short side, for this screen."""
         return max(1, round(value * self.scale))
+
+    def text_px(self, value: float) -> int:
+        """A type size given at 1080 px on the short side, for this screen and text size.
+
+        Larger text makes reading type 1.4 times larger, up to ``LARGE_TYPE_PX``; type set at
+        that size or more (headlines, figures, the title) is large enough and stays put.
+        """
+        scale = self.access.text_scale
+        return self.px(max(value, min(value * scale, LARGE_TYPE_PX)) if scale > 1 else value)
 
     @property
     def touch(self) -> int:
@@ -158,14 +205,14 @@ class Theme:
     def reading_minimum(self, pixel_size: int) -> int:
         """The smallest size a text set at ``pixel_size`` may shrink to and stay readable from
         a step back: body size for body text and larger, else the secondary size."""
-        body = self.px(BODY_PX)
-        return min(pixel_size, body if pixel_size >= body else self.px(SECONDARY_PX))
+        body = self.text_px(BODY_PX)
+        return min(pixel_size, body if pixel_size >= body else self.text_px(SECONDARY_PX))
 
     def font(self, role: str, lang: Language) -> QFont:
         size, bold = TYPE_SCALE[role]
         font = QFont()
         font.setFamilies(FAMILIES[lang])
-        font.setPixelSize(self.px(size))
+        font.setPixelSize(self.text_px(size))
         font.setWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
         font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
         return font

@@ -107,6 +107,9 @@ class PageView(QWidget):
     def paint_ground(self, painter: QPainter) -> None:
         """The calm navy ground with a glow from the top, shared by every page."""
         palette = self.theme.palette
+        if self.theme.plain:  # high contrast: a flat ground
+            painter.fillRect(self.rect(), palette.color("ground"))
+            return
         glow = QLinearGradient(QPointF(0, 0), QPointF(0, self.height()))
         glow.setColorAt(0.0, palette.color("ground_glow"))
         glow.setColorAt(0.6, palette.color("ground"))

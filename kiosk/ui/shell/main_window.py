@@ -1,4 +1,5 @@
-"""The one main window: pages in a stack, the header over them, page dots, and swipes."""
+"""The one main window: pages in a stack, the header over them, page dots, swipes, and the
+accessibility button that re-dresses all of it for a visitor's choices."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import logging
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, QPointF, QRect, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QBrush,
     QCloseEvent,
@@ -20,11 +21,13 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk import PRODUCT
 from kiosk.i18n import LANGUAGES
+from kiosk.runtime.access import Access
 from kiosk.ui.input import TOUCH_EVENTS, SwipeDetector
 from kiosk.ui.pages.base import PageView
 from kiosk.ui.pages.fallback import FallbackPage
 from kiosk.ui.pages.registry import PAGE_VIEWS, page_view
 from kiosk.ui.session import Session
+from kiosk.ui.shell.access import AccessButton, AccessPanel, ReachCap
 from kiosk.ui.shell.header import Header
 from kiosk.ui.shell.page_stack import PageStack
 from kiosk.ui.theme import Theme
@@ -52,23 +55,28 @@ class FadeBand(QWidget):
 
 
 class KioskWindow(QWidget):
-    """Builds the registered pages in the content's order and moves between them."""
+    """Builds the registered pages in the content's order and moves between them.
+
+    ``screen_theme`` is the screen's own theme; ``theme`` the one the visitor's accessibility
+    choices make of it (:meth:`set_access`), which every page, the header and the page dots
+    are built with. In reach mode they all sit in :meth:`visitor_rect`, the lower part of the
+    screen, under a band that shows the title and takes no touch.
+    """
+
+    access_changed = Signal(object)  # Access: the window was rebuilt for new choices
 
     def __init__(self, session: Session, theme: Theme) -> None:
         super().__init__()
         self.session = session
+        self.screen_theme = theme
         self.theme = theme
+        self.access = Access()
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
         self.setStyleSheet(theme.stylesheet())
         self.stack = PageStack(self)
-        self.header = Header(session, theme, self)
-        self.header.home_requested.connect(self.go_home)
-        self.band = FadeBand(theme, self)
-        self.dots = Dots(theme, self)  # a touch-high row on the bottom edge
-        self.dots.setObjectName("page-dots")
-        self.dots.chosen.connect(self._on_dot_chosen)
         self.stack.page_changed.connect(self._on_page_changed)
+        self._build_shell()
         self.swipes = SwipeDetector(self, distance=theme.width * 0.08, flick=theme.width * 0.03)
         self.swipes.swiped.connect(self.step)
         self._build_rest = False
@@ -77,6 +85,81 @@ class KioskWindow(QWidget):
         session.language_changed.connect(self._name_window)
         self.build_pages()
         self._name_window()
+
+    def _build_shell(self) -> None:
+        """The header, the page dots, the accessibility button and panel, in ``theme``."""
+        theme, session = self.theme, self.session
+        for old in ("header", "band", "dots", "access_button", "access_panel", "reach_cap"):
+            widget = getattr(self, old, None)
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
+        self.reach_cap = ReachCap(session, theme, self)
+        self.header = Header(session, theme, self)
+        self.header.home_requested.connect(self.go_home)
+        self.band = FadeBand(theme, self)
+        self.dots = Dots(theme, self)  # a touch-high row on the bottom edge
+        self.dots.setObjectName("page-dots")
+        self.dots.chosen.connect(self._on_dot_chosen)
+        self.access_button = AccessButton(theme, self)  # in the dots' row, lower left
+        self.access_button.clicked.connect(self.open_access)
+        self.access_panel = AccessPanel(session, theme, self)
+        self.access_panel.toggled.connect(lambda name: self.set_access(self.access.toggled(name)))
+        self.access_panel.reset_requested.connect(lambda: self.set_access(Access()))
+        for widget in (self.header, self.band, self.dots, self.access_button):
+            widget.show()
+        self._place_shell()
+
+    # --- accessibility ----------------------------------------------------------------------
+
+    def reach_top(self) -> int:
+        """Screen pixels above which nothing is touchable: 0 unless reach mode is on."""
+        if not self.access.reach:
+            return 0
+        settings = self.session.content.settings
+        portrait = self.screen_theme.portrait
+        top = settings.reach_top_portrait if portrait else settings.reach_top_landscape
+        return self.screen_theme.px(top)
+
+    def visitor_rect(self) -> QRect:
+        """Where the pages and every control are: the whole window, or in reach mode the part
+        below :meth:`reach_top`."""
+        top = min(self.reach_top(), max(0, self.height() - self.screen_theme.touch))
+        return QRect(0, top, self.width(), self.height() - top)
+
+    def open_access(self) -> None:
+        """The accessibility panel, above its button."""
+        button = self.access_button.geometry()
+        self.access_panel.setGeometry(self.visitor_rect())
+        self.access_panel.open_from(button.translated(0, -self.visitor_rect().top()))
+
+    def set_access(self, access: Access) -> None:
+        """Rebuild the window for the visitor's accessibility choices: a theme of their own
+        (type, palette, motion), and in reach mode the lower part of the screen only. The
+        visitor stays on the page they were on, and the panel stays open if it was."""
+        if access == self.access:
+            return
+        page_id = self.current_page_id
+        panel_open = self.access_panel.isVisible()
+        self.access = access
+        screen = self.screen_theme
+        height = screen.height - self.reach_top()
+        # type and targets as on the screen, unless the part within reach is shorter than the
+        # screen's short side (a landscape screen): then the pages keep their proportions
+        unit = min(screen.width, screen.height, height)
+        self.theme = screen.with_access(access, screen.width, height, unit)
+        self.setStyleSheet(self.theme.stylesheet())
+        self._build_shell()
+        self.build_pages()
+        if page_id:
+            self.go_to(page_id, animate=False)
+        if panel_open:
+            self.open_access()
+        log.info(
+            "accessibility: %s",
+            ", ".join(n for n in Access.names() if getattr(access, n)) or "standard",
+        )
+        self.access_changed.emit(access)
 
     def build_pages(self) -> None:
         """Set up a view for every page in the content's order that this version has.
@@ -91,9 +174,8 @@ class KioskWindow(QWidget):
                 continue
             factories[page_id] = partial(self._make_page, page_id)
         self.stack.set_pages(factories)
-        self.header.raise_()
-        self.band.raise_()
-        self.dots.raise_()
+        for widget in (self.header, self.band, self.dots, self.access_button, self.access_panel):
+            widget.raise_()
         self._build_rest = True
         if factories:
             self.stack.show_page(next(iter(factories)), animate=False)
@@ -123,7 +205,10 @@ class KioskWindow(QWidget):
             QTimer.singleShot(0, self, self._build_one_more)
 
     def reset_visitor(self) -> None:
-        """What the next visitor finds: home, the default language, every page at its start."""
+        """What the next visitor finds: the standard settings, home, the default language,
+        every page at its start."""
+        self.access_panel.hide()
+        self.set_access(Access())
         for page in self.stack.pages.values():
             page.reset()
         self.session.set_language(self.session.content.settings.default_language)
@@ -137,7 +222,9 @@ class KioskWindow(QWidget):
         self.go_home(animate=False)
 
     def close_details(self) -> None:
-        """Close every page's open detail view; the pages stay where they are."""
+        """Close every page's open detail view (and the accessibility panel); the pages stay
+        where they are."""
+        self.access_panel.hide()
         for page in self.stack.pages.values():
             page.close_details()
 
@@ -164,7 +251,8 @@ class KioskWindow(QWidget):
         order = self.stack.order()
         settings = self.session.content.settings
         home = order[0] if order else ""
-        return self.current_page_id == home and self.session.language == settings.default_language
+        start = self.current_page_id == home and self.session.language == settings.default_language
+        return start and not self.access.active
 
     def advance_page(self, page_id: str) -> bool:
         """The attract loop's step inside ``page_id`` if it is the page shown; False if not."""
@@ -178,9 +266,11 @@ class KioskWindow(QWidget):
         self.session.set_language(LANGUAGES[(index + 1) % len(LANGUAGES)])
 
     def show_dots(self, shown: bool) -> None:
-        """The page dots (the attract loop's cue takes their place)."""
+        """The page dots and the accessibility button (the attract loop's cue takes their
+        place)."""
         self.band.setVisible(shown)
         self.dots.setVisible(shown)
+        self.access_button.setVisible(shown)
 
     @property
     def current_page_id(self) -> str:
@@ -189,7 +279,7 @@ class KioskWindow(QWidget):
     @Slot(str)
     def go_to(self, page_id: str, animate: bool = True) -> None:
         if page_id in self.stack.factories:
-            self.stack.show_page(page_id, animate)
+            self.stack.show_page(page_id, animate and self.theme.motion)
 
     @Slot()
     def go_home(self, animate: bool = True) -> None:
@@ -224,6 +314,23 @@ class KioskWindow(QWidget):
         height = self.dots.height()
         self.dots.setGeometry((self.width() - width) // 2, self.height() - height, width, height)
 
+    def _place_shell(self) -> None:
+        """Everything a visitor touches in :meth:`visitor_rect`; the reach band above it."""
+        area = self.visitor_rect()
+        self.reach_cap.setGeometry(0, 0, self.width(), area.top())
+        self.reach_cap.setVisible(area.top() > 0)
+        self.stack.setGeometry(area)
+        self.header.setGeometry(0, area.top(), self.width(), self.header.height())
+        band = self.theme.page_bottom
+        self.band.setGeometry(0, self.height() - band, self.width(), band)
+        self._place_dots()
+        side = self.access_button.width()
+        self.access_button.move(self.theme.px(24), self.height() - side)
+        if self.access_panel.isVisible():
+            self.open_access()
+        else:
+            self.access_panel.setGeometry(area)
+
     def _name_window(self, *_: object) -> None:
         """The window is named after the exhibition (task bars, window lists), in the
         visitor's language."""
@@ -237,11 +344,7 @@ class KioskWindow(QWidget):
             self.build_pages()  # new content: failed pages get another chance
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        self.stack.setGeometry(self.rect())
-        self.header.setGeometry(0, 0, self.width(), self.header.height())
-        band = self.theme.page_bottom
-        self.band.setGeometry(0, self.height() - band, self.width(), band)
-        self._place_dots()
+        self._place_shell()
         super().resizeEvent(event)
 
     def event(self, event: QEvent) -> bool:

@@ -30,7 +30,8 @@ class Overlay(QWidget):
         self.update()
 
     def show_over(self) -> None:
-        self.setGeometry(self.window_.rect())
+        self.theme = self.window_.theme  # the visitor's accessibility choices, too
+        self.setGeometry(self.window_.visitor_rect())
         self.show()
         self.raise_()
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLabel, QScroll
 from kiosk.content import Content
 from kiosk.content.known_texts import KnownTexts, foreign_language, text_languages
 from kiosk.i18n import LANGUAGES, Language
+from kiosk.runtime.access import Access
 from kiosk.ui.input import Pressable, tap
 from kiosk.ui.shell.main_window import KioskWindow
 from kiosk.ui.theme import SECONDARY_PX
@@ -172,9 +173,11 @@ def audit(
     known: KnownTexts,
     touch: int,
     smallest: int = 0,
+    reach_top: int = 0,
 ) -> list[Finding]:
     """Every problem of the visible texts and touch targets under ``root`` (the window);
-    ``smallest``: the pixel size no text may be set below (the theme's reading minimum)."""
+    ``smallest``: the pixel size no text may be set below (the theme's reading minimum);
+    ``reach_top``: in reach mode, the line no touch target may reach above."""
     size = (root.width(), root.height())
     found: list[Finding] = []
 
@@ -223,6 +226,14 @@ def audit(
                 f"at {rect.x()},{rect.y()} {rect.width()}x{rect.height()}, outside {where} "
                 f"({x0},{y0} {x1 - x0 + 1}x{y1 - y0 + 1})",
             )
+        seen_top = max(rect.top(), bounds[1][0])  # under a scroll area's edge: what shows
+        if (
+            target
+            and reach_top
+            and seen_top <= min(rect.bottom(), bounds[1][1])
+            and seen_top < reach_top
+        ):
+            add(widget, shown, f"touchable at y={seen_top}, above the reach line at {reach_top}")
         if target and (widget.width() < touch or widget.height() < touch):
             add(
                 widget,
@@ -409,10 +420,12 @@ class LayoutCheck:
         content: Content,
         size: tuple[int, int],
         make_window: Callable[[Content, tuple[int, int], Language], KioskWindow],
+        access: Access | None = None,
     ) -> None:
         self.content = content
         self.size = size
         self.make_window = make_window
+        self.access = access or Access()  # the visitor's accessibility choices to walk in
         self.known = text_languages(content)
         # a widget's problem is told once per language, on the first screen that shows it
         self.findings: dict[tuple[str, str, str, str], Finding] = {}
@@ -426,8 +439,11 @@ class LayoutCheck:
         self.screens += 1
         lang = window.session.language
         theme = window.theme
-        smallest = theme.px(SECONDARY_PX)
-        for finding in audit(window, screen, lang, self.known, theme.touch, smallest):
+        smallest = theme.text_px(SECONDARY_PX)
+        if self.access.active:
+            screen = f"{screen} [{mode_names(self.access)}]"
+        found = audit(window, screen, lang, self.known, theme.touch, smallest, window.reach_top())
+        for finding in found:
             self.add(finding)
 
     def switch(self, window: KioskWindow, screen: str, lang: Language) -> None:
@@ -475,6 +491,7 @@ class LayoutCheck:
         window = self.make_window(self.content, self.size, lang)
         try:
             window.show()
+            window.set_access(self.access)
             settled(window)
             wanted = set(pages) if pages is not None else None
             for page_id in window.stack.order():
@@ -540,6 +557,11 @@ class LayoutCheck:
         return sum(f.error for f in self.findings.values())
 
 
+def mode_names(access: Access) -> str:
+    """The accessibility modes on, as the findings name them: "reach+larger_text"."""
+    return "+".join(name for name in Access.names() if getattr(access, name))
+
+
 def check_layout(
     content: Content,
     size: tuple[int, int],
@@ -549,24 +571,38 @@ def check_layout(
     attract: bool = True,
     make_window: Callable[[Content, tuple[int, int], Language], KioskWindow] | None = None,
     out: Callable[[str], None] = print,
+    accessibility: bool = False,
 ) -> int:
-    """Walk every path, print each finding and a summary; 1 on any error, else 0."""
+    """Walk every path, print each finding and a summary; 1 on any error, else 0.
+
+    ``accessibility``: walk it again in each accessibility mode that changes the layout (reach,
+    larger text, and every mode at once), where the attract loop never runs."""
     if make_window is None:
         from kiosk.app import build_window
 
         make_window = build_window
     started = time.perf_counter()
-    run = LayoutCheck(content, size, make_window)
     languages = languages or list(LANGUAGES)
-    for index, lang in enumerate(languages):  # the switches and the loop once, from the first
-        run.walk(lang, pages, switching=index == 0, attract=attract and index == 0)
-    for finding in run.findings.values():
+    walks = [Access()]
+    if accessibility:
+        walks += [Access(reach=True), Access(larger_text=True), Access(True, True, True, True)]
+    found: list[Finding] = []
+    screens = 0
+    for access in walks:
+        run = LayoutCheck(content, size, make_window, access)
+        for index, lang in enumerate(languages):  # the switches and the loop once, first
+            loop = attract and index == 0 and not access.active
+            run.walk(lang, pages, switching=index == 0, attract=loop)
+        found += run.findings.values()
+        screens += run.screens
+    for finding in found:
         out(finding.line())
-    errors = run.errors()
-    warnings = len(run.findings) - errors
+    errors = sum(f.error for f in found)
+    warnings = len(found) - errors
     width, height = size
+    modes = f" (standard and {len(walks) - 1} accessibility walks)" if accessibility else ""
     out(
-        f"check-layout {width}x{height}: {run.screens} screens, {errors} error(s), "
+        f"check-layout {width}x{height}{modes}: {screens} screens, {errors} error(s), "
         f"{warnings} warning(s) in {time.perf_counter() - started:.1f} s"
     )
     return 1 if errors else 0

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.input import CLAIMS_SWIPES, PointerWidget, Pressable
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.motion import play
 
 SNAP_MS = 400
 INTRO_MS = 650
@@ -160,7 +161,8 @@ class Carousel(PointerWidget):
         index = max(0, min(index, len(self.cards) - 1))
         self.snap.stop()
         self._set_current(index)
-        if not animate or not self.isVisible() or abs(self._position - index) < 1e-3:
+        still = not animate or not self.theme.motion or not self.isVisible()
+        if still or abs(self._position - index) < 1e-3:
             self._set_position(float(index))
             self._on_landed()
             return
@@ -182,7 +184,7 @@ class Carousel(PointerWidget):
         """The entrance: the neighbours glide out from behind the centred card."""
         self.intro.stop()
         if self.cards and self.isVisible():
-            self.intro.start()
+            play(self.intro, self.theme.motion)
 
     def settle(self) -> None:
         """Jump every animation to its end."""

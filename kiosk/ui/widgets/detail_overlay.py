@@ -190,7 +190,7 @@ class DetailOverlay(Pressable):
     def _run(self, target: float, duration: int) -> None:
         self.animation.stop()
         self._target = target
-        if duration <= 0 or self.level == target:
+        if duration <= 0 or not self.theme.motion or self.level == target:
             self._on_level(target)
             self._on_finished()
             return

@@ -12,6 +12,7 @@ from kiosk.ui.pages.chain.chain_diagram import ChainDiagram
 from kiosk.ui.pages.chain.parts_figure import PartsFigure
 from kiosk.ui.session import Session
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.motion import play
 from kiosk.ui.widgets.text import TextLabel
 
 ENTRANCE_MS = 1500
@@ -161,7 +162,7 @@ class ChainPage(PageView):
     def enter(self) -> None:
         self.entrance.stop()
         self._on_entrance(0.0)
-        self.entrance.start()
+        play(self.entrance, self.theme.motion)
 
     def leave(self) -> None:
         self.settle()

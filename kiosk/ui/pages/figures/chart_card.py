@@ -17,6 +17,7 @@ from kiosk.i18n import Language
 from kiosk.ui.pages.figures.charts import ChartPlot, chart_plot
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.buttons import Card
+from kiosk.ui.widgets.motion import play
 from kiosk.ui.widgets.text import TextLabel
 
 CHART_MS = 1300
@@ -91,7 +92,7 @@ class ChartCard(Card):
         self.sequence.stop()
         self._pause.setDuration(max(0, delay_ms))
         self.plot.set_progress(0.0)
-        self.sequence.start()
+        play(self.sequence, self.theme.motion)
 
     def settle(self) -> None:
         """Jump to the finished chart."""

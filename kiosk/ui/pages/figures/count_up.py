@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 
 from kiosk.content import Content, Figure
 from kiosk.i18n import Language
+from kiosk.ui.widgets.motion import play
 
 COUNT_UP_MS = 1200
 
@@ -67,12 +68,13 @@ class CountUp(QObject):
         """Show again where it stands (after a language change)."""
         self.show((self.animation.currentValue() or 0.0) if self.running else None)
 
-    def play(self, delay_ms: int = 0) -> None:
-        """Count up from zero (after ``delay_ms``; the number shows 0 meanwhile)."""
+    def play(self, delay_ms: int = 0, motion: bool = True) -> None:
+        """Count up from zero (after ``delay_ms``; the number shows 0 meanwhile); without
+        ``motion``, show the value at once."""
         self.sequence.stop()
         self._pause.setDuration(max(0, delay_ms))
         self.show(0.0)
-        self.sequence.start()
+        play(self.sequence, motion)
 
     def settle(self) -> None:
         """Jump to the final value."""

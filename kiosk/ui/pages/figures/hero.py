@@ -132,7 +132,7 @@ class HeroNumber(DrawnText):
             return max(QFontMetricsF(font).horizontalAdvance(p[1]) for p in parts)
 
         smallest = QFont(self._digits)
-        smallest.setPixelSize(min(self._digits.pixelSize(), self.theme.px(FIGURE_PX)))
+        smallest.setPixelSize(min(self._digits.pixelSize(), self.theme.text_px(FIGURE_PX)))
         for font in (self._digits,) if self.centered else (self._digits, smallest):
             if before + number(font) + after <= width:
                 return font, [[0, 1, 2]]
@@ -281,7 +281,7 @@ class HeroFigure(FeedbackPressable):
 
     def play(self, delay_ms: int = 0) -> None:
         """Count up from zero (after ``delay_ms``)."""
-        self.count.play(delay_ms)
+        self.count.play(delay_ms, self.theme.motion)
 
     def settle(self) -> None:
         """Jump to the final value."""

@@ -55,7 +55,7 @@ class CountUpTile(Card):
 
     def play(self, delay_ms: int = 0) -> None:
         """Count up from zero (after ``delay_ms``)."""
-        self.count.play(delay_ms)
+        self.count.play(delay_ms, self.theme.motion)
 
     def settle(self) -> None:
         """Jump to the final value."""

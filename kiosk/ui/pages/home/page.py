@@ -137,7 +137,7 @@ class HomePage(PageView):
         painter = QPainter(self)
         palette = self.theme.palette
         self.paint_ground(painter)
-        if self._backdrop_path is not None:
+        if self._backdrop_path is not None and not self.theme.plain:  # no art in high contrast
             width = self.width()
             height = round(width / 3)
             if self._backdrop.isNull():

@@ -33,6 +33,7 @@ from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.buttons import Card
 from kiosk.ui.widgets.clamped_label import ClampedLabel
 from kiosk.ui.widgets.fit_label import FitLabel
+from kiosk.ui.widgets.motion import play
 from kiosk.ui.widgets.text import TextLabel
 
 REVEAL_MS = 560
@@ -186,7 +187,7 @@ class EventCard(Card):
             return
         self.revealed = True
         self._pause.setDuration(max(0, delay_ms))
-        self.sequence.start()
+        play(self.sequence, self.theme.motion)
 
     def settle(self) -> None:
         """Shown, at once."""

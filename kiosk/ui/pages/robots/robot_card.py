@@ -229,11 +229,11 @@ class RobotCard:
         blocks: list[_Block] = []
         for step in (1.0, 0.9, 0.8, 0.7):
             name_font = theme.font("title", lang)
-            name_font.setPixelSize(theme.px(50 * step))
+            name_font.setPixelSize(theme.text_px(50 * step))
             maker_font = theme.font("body", lang)
-            maker_font.setPixelSize(theme.px(max(24, 28 * step)))
+            maker_font.setPixelSize(theme.text_px(max(24, 28 * step)))
             scene_font = theme.font("lead", lang)
-            scene_font.setPixelSize(theme.px(max(24, 34 * step)))
+            scene_font.setPixelSize(theme.text_px(max(24, 34 * step)))
             blocks = [_Block(self.name, name_font, palette.color("text"), theme.px(8))]
             if self.maker:
                 blocks.append(_Block(self.maker, maker_font, palette.color("text_dim"), 0))

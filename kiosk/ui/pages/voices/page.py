@@ -175,7 +175,7 @@ class VoicesPage(PageView):
     def _restart_countdown(self) -> None:
         self.countdown.stop()
         self.dots.set_progress(0.0)
-        if self._entered and len(self.voices) > 1:
+        if self._entered and len(self.voices) > 1 and self.theme.motion:  # no auto-advance
             self.countdown.setDuration(max(1, int(self.advance_ms)))
             self.countdown.start()
 

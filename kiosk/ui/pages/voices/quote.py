@@ -39,6 +39,7 @@ from kiosk.content.models import Voice
 from kiosk.i18n import Language, fill
 from kiosk.ui.input import PointerWatcher
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.motion import play
 from kiosk.ui.widgets.snapshot import snapshot
 from kiosk.ui.widgets.text import TextLabel
 
@@ -374,7 +375,7 @@ class QuoteStage(QWidget):
         self.view.hide()
         self.animation.setDuration(duration)
         self.animation.setEasingCurve(curve)
-        self.animation.start()
+        play(self.animation, self.theme.motion)
         self.update()
 
     def _on_level(self, value: float) -> None:
