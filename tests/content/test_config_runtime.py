@@ -87,3 +87,32 @@ def test_hours_that_never_open_are_a_warning(content_dir: Path) -> None:
     assert problem.severity is Severity.WARNING
     assert problem.row == config_line(content_dir, 'daily = "closed"')
     assert not content.settings.hours.is_open(datetime(2026, 11, 25, 12, 0))
+
+
+def test_accessibility_settings_are_read(content_dir: Path) -> None:
+    text = read(content_dir, "config.toml")
+    extra = (
+        "\n[accessibility]\nreset_after = 420\nreach_top_portrait = 900\n"
+        "reach_top_landscape = 120\n"
+    )
+    write(content_dir, "config.toml", text + extra)
+    content = load(content_dir)
+    settings = content.settings
+    assert (settings.access_reset_after, settings.reach_top_portrait) == (420.0, 900)
+    assert settings.reach_top_landscape == 120
+    assert not [p for p in content.problems if p.file == "config.toml"]
+
+
+def test_a_reach_line_that_leaves_the_pages_no_room_is_an_error_with_the_default(
+    content_dir: Path,
+) -> None:
+    text = read(content_dir, "config.toml")
+    extra = "\n[accessibility]\nreach_top_portrait = 1500\nreset_after = 60\n"
+    write(content_dir, "config.toml", text + extra)
+    content = load(content_dir)
+    problem = one(content, "config.toml", "reach_top_portrait must be a whole number")
+    assert problem.is_error and "0 to 1200" in problem.message
+    assert problem.row == config_line(content_dir, "reach_top_portrait =")
+    assert content.settings.reach_top_portrait == 840
+    shorter = one(content, "config.toml", "accessibility.reset_after (60 s) is shorter")
+    assert shorter.severity == Severity.WARNING

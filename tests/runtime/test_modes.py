@@ -7,6 +7,7 @@ from datetime import datetime
 import pytest
 
 from kiosk.content.schedule import parse_schedule, parse_spans
+from kiosk.runtime.access import Access
 from kiosk.runtime.gesture import CornerTaps
 from kiosk.runtime.modes import Action, Mode, ModeController, Timing
 from tests.helpers.clock import Clock
@@ -221,3 +222,38 @@ def test_the_local_time_follows_a_time_zone_change_without_a_restart(monkeypatch
     assert round(offset) == 8
     monkeypatch.delenv("TZ")
     __import__("time").tzset()
+
+
+def test_accessibility_choices_hold_the_attract_loop_off() -> None:
+    clock = Clock(0.0)
+    mode = ModeController(Timing(90, 120, 15), clock=clock, dirty=lambda: False)
+    mode.access = Access(high_contrast=True)
+    clock.now = 1000.0
+    assert mode.tick() == [] and mode.tick() == []
+    assert mode.mode == Mode.IDLE
+    mode.access = Access()
+    assert mode.tick() == [Action.START_AUTOPLAY]
+
+
+def test_reach_and_larger_text_wait_longer_before_the_reset() -> None:
+    clock = Clock(0.0)
+    timing = Timing(90, 120, 15, access_reset_after=300)
+    mode = ModeController(timing, clock=clock)
+    mode.touch()
+    mode.access = Access(larger_text=True)
+    assert mode.leave_after == 300
+    clock.now = 284.0
+    assert mode.tick() == []
+    clock.now = 285.0
+    assert mode.tick() == [Action.SHOW_COUNTDOWN]
+    mode.access = Access(reduced_motion=True)  # no reading or reaching help: the usual time
+    assert mode.leave_after == 90
+
+
+def test_with_no_countdown_a_visitor_s_state_is_reset_at_once() -> None:
+    clock = Clock(0.0)
+    mode = ModeController(Timing(90, 120, 0, autoplay=False), clock=clock)
+    mode.touch()
+    clock.now = 121.0
+    assert mode.tick() == [Action.RESET]
+    assert mode.mode == Mode.IDLE

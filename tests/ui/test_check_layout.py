@@ -282,3 +282,30 @@ def test_a_text_under_the_reading_minimum_is_an_error(root: QWidget) -> None:
     found = problems(root, smallest=22)
     assert any('small "Source: a report": set at 18 px, under the 22 px' in p for p in found)
     assert not any("fine" in p for p in found), found
+
+
+def test_a_touch_target_above_the_reach_line_is_an_error(root: QWidget) -> None:
+    """Reach mode (--check-layout --accessibility): nothing touchable above the line."""
+    high, low = Pressable(root), Pressable(root)
+    high.setObjectName("high")
+    low.setObjectName("low")
+    high.setGeometry(10, 20, 120, 120)
+    low.setGeometry(200, 150, 120, 120)
+    root.show()
+    application().processEvents()
+    found = [f.line() for f in audit(root, "test", "en", KnownTexts({}), 96, 0, reach_top=140)]
+    assert any("high" in p and "above the reach line at 140" in p for p in found), found
+    assert not any(p.startswith("test en 600x400: low") for p in found), found
+
+
+def test_reach_mode_walks_green_on_the_exhibit_pack() -> None:
+    """Every page and detail in reach mode at 1920x1080: no target above the reach line."""
+    from kiosk.app import build_window
+    from kiosk.runtime.access import Access
+    from kiosk.ui.tools.layout_check import LayoutCheck
+
+    application()
+    run = LayoutCheck(load_content(EXHIBIT), (1080, 1920), build_window, Access(reach=True))
+    run.walk("en", None, switching=False, attract=False)
+    reach = [f.line() for f in run.findings.values() if "reach line" in f.problem]
+    assert run.screens > 20 and reach == []

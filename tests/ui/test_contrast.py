@@ -1,5 +1,5 @@
 """Contrast of every text colour on every ground it is set on, from the theme's colours (WCAG
-2.2 AA: 4.5:1), and of the words the kiosk dims on purpose."""
+2.2 AA: 4.5:1; the high-contrast theme AAA: 7:1), and of the words the kiosk dims on purpose."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtGui import QColor
 
 from kiosk.ui.shell.overlays import CLOSED_BODY_ALPHA, CLOSED_TITLE_ALPHA
-from kiosk.ui.theme import TEXT_COLORS, TEXT_GROUNDS, Palette, contrast
+from kiosk.ui.theme import AAA, HIGH_CONTRAST, TEXT_COLORS, TEXT_GROUNDS, Palette, contrast
 
 AA = 4.5
 
@@ -33,3 +33,10 @@ def test_the_closed_screen_s_dimmed_words_still_read() -> None:
     for alpha in (CLOSED_TITLE_ALPHA, CLOSED_BODY_ALPHA):
         dim.setAlphaF(alpha)
         assert contrast(dim, black) >= AA, alpha
+
+
+@pytest.mark.parametrize("ground", TEXT_GROUNDS)
+@pytest.mark.parametrize("text", TEXT_COLORS)
+def test_the_high_contrast_theme_reads_at_7_to_1(text: str, ground: str) -> None:
+    ratio = contrast(HIGH_CONTRAST.color(text), HIGH_CONTRAST.color(ground))
+    assert ratio >= AAA, f"{text} on {ground}: {ratio:.2f}:1"
