@@ -98,6 +98,7 @@ class PageStack(QWidget):
             slide.setTargetObject(None)
         for page in self.pages.values():
             page.leave()
+            page.hide()  # gone from the screen now, not when the event loop deletes it
             page.deleteLater()
         self.pages.clear()
         self.factories.clear()
