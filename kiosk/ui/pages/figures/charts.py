@@ -314,7 +314,11 @@ class BarChart(ChartPlot):
             growth.setPos(self.x_max, y)
             scale.setPos(end * self.px_x, y)
         bar_min = theme.px(16 if self.compact else 24)
-        self.setMinimumHeight(round(count * (label_px + bar_min) + (count - 1) * gap))
+        # a value taller than the thinnest bar stands out above and below it: room for that
+        # too, so a row's value never reaches the next row's label (larger text)
+        stand_out = max(0.0, value_font.height() - bar_min) / 2
+        row = label_px + bar_min + stand_out
+        self.setMinimumHeight(round(count * row + (count - 1) * gap))
 
     def set_progress(self, progress: float) -> None:
         super().set_progress(progress)

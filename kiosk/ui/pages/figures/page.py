@@ -4,10 +4,11 @@ scrolling; the rest one tap away under 'More figures' (see ``kiosk.content.sprea
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractAnimation, Qt
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.content.spread import Spread, plan_spread
 from kiosk.i18n import Language
+from kiosk.ui.input import KineticScroll
 from kiosk.ui.pages.base import PageView
 from kiosk.ui.pages.figures.chart_card import ChartCard
 from kiosk.ui.pages.figures.hero import HeroFigure
@@ -69,11 +70,31 @@ class FiguresPage(PageView):
         layout.addLayout(head)
         layout.addWidget(self.caption)
         layout.addSpacing(theme.px(8))
-        layout.addLayout(self._heroes_box)
-        layout.addSpacing(theme.px(8))
-        layout.addLayout(self._charts_box, 1)
-        layout.addWidget(self.sources)
-        layout.addWidget(self.empty)
+        # The spread fits the screen; in larger text it cannot, and scrolls (WCAG 1.4.10:
+        # one direction) rather than squeeze its numbers and charts into each other.
+        self.body: QWidget | None = None
+        body = layout
+        if theme.access.larger_text:
+            self.body = QWidget()
+            self.body.setObjectName("figures-body")
+            body = QVBoxLayout(self.body)
+            body.setContentsMargins(0, 0, 0, 0)
+            body.setSpacing(theme.px(8))
+            area = QScrollArea(self)
+            area.setObjectName("figures-scroll")
+            area.setWidgetResizable(True)
+            area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            area.setFrameShape(QScrollArea.Shape.NoFrame)
+            area.viewport().setAutoFillBackground(False)
+            area.setWidget(self.body)
+            self.kinetic = KineticScroll(area)
+            layout.addWidget(area, 1)
+        body.addLayout(self._heroes_box)
+        body.addSpacing(theme.px(8))
+        body.addLayout(self._charts_box, 1)
+        body.addWidget(self.sources)
+        body.addWidget(self.empty)
         self.rebuild()
         self.retranslate()
 
