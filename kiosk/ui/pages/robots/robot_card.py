@@ -250,4 +250,7 @@ class RobotCard:
                     block.height = theme.px(4)
             if sum(b.height + b.space_after for b in blocks) <= room:
                 break
+        else:  # larger text on a small card: the scene waits for the detail, which shows it
+            blocks = blocks[:-2]
+            blocks[-1].space_after = 0
         return blocks
