@@ -31,6 +31,13 @@ def test_screenshot_writes_every_page_in_every_language(tmp_path: Path, qapp) ->
 def test_screenshot_limited_to_one_language(tmp_path: Path, qapp) -> None:
     assert main(["--screenshot", str(tmp_path), "--lang", "en", "--size", "960x540"]) == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["en"]
+    # the accessibility panel and each mode's pages, too
+    assert QImage(str(tmp_path / "en" / "access--panel.png")).width() == 960
+    contrast = QImage(str(tmp_path / "en" / "access-high-contrast--figures.png"))
+    assert contrast.pixelColor(480, 5).getRgb()[:3] == (0, 0, 0)  # the flat black ground
+    standard = QImage(str(tmp_path / "en" / "figures.png"))
+    assert standard.pixelColor(480, 5).getRgb()[:3] != (0, 0, 0)
+    assert (tmp_path / "en" / "access-reach--home.png").exists()
 
 
 def test_selftest_visits_every_page_and_reports_json(tmp_path: Path) -> None:

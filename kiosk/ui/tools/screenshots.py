@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from kiosk.content.playlist import MOMENTS, the_playlist
 from kiosk.i18n import LANGUAGES, Language
 from kiosk.progress import Progress
+from kiosk.runtime.access import Access
 from kiosk.ui.input import tap
 from kiosk.ui.shell.main_window import KioskWindow
 
@@ -30,6 +31,15 @@ def settle(window: KioskWindow) -> None:
         stack.current.settle()
     QApplication.processEvents()
 
+
+# The accessibility modes that change what a still picture shows (reduced motion does not),
+# and all of them at once: every page in each, as ``access-<mode>--<page>.png``.
+ACCESS_SHOTS = {
+    "reach": Access(reach=True),
+    "larger-text": Access(larger_text=True),
+    "high-contrast": Access(high_contrast=True),
+    "all": Access(True, True, True, True),
+}
 
 RUNTIME_SCREENS = (
     "autoplay",
@@ -87,7 +97,8 @@ def write_screenshots(
     languages = languages or list(LANGUAGES)
     stack = window.stack
     per_language = sum(1 + len(stack.page(p).details()) for p in stack.order())
-    progress = Progress((per_language + len(RUNTIME_SCREENS)) * len(languages))
+    access_shots = 1 + len(ACCESS_SHOTS) * len(stack.order())
+    progress = Progress((per_language + access_shots + len(RUNTIME_SCREENS)) * len(languages))
     written = 0
     writer = PngWriter()
     for lang in languages:
@@ -111,6 +122,7 @@ def write_screenshots(
                 written += 1
                 progress.advance()
                 page.reset()
+        written += _access_screens(window, target, progress, writer)
         written += _runtime_screens(window, target, log_lines, progress, writer)
         if writer.failed:
             break
@@ -121,6 +133,34 @@ def write_screenshots(
         return 1
     print(f"wrote {written} screenshots to {folder} in {progress.elapsed:.1f} s")
     return 0
+
+
+def _access_screens(
+    window: KioskWindow, target: Path, progress: Progress, writer: PngWriter
+) -> int:
+    """The accessibility panel, then every page in each mode of ``ACCESS_SHOTS``."""
+    shots = 0
+
+    def grab(name: str) -> None:
+        nonlocal shots
+        progress.step(f"{target.name} {name}")
+        settle(window)
+        writer.grab(window, target / f"{name}.png")
+        shots += 1
+        progress.advance()
+
+    window.go_home(animate=False)
+    window.open_access()
+    grab("access--panel")
+    window.access_panel.hide()
+    for mode, access in ACCESS_SHOTS.items():
+        window.set_access(access)
+        for page_id in window.stack.order():
+            window.go_to(page_id, animate=False)
+            grab(f"access-{mode}--{page_id}")
+    window.set_access(Access())
+    window.go_home(animate=False)
+    return shots
 
 
 def _runtime_screens(
