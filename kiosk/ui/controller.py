@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer
-from PySide6.QtGui import QMouseEvent, QTouchEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk import __version__, storage
@@ -34,6 +34,7 @@ from kiosk.ui.admin.pin_pad import PinPad
 from kiosk.ui.autoplay import AutoplayPlayer
 from kiosk.ui.input import MOUSE_EVENTS, TOUCH_EVENTS, is_from_touch
 from kiosk.ui.services.content_watch import ContentWatcher
+from kiosk.ui.shell.keypad import Key, key_of
 from kiosk.ui.shell.main_window import KioskWindow
 from kiosk.ui.shell.moment import MomentView
 from kiosk.ui.shell.overlays import ClosedOverlay, CountdownOverlay, CueOverlay
@@ -146,6 +147,8 @@ class KioskRuntime(QObject):
             self.countdown.setGeometry(self.window.visitor_rect())
             self.moment.setGeometry(self.window.rect())
             return False
+        if kind == QEvent.Type.KeyPress:
+            return self._on_key(watched, event)  # type: ignore[arg-type]
         if kind not in TOUCH_EVENTS and kind not in MOUSE_EVENTS:
             return False
         if not isinstance(watched, QWidget) or watched.window() is not self.window:
@@ -172,6 +175,24 @@ class KioskRuntime(QObject):
             self._swallowing = False
             self._last_press = -1  # the next press counts, however soon it comes
         return swallowed
+
+    def _on_key(self, watched: QObject, event: QKeyEvent) -> bool:
+        """A key is input like a touch: it wakes the attract loop or answers the countdown
+        (then it is swallowed: it moves no focus, presses nothing); Enter on the countdown is
+        its focused "more time" button. Returns whether the key is swallowed."""
+        if not isinstance(watched, QWidget) or watched.window() is not self.window:
+            return False
+        keypad = self.window.keypad
+        if self.mode == Mode.COUNTDOWN and key_of(event) == Key.ACTIVATE:
+            self.apply(self.controller.more_time())
+            keypad.reveal()
+            return True
+        waking = self.mode in (Mode.AUTOPLAY, Mode.COUNTDOWN)
+        swallow, actions = self.controller.touch()
+        self.apply(actions)
+        if swallow and waking:
+            keypad.reveal()  # a keypad visitor: show where the focus is
+        return swallow
 
     def _on_more_time(self, event: QEvent) -> bool:
         """Whether this press is on the countdown's "more time" button."""
@@ -351,8 +372,10 @@ class KioskRuntime(QObject):
             elif action == Action.HIDE_COUNTDOWN:
                 self.countdown.hide()
             elif action == Action.RESET:
+                self.window.keypad.forget()  # the next visitor starts from the first target
                 self.window.reset_visitor()
             elif action == Action.START_AUTOPLAY:
+                self.window.keypad.forget()  # no ring over the loop; the next key shows it
                 self.window.close_details()  # the loop starts clean
                 self.player.start()
                 self._retranslate()

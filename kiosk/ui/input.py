@@ -28,6 +28,9 @@ TOUCH_EVENTS = {
 # Dynamic property: set it True on a widget whose horizontal drags are its own (a carousel, a
 # horizontal timeline), so a swipe that starts there does not also change the page.
 CLAIMS_SWIPES = "claims_swipes"
+# Dynamic property: set it True on the control that closes a full-window layer or a detail (its
+# back or cancel button), so the keypad's Back key can press it (kiosk/ui/shell/keypad.py).
+CLOSES_LAYER = "closes_layer"
 
 POINTER_EVENT_CLASSES = (QMouseEvent, QTouchEvent)
 MOUSE_EVENTS = {
@@ -423,15 +426,32 @@ class KineticScroll(PointerWatcher):
         self.scroller.stop()
 
 
-def tap(widget: QWidget) -> None:
-    """A press and release in the middle of ``widget``, as a finger's tap reaches it."""
-    centre = QPointF(widget.rect().center())
-    spot = QPointF(widget.mapToGlobal(centre.toPoint()))
-    for kind, buttons in (
-        (QEvent.Type.MouseButtonPress, Qt.MouseButton.LeftButton),
-        (QEvent.Type.MouseButtonRelease, Qt.MouseButton.NoButton),
-    ):
-        event = QMouseEvent(
-            kind, centre, spot, Qt.MouseButton.LeftButton, buttons, Qt.KeyboardModifier.NoModifier
-        )
-        QApplication.sendEvent(widget, event)
+def _send_button(widget: QWidget, pressed: bool, at: QPointF | None) -> None:
+    local = QPointF(widget.rect().center()) if at is None else QPointF(at)
+    spot = QPointF(widget.mapToGlobal(local.toPoint()))
+    event = QMouseEvent(
+        QEvent.Type.MouseButtonPress if pressed else QEvent.Type.MouseButtonRelease,
+        local,
+        spot,
+        Qt.MouseButton.LeftButton,
+        Qt.MouseButton.LeftButton if pressed else Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def press_at(widget: QWidget, at: QPointF | None = None) -> None:
+    """A press at ``at`` (its middle by default) of ``widget``, as a finger's reaches it."""
+    _send_button(widget, True, at)
+
+
+def release_at(widget: QWidget, at: QPointF | None = None) -> None:
+    """The release that ends :func:`press_at`."""
+    _send_button(widget, False, at)
+
+
+def tap(widget: QWidget, at: QPointF | None = None) -> None:
+    """A press and release at ``at`` (its middle by default) of ``widget``, as a finger's tap
+    reaches it."""
+    press_at(widget, at)
+    release_at(widget, at)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
-from kiosk.ui.input import CLAIMS_SWIPES
+from kiosk.ui.input import CLAIMS_SWIPES, CLOSES_LAYER
 from kiosk.ui.session import Session
 from kiosk.ui.theme import SECONDARY_PX, Theme
 from kiosk.ui.widgets.buttons import PillButton
@@ -71,6 +71,7 @@ class AdminPanel(QWidget):
             button.setObjectName(f"admin-{name}")
             button.clicked.connect(signal)
             self.buttons[name] = button
+        self.buttons["close"].setProperty(CLOSES_LAYER, True)  # the keypad's Back key
         self.exit_armed = QTimer(self)  # a first tap on Exit arms it; a second exits
         self.exit_armed.setSingleShot(True)
         self.exit_armed.setInterval(EXIT_CONFIRM_MS)

@@ -6,7 +6,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
-from kiosk.ui.input import CLAIMS_SWIPES
+from kiosk.ui.input import CLAIMS_SWIPES, CLOSES_LAYER
 from kiosk.ui.session import Session
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.buttons import PillButton
@@ -42,6 +42,7 @@ class PinPad(QWidget):
             self.keys[key] = button
         self.cancel = PillButton(theme, self)
         self.cancel.setObjectName("pin-cancel")
+        self.cancel.setProperty(CLOSES_LAYER, True)  # the keypad's Back key presses it
         self.cancel.clicked.connect(self.cancelled)
         session.language_changed.connect(self.retranslate)
         self.hide()

@@ -29,6 +29,7 @@ from kiosk.ui.pages.registry import PAGE_VIEWS, page_view
 from kiosk.ui.session import Session
 from kiosk.ui.shell.access import AccessButton, AccessPanel, ReachCap
 from kiosk.ui.shell.header import Header
+from kiosk.ui.shell.keypad import KeypadNavigator
 from kiosk.ui.shell.page_stack import PageStack
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.dots import Dots
@@ -85,6 +86,8 @@ class KioskWindow(QWidget):
         session.language_changed.connect(self._name_window)
         self.build_pages()
         self._name_window()
+        # the keypad path: arrows, Enter, Back, Help and the focus ring (docs/keypad.md)
+        self.keypad = KeypadNavigator(self)
 
     def _build_shell(self) -> None:
         """The header, the page dots, the accessibility button and panel, in ``theme``."""
@@ -366,4 +369,4 @@ class KioskWindow(QWidget):
             event.ignore()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        event.accept()  # a kiosk has no keyboard controls; stray keys do nothing
+        event.accept()  # the keypad's keys never get here (self.keypad); stray keys do nothing

@@ -3,7 +3,7 @@ closed screen and the attract loop's "touch to explore" cue, each painted by han
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -67,6 +67,10 @@ class CountdownOverlay(Overlay):
         )
         pill.moveCenter(QPointF(box.center().x(), box.bottom() - theme.px(40) - pill.height() / 2))
         return pill
+
+    def keypad_regions(self) -> list[QRect]:
+        """The keypad's one target here: "more time" (any other key answers the question)."""
+        return [self.more_rect().toAlignedRect()] if self.more else []
 
     def paintEvent(self, event: QPaintEvent) -> None:
         theme, palette = self.theme, self.theme.palette

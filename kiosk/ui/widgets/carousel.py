@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QEasingCurve,
     QPoint,
     QPointF,
+    QRect,
     QRectF,
     QSize,
     Qt,
@@ -291,6 +292,21 @@ class Carousel(PointerWidget):
         if abs(scale - 1.0) < 1e-6:  # at rest the centred card sits on whole pixels: crisp
             return QRectF(round(x), round(y), width, height)
         return QRectF(x, y, width, height)
+
+    def keypad_regions(self) -> list[QRect]:
+        """The keypad's targets: every card where it is drawn now (the keys step through them
+        and Enter opens the centred one)."""
+        if not self._has_room():
+            return []
+        return [self.card_rect(i).toAlignedRect() for i in range(len(self.cards))]
+
+    def keypad_focus(self, index: int, still: bool) -> None:
+        """The keypad's focus came to card ``index``: bring it to the middle (``still``: at
+        once, it is about to be pressed)."""
+        if still:
+            self.scroll_to(index, animate=False)
+        elif index != self._current:
+            self.scroll_to(index)
 
     def card_at(self, pos: QPointF) -> int | None:
         """The card drawn at ``pos`` (the nearest to the centre when two overlap)."""

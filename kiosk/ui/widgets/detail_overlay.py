@@ -32,7 +32,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QPainter, QPaintEvent, QPen, QPixmap, QRegion, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
-from kiosk.ui.input import CLAIMS_SWIPES, Pressable
+from kiosk.ui.input import CLAIMS_SWIPES, CLOSES_LAYER, Pressable
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.buttons import BackButton
 from kiosk.ui.widgets.cover import Cover
@@ -50,6 +50,7 @@ class DetailPanel(QWidget):
         super().__init__(parent)
         self.theme = theme
         self.back = BackButton(theme, self)
+        self.back.setProperty(CLOSES_LAYER, True)  # the keypad's Back key presses it
         self._surface = QPixmap()  # its rounded surface, drawn once a size (4 ms at 4K)
 
     def paintEvent(self, event: QPaintEvent) -> None:

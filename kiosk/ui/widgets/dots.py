@@ -8,7 +8,7 @@ decides what that shows. As a counter (a page's own carousel: robots, quotes), i
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
@@ -76,6 +76,18 @@ class Dots(Pressable):
     def index_at(self, x: float) -> int:
         """The dot nearest ``x``."""
         return max(0, min(round((x - self._left()) / self.step()), self.count - 1))
+
+    def keypad_regions(self) -> list[QRect]:
+        """The keypad's targets: a square around each dot (none for a counter)."""
+        if self.counter or self.count < 2:
+            return []
+        side = round(self.step())
+        regions = []
+        for index in range(self.count):
+            region = QRect(0, 0, side, side)
+            region.moveCenter(self.dot_centre(index).toPoint())
+            regions.append(region)
+        return regions
 
     def counter_text(self) -> str:
         """The counter's words: the place and the count ("3 / 14")."""

@@ -13,7 +13,7 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt, Signal
+from PySide6.QtCore import QPointF, QRect, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFontMetrics,
@@ -232,6 +232,11 @@ class PartsFigure(FeedbackPressable):
             part_id: QRectF(x, top, width, height)
             for (_, part_id), top in zip(wished, tops, strict=True)
         }
+
+    def keypad_regions(self) -> list[QRect]:
+        """The keypad's targets: each part's label, top to bottom (a tap there opens it)."""
+        labels = sorted(self.label_rects().values(), key=lambda rect: rect.top())
+        return [rect.toAlignedRect() for rect in labels]
 
     def label_rect(self, part_id: str) -> QRectF:
         return self.label_rects()[part_id]
