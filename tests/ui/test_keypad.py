@@ -346,7 +346,11 @@ def test_back_goes_home_and_help_only_asks_for_help(qtbot) -> None:
     ):
         key(window, which, modifier)
     assert len(asked) == 3
-    assert window.current_page_id == second and not nav.scope()[1]
+    # help opens the accessibility panel, again closes it, a third time opens it
+    assert window.current_page_id == second and window.access_panel.isVisible()
+    assert nav.scope()[1]
+    key(window, K.Key_Backspace)  # back closes the panel first
+    assert not window.access_panel.isVisible() and window.current_page_id == second
     key(window, K.Key_Backspace)
     assert window.current_page_id == home
     key(window, K.Key_Escape)  # at home Back does nothing
@@ -459,3 +463,33 @@ def test_the_navigator_is_the_windows_and_cheap_when_unused(qtbot) -> None:
     assert isinstance(window.keypad, KeypadNavigator)
     assert not window.keypad.follow.isActive() and window.keypad.ring.isHidden()
     cleanup(window)
+
+
+# --- the accessibility panel ----------------------------------------------------------------
+
+
+def test_the_help_key_opens_the_accessibility_panel_and_its_switches_work_by_keys(qtbot) -> None:
+    """EZ Access: help opens the panel; its switches are reached and pressed with the keys,
+    the panel stays open over the rebuilt page, and the ring keeps to it."""
+    window = window_for(qtbot, EXHIBIT)
+    try:
+        key(window, K.Key_Right)  # the first key only shows the ring
+        settled(window, qtbot)
+        key(window, K.Key_F1)
+        panel = window.access_panel
+        assert panel.isVisible()
+        target = settled(window, qtbot)
+        assert panel.isAncestorOf(target.widget)  # focus trapped in the panel
+        contrast = panel.switches["high_contrast"]
+        focus_on(window, qtbot, Target(contrast))
+        key(window, K.Key_Return)
+        qtbot.waitUntil(lambda: window.access.high_contrast, timeout=3000)
+        panel = window.access_panel  # rebuilt in the new theme, still open
+        assert panel.isVisible() and panel.switches["high_contrast"].on
+        target = settled(window, qtbot)
+        assert panel.isAncestorOf(target.widget)
+        assert window.keypad.ring.theme is window.theme
+        key(window, K.Key_F1)  # help again: the panel closes
+        assert not window.access_panel.isVisible()
+    finally:
+        cleanup(window)

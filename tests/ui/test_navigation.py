@@ -133,6 +133,11 @@ def test_home_s_rows_are_as_even_as_can_be(count, portrait, rows) -> None:
     assert tile_rows(count, portrait) == rows
 
 
+def test_home_s_grid_keeps_to_the_columns_its_width_has_room_for() -> None:
+    assert tile_rows(5, portrait=False, columns=2) == [2, 2, 1]  # reach mode's 1080 px square
+    assert tile_rows(5, portrait=False, columns=3) == [3, 2]
+
+
 @pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
 @pytest.mark.parametrize("count", [2, 3, 4, 5])
 def test_home_s_grid_has_no_hole_for_any_number_of_pages(qtbot, content_dir, size, count) -> None:

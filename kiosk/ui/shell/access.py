@@ -13,7 +13,7 @@ from PySide6.QtGui import QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.runtime.access import Access
-from kiosk.ui.input import Pressable
+from kiosk.ui.input import CLOSES_LAYER, Pressable
 from kiosk.ui.session import Session
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.buttons import FeedbackPressable, PillButton, mix
@@ -174,6 +174,7 @@ class AccessPanel(Pressable):
         self.done = PillButton(theme, self.box)
         self.done.setObjectName("access-done")
         self.done.clicked.connect(self.hide)
+        self.done.setProperty(CLOSES_LAYER, True)  # the keypad's Back key presses it
         column = QVBoxLayout(self.box)
         pad = theme.px(28)
         column.setContentsMargins(pad, pad, pad, pad)

@@ -88,6 +88,7 @@ class KioskWindow(QWidget):
         self._name_window()
         # the keypad path: arrows, Enter, Back, Help and the focus ring (docs/keypad.md)
         self.keypad = KeypadNavigator(self)
+        self.keypad.help_requested.connect(self.toggle_access)  # EZ Access: help
 
     def _build_shell(self) -> None:
         """The header, the page dots, the accessibility button and panel, in ``theme``."""
@@ -136,6 +137,13 @@ class KioskWindow(QWidget):
         self.access_panel.setGeometry(self.visitor_rect())
         self.access_panel.open_from(button.translated(0, -self.visitor_rect().top()))
 
+    def toggle_access(self) -> None:
+        """The keypad's help key: the accessibility panel opens, or closes again."""
+        if self.access_panel.isVisible():
+            self.access_panel.hide()
+        else:
+            self.open_access()
+
     def set_access(self, access: Access) -> None:
         """Rebuild the window for the visitor's accessibility choices: a theme of their own
         (type, palette, motion), and in reach mode the lower part of the screen only. The
@@ -158,6 +166,14 @@ class KioskWindow(QWidget):
             self.go_to(page_id, animate=False)
         if panel_open:
             self.open_access()
+        keypad = getattr(self, "keypad", None)
+        if keypad is not None:  # its ring in the new theme, over the new shell
+            typing = keypad.active
+            keypad.forget()
+            keypad.ring.theme = self.theme
+            keypad.ring.raise_()
+            if typing:
+                keypad.reveal()
         log.info(
             "accessibility: %s",
             ", ".join(n for n in Access.names() if getattr(access, n)) or "standard",

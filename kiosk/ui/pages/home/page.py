@@ -29,13 +29,18 @@ from kiosk.ui.widgets.text import TextLabel
 CENTER = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
 
 
-def tile_rows(count: int, portrait: bool) -> list[int]:
+TILE_MIN_WIDTH = 480  # px at 1080: no column of tiles is narrower (reach mode's square)
+
+
+def tile_rows(count: int, portrait: bool, columns: int = 0) -> list[int]:
     """How many tiles each row of Home's grid holds: rows as even as can be, the fuller first,
     and every row as wide as the grid (a shorter row has wider tiles), so no count leaves a
-    hole: 5 is 3 + 2, 7 is 4 + 3 in landscape; 3 is 2 + 1, 5 is 2 + 2 + 1 in portrait."""
+    hole: 5 is 3 + 2, 7 is 4 + 3 in landscape; 3 is 2 + 1, 5 is 2 + 2 + 1 in portrait.
+    ``columns``: the most the width has room for (0: no limit)."""
     if count <= 0:
         return []
     most = 2 if portrait or count == 4 else (4 if count >= 7 else 3)
+    most = min(most, columns) if columns > 0 else most
     lines = math.ceil(count / most)
     return [count // lines + (1 if row < count % lines else 0) for row in range(lines)]
 
@@ -64,6 +69,8 @@ class HomePage(PageView):
         layout.setSpacing(theme.px(16))
         layout.addStretch(2)
         layout.addWidget(self.title)
+        # reach mode: the band above the reach line shows the title; the room below is for tiles
+        self.title.setVisible(not theme.access.reach)
         layout.addWidget(self.subtitle)
         layout.addStretch(3)
         layout.addWidget(self.tagline)
@@ -78,7 +85,9 @@ class HomePage(PageView):
             tile.deleteLater()
         self.tiles = []
         pages = [p for p in self.content.ordered_pages() if p.id != self.page_id]
-        rows = tile_rows(len(pages), self.theme.portrait)
+        theme = self.theme
+        room = max(1, (theme.width - 2 * theme.margin) // theme.px(TILE_MIN_WIDTH))
+        rows = tile_rows(len(pages), theme.portrait, room)
         columns = math.lcm(*rows) if rows else 1
         for column in range(self._grid.columnCount()):
             self._grid.setColumnStretch(column, 0)
