@@ -639,6 +639,7 @@ class KeypadNavigator(QObject):
     ) -> None:
         h, v = area.horizontalScrollBar(), area.verticalScrollBar()
         point = QPointF(h.value() if x is None else x, v.value() if y is None else y)
+        animate = animate and self.window.theme.motion  # reduced motion: there at once
         if animate and QScroller.hasScroller(area.viewport()):
             QScroller.scroller(area.viewport()).scrollTo(point, SCROLL_MS)
             return
