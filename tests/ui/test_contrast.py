@@ -7,7 +7,15 @@ import pytest
 from PySide6.QtGui import QColor
 
 from kiosk.ui.shell.overlays import CLOSED_BODY_ALPHA, CLOSED_TITLE_ALPHA
-from kiosk.ui.theme import AAA, HIGH_CONTRAST, TEXT_COLORS, TEXT_GROUNDS, Palette, contrast
+from kiosk.ui.theme import (
+    AAA,
+    HIGH_CONTRAST,
+    TEXT_COLORS,
+    TEXT_GROUNDS,
+    Palette,
+    contrast,
+    over,
+)
 
 AA = 4.5
 
@@ -40,3 +48,12 @@ def test_the_closed_screen_s_dimmed_words_still_read() -> None:
 def test_the_high_contrast_theme_reads_at_7_to_1(text: str, ground: str) -> None:
     ratio = contrast(HIGH_CONTRAST.color(text), HIGH_CONTRAST.color(ground))
     assert ratio >= AAA, f"{text} on {ground}: {ratio:.2f}:1"
+
+
+def test_a_value_over_its_chart_track_reads_at_7_to_1_in_high_contrast() -> None:
+    """A bar's value may stand over the faint track of its scale (``line`` at 0.45 on the
+    card's ``surface``): in the high-contrast theme that must read at 7:1 too."""
+    track = HIGH_CONTRAST.color("line", 0.45)
+    ground = over(track, HIGH_CONTRAST.color("surface"))
+    for text in ("accent", "warm"):
+        assert contrast(HIGH_CONTRAST.color(text), ground) >= AAA, text
