@@ -43,7 +43,10 @@ class CompanyRow(QWidget):
             badge = TextLabel(self, role="warm", wrap=False)
             badge.setFont(theme.font("caption", lang))
             badge.setText(badge_text)
-            top.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
+            if theme.access.larger_text:  # a line of its own: beside the name it left no room
+                layout.addWidget(badge)
+            else:
+                top.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
         self.products = TextLabel(self, role="accent")
         self.products.setFont(theme.font("body", lang))

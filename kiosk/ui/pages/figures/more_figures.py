@@ -18,6 +18,9 @@ from kiosk.ui.widgets.text import TextLabel
 STAGGER_MS = 70
 
 
+CARD_MIN_WIDTH = 560  # px at 1080: a card of 'More figures' in a two-column grid
+
+
 class MoreFigures(DetailOverlay):
     """The rest of the key figures: charts, then every figure no chart draws, as count-up
     tiles in a kinetic scroll; they play when it opens."""
@@ -58,7 +61,10 @@ class MoreFigures(DetailOverlay):
         theme = self.theme
         grid.setContentsMargins(theme.px(24), theme.px(8), theme.px(24), theme.px(40))
         grid.setSpacing(theme.gap)
-        columns = 1 if theme.portrait else 2
+        # one column in portrait, and where two would leave a chart too narrow for its labels
+        # (larger text in reach mode's square)
+        narrow = theme.width / 2 < theme.px(CARD_MIN_WIDTH * theme.access.text_scale)
+        columns = 1 if theme.portrait or narrow else 2
         self.charts = [ChartCard(c, theme, body) for c in spread.more_charts]
         self.tiles = [CountUpTile(f, theme, body) for f in spread.more_figures]
         cards: list[QWidget] = [*self.charts, *self.tiles]

@@ -70,11 +70,12 @@ class FiguresPage(PageView):
         layout.addLayout(head)
         layout.addWidget(self.caption)
         layout.addSpacing(theme.px(8))
-        # The spread fits the screen; in larger text it cannot, and scrolls (WCAG 1.4.10:
-        # one direction) rather than squeeze its numbers and charts into each other.
+        # The spread fits the screen; in larger text, or in reach mode's shorter room, it may
+        # not, and scrolls (WCAG 1.4.10: one direction) rather than squeeze its numbers and
+        # charts into each other.
         self.body: QWidget | None = None
         body = layout
-        if theme.access.larger_text:
+        if theme.access.larger_text or theme.access.reach:
             self.body = QWidget()
             self.body.setObjectName("figures-body")
             body = QVBoxLayout(self.body)

@@ -139,7 +139,10 @@ class EventDetail(DetailOverlay):
         room = detail.heightForWidth(width - 2 * theme.px(PANEL_PAD))
         for _ in range(4):  # too long: the detail is cut, not the rest (wrapping moves a little)
             over = self.panel.heightForWidth(width) - area.height()
-            if over <= 0 or not detail.isVisibleTo(self.panel) or room <= line:
+            if over <= 0 or not detail.isVisibleTo(self.panel):
+                break
+            if room <= line:  # not even its first line fits (larger text in reach mode): none
+                detail.setMaximumHeight(0)
                 break
             room = max(line, room - over)
             detail.setMaximumHeight(room)

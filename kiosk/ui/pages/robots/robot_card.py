@@ -250,7 +250,10 @@ class RobotCard:
                     block.height = theme.px(4)
             if sum(b.height + b.space_after for b in blocks) <= room:
                 break
-        else:  # larger text on a small card: the scene waits for the detail, which shows it
+        else:  # larger text on a small card: the scene, then the maker, wait for the detail
             blocks = blocks[:-2]
             blocks[-1].space_after = 0
+            if sum(b.height + b.space_after for b in blocks) > room:
+                blocks = blocks[:1]
+                blocks[0].space_after = 0
         return blocks

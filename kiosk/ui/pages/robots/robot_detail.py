@@ -184,7 +184,9 @@ class RobotDetail(DetailOverlay):
             art_height = min(round(art_width * 3 / 4), round(rect.height() * 0.38))
         else:
             usable = rect.height() - theme.px(64) - theme.touch - theme.px(24)
-            art_width = min(round(inner_width * 0.46), round(usable * 4 / 3))
+            # larger text in a narrow panel (reach mode's square): the words get more of it
+            share = 0.3 if theme.access.larger_text and inner_width < theme.px(1200) else 0.46
+            art_width = min(round(inner_width * share), round(usable * 4 / 3))
             art_height = round(art_width * 3 / 4)
         self.stage.setFixedSize(art_width, art_height)
         self.panel.setGeometry(rect)
