@@ -4,10 +4,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPen, QPixmap
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QHBoxLayout,
+    QLayout,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.content.models import Content, Robot
 from kiosk.i18n import DEFAULT_LANGUAGE, Language
+from kiosk.ui.input import KineticScroll
 from kiosk.ui.pages.robots.robot_card import fit_art, paint_stage, render_robot_art
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.bullet import BulletRow
@@ -109,6 +117,21 @@ class RobotDetail(DetailOverlay):
         words.addStretch(1)
         words.addSpacing(theme.px(16))
         words.addWidget(self.source)
+        # larger text may not fit the panel even a size down: the words scroll, whole
+        self.words_area: QScrollArea | None = None
+        if theme.access.larger_text:
+            body = QWidget()
+            body.setObjectName("robot-words")
+            body.setLayout(words)
+            self.words_area = QScrollArea(self.panel)
+            self.words_area.setObjectName("robot-words-scroll")
+            self.words_area.setWidgetResizable(True)
+            self.words_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            self.words_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            self.words_area.setFrameShape(QScrollArea.Shape.NoFrame)
+            self.words_area.viewport().setAutoFillBackground(False)
+            self.words_area.setWidget(body)
+            self.kinetic = KineticScroll(self.words_area)
         pad = theme.px(40)
         outer: QBoxLayout
         if theme.portrait:
@@ -116,7 +139,10 @@ class RobotDetail(DetailOverlay):
             outer.setSpacing(theme.px(24))
             outer.addWidget(self.back, 0, TOP_ALIGN)
             outer.addWidget(self.stage)
-            outer.addLayout(words, 1)
+            if self.words_area is not None:
+                outer.addWidget(self.words_area, 1)
+            else:
+                outer.addLayout(words, 1)
         else:
             left = QVBoxLayout()
             left.setSpacing(theme.px(24))
@@ -126,7 +152,10 @@ class RobotDetail(DetailOverlay):
             outer = QHBoxLayout(self.panel)
             outer.setSpacing(theme.px(56))
             outer.addLayout(left, 0)
-            outer.addLayout(words, 1)
+            if self.words_area is not None:
+                outer.addWidget(self.words_area, 1)
+            else:
+                outer.addLayout(words, 1)
         outer.setContentsMargins(pad, theme.px(24), pad, pad)
 
     # -- what it shows ----------------------------------------------------------------------
