@@ -111,6 +111,7 @@ class EventCard(Card):
         # lines that fit in what is left (cut with "…"; the detail view shows it all). A
         # portrait card is as high as its texts need, with a summary of TEXT_LINES.
         fixed_height = not theme.portrait
+        self.fixed_height = fixed_height
         self.title = TextLabel(self, max_lines=TITLE_LINES if fixed_height else 0)
         self.number = FitLabel(self, role="accent")
         self.number.setVisible(event.figure is not None)
@@ -168,8 +169,24 @@ class EventCard(Card):
     def place(self, rect: QRect, slide: QPoint) -> None:
         """Lay the card out at ``rect``; while hidden it is drawn ``slide`` further on."""
         self.base = QRect(rect)
+        self._fit_source(rect)
         self.setGeometry(rect)
         self._effect.set_slide(QPointF(slide))
+
+    def _fit_source(self, rect: QRect) -> None:
+        """A landscape card too short for all its fixed lines (reach mode, larger text) leaves
+        its source to the detail view, which shows it, rather than squeeze its number."""
+        if not self.fixed_height or self.lang is None:
+            return  # a portrait card grows with its texts
+        layout = self.layout()
+        margins = layout.contentsMargins()
+        width = rect.width() - margins.left() - margins.right()
+        parts = [self.date.sizeHint().height(), self.title.heightForWidth(width)]
+        if self.number.isVisibleTo(self):
+            parts.append(self.number.sizeHint().height())
+        source = self.source.heightForWidth(width) + self.theme.px(6)
+        fixed = sum(parts) + layout.spacing() * len(parts) + margins.top() + margins.bottom()
+        self.source.setVisible(fixed + source <= rect.height())
 
     @property
     def running(self) -> bool:
