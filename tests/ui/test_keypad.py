@@ -493,3 +493,26 @@ def test_the_help_key_opens_the_accessibility_panel_and_its_switches_work_by_key
         assert not window.access_panel.isVisible()
     finally:
         cleanup(window)
+
+
+def test_the_keys_work_in_reach_mode_where_layers_cover_only_the_reachable_part(qtbot) -> None:
+    """In reach mode a layer (the panel, a detail) covers the part under the reach line, not
+    the whole window: it still keeps the focus, and the ring stands on top of it."""
+    window = window_for(qtbot, EXHIBIT, size=(1080, 1920))
+    try:
+        touch_tap(window.access_button)
+        touch_tap(window.access_panel.switches["reach"])
+        touch_tap(window.access_panel.done)
+        assert window.access.reach and window.reach_top() > 0
+        key(window, K.Key_F1)
+        target = settled(window, qtbot)
+        panel = window.access_panel
+        assert panel.isAncestorOf(target.widget)
+        ring = window.keypad.ring
+        assert window.childAt(ring.geometry().topLeft() + QPoint(ring.margin // 2, 0)) is not panel
+        assert window.children().index(ring) > window.children().index(panel)
+        focus_on(window, qtbot, Target(panel.switches["larger_text"]))
+        key(window, K.Key_Return)
+        qtbot.waitUntil(lambda: window.access.larger_text, timeout=3000)
+    finally:
+        cleanup(window)

@@ -299,10 +299,13 @@ class KeypadNavigator(QObject):
             return False
         if widget.testAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents):
             return False
-        return QRect(widget.mapTo(window, QPoint(0, 0)), widget.size()).contains(window.rect())
+        # the whole part a visitor uses: the window, or in reach mode the part under the line
+        area = window.visitor_rect()
+        return QRect(widget.mapTo(window, QPoint(0, 0)), widget.size()).contains(area)
 
     def scope(self) -> tuple[QWidget, bool]:
-        """The top-most widget that covers the whole window, and whether it is a layer that
+        """The top-most widget that covers the whole window (in reach mode, the part of it a
+        visitor can reach), and whether it is a layer that
         keeps the focus inside it (anything but the window, the page stack and a page)."""
         root: QWidget = self.window
         while True:

@@ -55,8 +55,13 @@ class FiguresPage(PageView):
         self.more = MoreFigures(theme, self)
         self._heroes_box = QVBoxLayout()
         self._heroes_box.setSpacing(theme.gap)
+        # the charts stand side by side in landscape; one under the other in portrait, and in
+        # reach mode's square, where the spread scrolls and side by side would cut their values
+        square = theme.access.reach and theme.width < theme.height * 1.25
         self._charts_box = QBoxLayout(
-            QBoxLayout.Direction.TopToBottom if theme.portrait else QBoxLayout.Direction.LeftToRight
+            QBoxLayout.Direction.TopToBottom
+            if theme.portrait or square
+            else QBoxLayout.Direction.LeftToRight
         )
         self._charts_box.setSpacing(theme.gap)
         head = QHBoxLayout()
