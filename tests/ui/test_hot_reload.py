@@ -251,3 +251,34 @@ def test_the_folder_is_read_on_the_worker_thread_not_the_gui_thread(
     retitle(content_dir, "Shenzhen AI Week")
     wait_for_title(qtbot, kiosk, "Shenzhen AI Week")
     assert threads and all(name.startswith("content-load") for name in threads), set(threads)
+
+
+def test_a_reload_asked_for_while_a_scan_is_under_way_still_loads(
+    kiosk, content_dir, qtbot, monkeypatch
+) -> None:
+    """Staff press "reload now" while a routine scan of the folder as it was is on the worker
+    (under load it happened in the suite): the press still ends in the new content."""
+    import threading
+
+    from kiosk.ui.services import content_watch
+
+    kiosk.watcher.timer.stop()
+    qtbot.waitUntil(lambda: (kiosk.watcher.poll(), not kiosk.watcher.busy)[1], timeout=15000)
+    scanned, gate = threading.Event(), threading.Event()
+    real = content_watch.scan
+
+    def held(folder: Path) -> object:
+        seen = real(folder)
+        if not scanned.is_set():  # the first scan: it saw the folder before the edit
+            scanned.set()
+            gate.wait(10)
+        return seen
+
+    monkeypatch.setattr(content_watch, "scan", held)
+    kiosk.watcher._scan = None  # a scan left from before the patch is not waited for
+    kiosk.watcher.poll()  # a routine scan, under way
+    assert scanned.wait(10)
+    replace_text(content_dir, "strings.csv", TITLE_LINE, "app.title,Pressed,Pressed,Pressed")
+    kiosk.reload_now()
+    gate.set()
+    qtbot.waitUntil(lambda: title(kiosk) == "Pressed", timeout=30000)

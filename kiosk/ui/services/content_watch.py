@@ -103,6 +103,7 @@ class ContentWatcher(QObject):
         self._scan: Future[Scan] | None = None
         self._job: Future[Content] | None = None
         self._job_signature: Signature | None = None
+        self._job_forced = False  # the job is a "reload now": it must end in a load
         # loaded, waiting for one more scan: handed over only if nothing moved meanwhile
         self._loaded: Content | None = None
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="content-load")
@@ -192,7 +193,7 @@ class ContentWatcher(QObject):
             seen.signature == self.current or now - self._seen_at < self.settle
         ):
             return
-        self._forced = False
+        self._job_forced, self._forced = self._forced, False
         self._job_signature = seen.signature
         log.info("content: %s changed; loading it", self.folder)
         self._job = self._submit(self.load)
@@ -215,6 +216,9 @@ class ContentWatcher(QObject):
         assert content is not None
         if seen.signature != self._job_signature:
             self.current = None  # it moved under us: load it again once it settles
+            if self._job_forced:  # staff asked for a reload now (a scan was under way): again
+                self._forced = True
+                self._soon()
             return
         errors = list(content.errors)
         if errors:  # each was logged by the load function (kiosk.app._load)

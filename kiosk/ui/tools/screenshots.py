@@ -135,20 +135,28 @@ def write_screenshots(
     return 0
 
 
+class Shots:
+    """Grabs named screens into one language's folder, counting them on the progress line."""
+
+    def __init__(
+        self, window: KioskWindow, target: Path, progress: Progress, writer: PngWriter
+    ) -> None:
+        self.window, self.target, self.progress, self.writer = window, target, progress, writer
+        self.count = 0
+
+    def __call__(self, name: str) -> None:
+        self.progress.step(f"{self.target.name} {name}")
+        settle(self.window)
+        self.writer.grab(self.window, self.target / f"{name}.png")
+        self.count += 1
+        self.progress.advance()
+
+
 def _access_screens(
     window: KioskWindow, target: Path, progress: Progress, writer: PngWriter
 ) -> int:
     """The accessibility panel, then every page in each mode of ``ACCESS_SHOTS``."""
-    shots = 0
-
-    def grab(name: str) -> None:
-        nonlocal shots
-        progress.step(f"{target.name} {name}")
-        settle(window)
-        writer.grab(window, target / f"{name}.png")
-        shots += 1
-        progress.advance()
-
+    grab = Shots(window, target, progress, writer)
     window.go_home(animate=False)
     window.open_access()
     grab("access--panel")
@@ -160,7 +168,7 @@ def _access_screens(
             grab(f"access-{mode}--{page_id}")
     window.set_access(Access())
     window.go_home(animate=False)
-    return shots
+    return grab.count
 
 
 def _runtime_screens(
@@ -176,16 +184,7 @@ def _runtime_screens(
 
     runtime = KioskRuntime(window, Timing(), log_lines=log_lines, keep_hours=False)
     runtime.timer.stop()
-    shots = 0
-
-    def grab(name: str) -> None:
-        nonlocal shots
-        progress.step(f"{target.name} {name}")
-        settle(window)
-        writer.grab(window, target / f"{name}.png")
-        shots += 1
-        progress.advance()
-
+    grab = Shots(window, target, progress, writer)
     language = window.session.language
     runtime.start_autoplay()  # it starts from the default language: show it in this one
     window.session.set_language(language)
@@ -212,4 +211,4 @@ def _runtime_screens(
     runtime.close_admin()
     runtime.timer.stop()
     runtime.deleteLater()
-    return shots
+    return grab.count
