@@ -54,7 +54,7 @@ class PageTile(FeedbackPressable):
     ):
         super().__init__(theme, parent)
         self.page_id = page_id
-        side = theme.px(120)
+        side = theme.px(84 if theme.access.larger_text else 120)  # larger text: room for words
         self.icon = TileArt(icon, theme.palette.color("line"), side, self)
         self.title = TextLabel(self)
         self.caption = TextLabel(self, role="dim")
@@ -67,7 +67,7 @@ class PageTile(FeedbackPressable):
         row = QHBoxLayout(self)
         pad = theme.px(32)
         row.setContentsMargins(pad, pad, pad, pad)
-        row.setSpacing(theme.px(28))
+        row.setSpacing(theme.px(20 if theme.access.larger_text else 28))
         row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addLayout(text, 1)
         self.setMinimumHeight(max(theme.touch * 2, side + 2 * pad))
