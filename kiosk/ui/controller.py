@@ -218,11 +218,9 @@ class KioskRuntime(QObject):
             QTimer.singleShot(0, self.open_pin_pad)
 
     def _on_access_changed(self, access: Access) -> None:
-        """A visitor's accessibility choices: the controller's timing, and the countdown in
-        their theme and place."""
+        """A visitor's accessibility choices: the controller's timing, and a countdown on
+        screen in their theme and place (an overlay takes both when shown)."""
         self.controller.access = access
-        for overlay in (self.countdown, self.closed, self.cue):
-            overlay.theme = self.window.theme
         if self.countdown.isVisible():
             self.countdown.show_over()
 

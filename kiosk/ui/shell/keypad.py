@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QScrollArea, QS
 from kiosk.ui.input import CLOSES_LAYER, Pressable, is_from_touch, press_at, release_at
 from kiosk.ui.pages.base import PageView
 from kiosk.ui.shell.page_stack import PageStack
+from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.focus_ring import FocusRing
 
 if TYPE_CHECKING:
@@ -233,6 +234,16 @@ class KeypadNavigator(QObject):
         self.active = False
         self.follow.stop()
         self.ring.hide()
+
+    def restyle(self, theme: Theme) -> None:
+        """The window was rebuilt in ``theme`` (accessibility choices): the ring in it, on top,
+        and the focus from the first target of the new widgets (shown if keys are in use)."""
+        typing = self.active
+        self.forget()
+        self.ring.theme = theme
+        self.ring.raise_()
+        if typing:
+            self.reveal()
 
     def forget(self) -> None:
         """A new visitor: nothing remembered, focus starts again from the first target."""

@@ -71,7 +71,6 @@ class KioskWindow(QWidget):
         self.session = session
         self.screen_theme = theme
         self.theme = theme
-        self.access = Access()
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
         self.setStyleSheet(theme.stylesheet())
@@ -116,9 +115,15 @@ class KioskWindow(QWidget):
 
     # --- accessibility ----------------------------------------------------------------------
 
-    def reach_top(self) -> int:
-        """Screen pixels above which nothing is touchable: 0 unless reach mode is on."""
-        if not self.access.reach:
+    @property
+    def access(self) -> Access:
+        """The visitor's accessibility choices: the ones the theme was made for."""
+        return self.theme.access
+
+    def reach_top(self, access: Access | None = None) -> int:
+        """Screen pixels above which nothing is touchable (for ``access``, else the choices
+        on screen): 0 unless reach mode is on."""
+        if not (access or self.access).reach:
             return 0
         settings = self.session.content.settings
         portrait = self.screen_theme.portrait
@@ -152,9 +157,8 @@ class KioskWindow(QWidget):
             return
         page_id = self.current_page_id
         panel_open = self.access_panel.isVisible()
-        self.access = access
         screen = self.screen_theme
-        height = screen.height - self.reach_top()
+        height = screen.height - self.reach_top(access)
         # type and targets as on the screen, unless the part within reach is shorter than the
         # screen's short side (a landscape screen): then the pages keep their proportions
         unit = min(screen.width, screen.height, height)
@@ -166,14 +170,7 @@ class KioskWindow(QWidget):
             self.go_to(page_id, animate=False)
         if panel_open:
             self.open_access()
-        keypad = getattr(self, "keypad", None)
-        if keypad is not None:  # its ring in the new theme, over the new shell
-            typing = keypad.active
-            keypad.forget()
-            keypad.ring.theme = self.theme
-            keypad.ring.raise_()
-            if typing:
-                keypad.reveal()
+        self.keypad.restyle(self.theme)
         log.info(
             "accessibility: %s",
             ", ".join(n for n in Access.names() if getattr(access, n)) or "standard",

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractAnimation, QRect, Qt
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content import Content
 from kiosk.content.spread import Spread
 from kiosk.i18n import Language
-from kiosk.ui.input import KineticScroll
 from kiosk.ui.pages.figures.chart_card import ChartCard
 from kiosk.ui.pages.figures.tile import CountUpTile
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.detail_overlay import DetailOverlay, DetailPanel
+from kiosk.ui.widgets.scroll import touch_scroll_area
 from kiosk.ui.widgets.text import TextLabel
 
 STAGGER_MS = 70
@@ -32,13 +32,7 @@ class MoreFigures(DetailOverlay):
         self.charts: list[ChartCard] = []
         self.tiles: list[CountUpTile] = []
         self.title = TextLabel(self.panel, wrap=False)
-        self.area = QScrollArea(self.panel)
-        self.area.setWidgetResizable(True)
-        self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.area.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.area.viewport().setAutoFillBackground(False)
-        self.kinetic = KineticScroll(self.area)
+        self.area, self.kinetic = touch_scroll_area(self.panel)
         top = QHBoxLayout()
         top.setSpacing(theme.gap)
         top.addWidget(self.back, 0, Qt.AlignmentFlag.AlignTop)

@@ -4,11 +4,10 @@ scrolling; the rest one tap away under 'More figures' (see ``kiosk.content.sprea
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractAnimation, Qt
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.spread import Spread, plan_spread
 from kiosk.i18n import Language
-from kiosk.ui.input import KineticScroll
 from kiosk.ui.pages.base import PageView
 from kiosk.ui.pages.figures.chart_card import ChartCard
 from kiosk.ui.pages.figures.hero import HeroFigure
@@ -17,6 +16,7 @@ from kiosk.ui.pages.figures.tile import CountUpTile
 from kiosk.ui.session import Session
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.buttons import PillButton
+from kiosk.ui.widgets.scroll import touch_scroll_area
 from kiosk.ui.widgets.text import TextLabel
 
 STAGGER_MS = 90
@@ -86,15 +86,8 @@ class FiguresPage(PageView):
             body = QVBoxLayout(self.body)
             body.setContentsMargins(0, 0, 0, 0)
             body.setSpacing(theme.px(8))
-            area = QScrollArea(self)
+            area, _ = touch_scroll_area(self, self.body)
             area.setObjectName("figures-scroll")
-            area.setWidgetResizable(True)
-            area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            area.setFrameShape(QScrollArea.Shape.NoFrame)
-            area.viewport().setAutoFillBackground(False)
-            area.setWidget(self.body)
-            self.kinetic = KineticScroll(area)
             layout.addWidget(area, 1)
         body.addLayout(self._heroes_box)
         body.addSpacing(theme.px(8))

@@ -15,11 +15,11 @@ from PySide6.QtWidgets import (
 
 from kiosk.content.models import Content, Robot
 from kiosk.i18n import DEFAULT_LANGUAGE, Language
-from kiosk.ui.input import KineticScroll
 from kiosk.ui.pages.robots.robot_card import fit_art, paint_stage, render_robot_art
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.bullet import BulletRow
 from kiosk.ui.widgets.detail_overlay import DetailOverlay
+from kiosk.ui.widgets.scroll import touch_scroll_area
 from kiosk.ui.widgets.text import TextLabel
 
 TOP_ALIGN = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
@@ -123,15 +123,8 @@ class RobotDetail(DetailOverlay):
             body = QWidget()
             body.setObjectName("robot-words")
             body.setLayout(words)
-            self.words_area = QScrollArea(self.panel)
+            self.words_area, _ = touch_scroll_area(self.panel, body)
             self.words_area.setObjectName("robot-words-scroll")
-            self.words_area.setWidgetResizable(True)
-            self.words_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            self.words_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            self.words_area.setFrameShape(QScrollArea.Shape.NoFrame)
-            self.words_area.viewport().setAutoFillBackground(False)
-            self.words_area.setWidget(body)
-            self.kinetic = KineticScroll(self.words_area)
         pad = theme.px(40)
         outer: QBoxLayout
         if theme.portrait:

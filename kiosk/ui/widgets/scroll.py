@@ -1,0 +1,26 @@
+"""The one touch scroll area: no scroll bars, no frame, the page's ground showing through, and
+kinetic scrolling by finger."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QScrollArea, QWidget
+
+from kiosk.ui.input import KineticScroll
+
+
+def touch_scroll_area(
+    parent: QWidget, body: QWidget | None = None
+) -> tuple[QScrollArea, KineticScroll]:
+    """A vertical scroll area over ``body`` (resized to its width) and the
+    :class:`KineticScroll` a finger scrolls it with (a child of the area)."""
+    area = QScrollArea(parent)
+    area.setWidgetResizable(True)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.viewport().setAutoFillBackground(False)
+    kinetic = KineticScroll(area)
+    if body is not None:
+        area.setWidget(body)
+    return area, kinetic
