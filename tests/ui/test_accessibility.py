@@ -3,9 +3,11 @@ meets it: reach, larger text, high contrast, reduced motion; the choices' timing
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
-from PySide6.QtCore import QAbstractAnimation, QPoint
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QAbstractAnimation, QPoint, QRect, QRectF
+from PySide6.QtWidgets import QScrollArea, QWidget
 
 from kiosk.runtime.access import Access
 from kiosk.runtime.modes import Mode
@@ -13,7 +15,7 @@ from kiosk.ui.input import Pressable
 from kiosk.ui.shell.main_window import KioskWindow
 from kiosk.ui.theme import HIGH_CONTRAST
 from tests.helpers import REPO
-from tests.helpers.ui import later, make_window, open_page, runtime_for, touch_tap
+from tests.helpers.ui import later, make_window, open_page, runtime_for, touch_drag, touch_tap
 
 SECOND = REPO / "tests" / "data" / "second"
 
@@ -188,3 +190,93 @@ def test_another_exhibition_gets_the_panel_in_its_own_words(qtbot) -> None:
         assert row.label.text() and "深圳" not in row.label.text()
     switch(window, "reach")
     assert window.access.reach and window.stack.current is not None
+
+
+# --- larger text on a long exhibition: the pages reflow, nothing is squeezed --------------------
+
+STRESS = REPO / "tests" / "data" / "stress"  # every text about twice as long as ours
+
+
+def with_larger_text(qtbot) -> KioskWindow:
+    """A visitor at 1920x1080 on the stress pack who chose English, then larger text."""
+    window = make_window(qtbot, STRESS)
+    touch_tap(window.header.languages["en"])
+    switch(window, "larger_text")
+    touch_tap(window.access_panel.done)
+    assert window.access.larger_text and not window.access_panel.isVisible()
+    return window
+
+
+def in_window(widget: QWidget) -> QRect:
+    return QRect(widget.mapTo(widget.window(), QPoint(0, 0)), widget.size())
+
+
+def test_a_long_title_on_home_steps_down_so_every_tile_keeps_its_lines(qtbot) -> None:
+    window = with_larger_text(qtbot)
+    home = window.stack.current
+    assert home is not None and home.page_id == "home"
+    tiles = [in_window(t) for t in home.tiles]
+    for tile, rect in zip(home.tiles, tiles, strict=True):
+        assert window.rect().contains(rect), tile.page_id
+        assert tile.height() >= tile.least_height(), tile.page_id  # a line of each text
+        for label in (tile.title, tile.caption):
+            assert label.height() >= label.fontMetrics().height() - 1, tile.page_id
+    for a, b in itertools.combinations(tiles, 2):
+        assert not a.intersects(b)  # no row drawn over another
+    assert not any(in_window(window.dots).intersects(r) for r in tiles)
+    title, theme = home.title, window.theme
+    assert not title.elided and title.text() == window.session.text("app.title")  # every word
+    size = title.font().pixelSize()
+    assert theme.px(60) <= size < theme.font("display", "en").pixelSize()  # a step down
+    assert in_window(title).bottom() < in_window(home.subtitle).top()
+
+
+def test_the_chain_scrolls_in_larger_text_and_a_swipe_brings_its_lowest_layer(qtbot) -> None:
+    window = with_larger_text(qtbot)
+    page = open_page(window, qtbot, "chain")
+    area = page.findChild(QScrollArea, "chain-scroll")
+    assert area is not None and area.isVisible()
+    viewport = in_window(area.viewport())
+    assert window.rect().contains(viewport)
+    blocks = sorted(page.diagram.blocks, key=lambda b: in_window(b).top())
+    for upper, lower in itertools.pairwise(blocks):  # whole, one under the other
+        assert in_window(upper).bottom() < in_window(lower).top()
+    for block in blocks:
+        assert block.height() >= block.heightForWidth(block.width()) - 1, block.layer.id
+    figure = page.figure
+    assert figure.height() >= figure.heightForWidth(figure.width()) - 1
+    for rect in figure.label_rects().values():  # the parts' labels stay inside the figure
+        assert QRectF(figure.rect()).contains(rect)
+    foundation = blocks[-1]
+    assert not viewport.contains(in_window(foundation))  # below the fold
+    for _ in range(6):  # a visitor swipes up until it is in view
+        if viewport.contains(in_window(foundation)):
+            break
+        middle = area.viewport().rect().center()
+        touch_drag(area.viewport(), middle + QPoint(0, 200), middle - QPoint(0, 200))
+        qtbot.wait(400)
+    assert viewport.contains(in_window(foundation))
+    touch_tap(foundation)
+    qtbot.waitUntil(lambda: page.detail.is_open, timeout=15000)
+    assert page.detail.detail_id == f"layer-{foundation.layer.id}"
+
+
+def test_a_long_event_in_larger_text_cuts_its_words_never_its_number(qtbot) -> None:
+    window = with_larger_text(qtbot)
+    page = open_page(window, qtbot, "policy")
+    card = page.strip.card("ai_output_2024")
+    assert card is not None and not card.visibleRegion().isEmpty()
+    touch_tap(card)
+    qtbot.waitUntil(lambda: page.detail.is_open and not page.detail.animating, timeout=15000)
+    panel = page.detail.panel
+    number = panel.number
+    assert number.text() == number.full_text  # whole
+    assert number.height() >= number.fontMetrics().height() - 1  # and not squeezed
+    assert not panel.detail.isVisible() or panel.detail.height() == 0  # the background went
+    assert panel.text.elided and panel.text.text().endswith("…")  # then the card's text
+    assert panel.text.height() >= panel.text.fontMetrics().height() - 1  # down to a line
+    order = [panel.title, number, panel.label, panel.text, panel.source]
+    for upper, lower in itertools.pairwise(order):
+        assert upper.geometry().bottom() < lower.geometry().top()
+    assert panel.source.geometry().bottom() <= panel.height()
+    assert not panel.source.elided

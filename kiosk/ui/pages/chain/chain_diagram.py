@@ -105,9 +105,11 @@ class LayerBlock(FeedbackPressable):
         painter.setFont(count_font)
         count_w = painter.fontMetrics().horizontalAdvance(self.count) + theme.px(8)
         title_h = QFontMetrics(theme.font("title", self._lang)).height()
-        body_h = QFontMetrics(theme.font("body", self._lang)).height()
-        top = rect.center().y() - (title_h + body_h) / 2  # name and covers centred as a block
-        text = QRectF(left, top, rect.right() - pad - count_w - left, rect.bottom() - top)
+        text_w = rect.right() - pad - count_w - left
+        body_h = self._covers_height(text_w)
+        # name and covers centred as a block, never above the block's top
+        top = max(rect.top() + theme.px(12), rect.center().y() - (title_h + body_h) / 2)
+        text = QRectF(left, top, text_w, rect.bottom() - top)
         painter.setPen(palette.color("accent"))
         painter.drawText(
             QRectF(rect.right() - pad - count_w, text.top(), count_w, text.height()),
@@ -117,9 +119,10 @@ class LayerBlock(FeedbackPressable):
         painter.setFont(theme.font("title", self._lang))
         painter.setPen(palette.color("text"))
         title_h = painter.fontMetrics().height()
-        painter.drawText(
-            QRectF(text.left(), text.top(), text.width(), title_h), TEXT_FLAGS, self.name
-        )
+        name = painter.fontMetrics().elidedText(
+            self.name, Qt.TextElideMode.ElideRight, int(text.width())
+        )  # one line: a long name is cut with '…', not at a line's end
+        painter.drawText(QRectF(text.left(), text.top(), text.width(), title_h), TEXT_FLAGS, name)
         painter.setFont(theme.font("body", self._lang))
         painter.setPen(palette.color("text_dim"))
         below = QRectF(text.left(), text.top() + title_h, text.width(), text.height() - title_h)
@@ -138,10 +141,14 @@ class LayerBlock(FeedbackPressable):
         count_w = QFontMetrics(theme.font("caption", self._lang)).horizontalAdvance(self.count)
         text_w = width - self._text_left() - theme.px(28) - count_w - theme.px(8)
         title = QFontMetrics(theme.font("title", self._lang)).height()
-        covers = QFontMetrics(theme.font("body", self._lang)).boundingRect(
-            0, 0, max(1, text_w), 100000, int(TEXT_FLAGS), self.covers
-        )
-        return max(self.minimumHeight(), title + covers.height() + 2 * theme.px(12) + 2)
+        covers = self._covers_height(text_w)
+        return max(self.minimumHeight(), title + covers + 2 * theme.px(12) + 2)
+
+    def _covers_height(self, width: float) -> int:
+        """The 'covers' line's height, wrapped at ``width``."""
+        metrics = QFontMetrics(self.theme.font("body", self._lang))
+        flags = int(TEXT_FLAGS)
+        return metrics.boundingRect(0, 0, max(1, int(width)), 100000, flags, self.covers).height()
 
 
 class ChainDiagram(QWidget):

@@ -13,6 +13,7 @@ from kiosk.ui.pages.chain.parts_figure import PartsFigure
 from kiosk.ui.session import Session
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.motion import play
+from kiosk.ui.widgets.scroll import touch_scroll_area
 from kiosk.ui.widgets.text import TextLabel
 
 ENTRANCE_MS = 1500
@@ -49,12 +50,27 @@ class ChainPage(PageView):
         body.addLayout(right, 9)
         layout = QVBoxLayout(self)
         m = theme.margin
-        layout.setContentsMargins(m, theme.page_top, m, m + theme.px(24))
+        layout.setContentsMargins(m, theme.page_top, m, theme.page_bottom)  # clear of the dots
         layout.setSpacing(theme.px(8))
         layout.addWidget(self.title)
         layout.addWidget(self.caption)
         layout.addSpacing(theme.px(24))
-        layout.addLayout(body, 1)
+        # The layers and the figure fill the screen; in larger text, or in reach mode's shorter
+        # room, they may not fit, and scroll (one direction, WCAG 1.4.10) as the key-figures
+        # spread does, rather than squeeze the layers into each other.
+        if theme.access.larger_text or theme.access.reach:
+            self.figure.natural_height = True  # beside the layers, not stretched to them
+            right.setStretchFactor(self.figure, 0)
+            right.addStretch(1)
+            scrolled = QWidget()
+            scrolled.setObjectName("chain-body")
+            scrolled.setLayout(body)
+            body.setContentsMargins(0, 0, 0, 0)
+            area, _ = touch_scroll_area(self, scrolled)
+            area.setObjectName("chain-scroll")
+            layout.addWidget(area, 1)
+        else:
+            layout.addLayout(body, 1)
         self.detail = ChainDetail(theme, self)
         self.detail.closed.connect(self._on_detail_closed)
         self.entrance = QVariantAnimation(self)

@@ -132,6 +132,16 @@ def image_design_size(path: Path | None) -> QSizeF:
     return QSizeF(DESIGN_W, DESIGN_W * size.height() / size.width())
 
 
+LABEL_SHARE = 0.6  # the labels take at most this share of the figure's width
+
+
+def _cut(metrics: QFontMetrics, text: str, width: float) -> str:
+    """``text`` whole if it fits ``width`` (to a pixel's rounding), else cut with '…'."""
+    if metrics.horizontalAdvance(text) <= width + 1:
+        return text
+    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(width))
+
+
 class PartsFigure(FeedbackPressable):
     """The figure with its labelled parts."""
 
@@ -152,6 +162,18 @@ class PartsFigure(FeedbackPressable):
         self._art: QPixmap | None = None
         self.clicked.connect(self._on_clicked)
         self.setMinimumHeight(theme.px(420))
+        self.natural_height = False  # True in a scrolled page: as tall as its width asks
+
+    def hasHeightForWidth(self) -> bool:
+        return self.natural_height
+
+    def heightForWidth(self, width: int) -> int:
+        """The figure's height at ``width`` with its labels beside it (in a scrolled page)."""
+        theme = self.theme
+        scale = max(0.2, (width - self._label_width(width) - theme.px(48)) / self.design.width())
+        labels = len(self.names) * (self._label_height() + theme.px(8))
+        figure = self.design.height() * scale
+        return max(self.minimumHeight(), round(theme.px(68) + max(figure, labels)))
 
     def set_parts(self, parts: list[Part], content: Content, lang: Language) -> None:
         if content.chain_figure != self.image or not self.spots:
@@ -182,12 +204,15 @@ class PartsFigure(FeedbackPressable):
 
     # --- geometry ------------------------------------------------------------------------
 
-    def _label_width(self) -> float:
+    def _label_width(self, width: float | None = None) -> float:
+        """The labels' width in a figure ``width`` wide (default: its own)."""
         title = QFontMetrics(self.theme.font("title", self._lang))
         caption = QFontMetrics(self.theme.font("caption", self._lang))
         texts = [title.horizontalAdvance(n) for n in self.names.values()]
         texts += [caption.horizontalAdvance(c) for c in self.counts.values()]
-        return max(texts, default=0) + self.theme.px(24)
+        # a long name (larger text, a narrow column) is cut with '…' rather than leave the widget
+        room = (self.width() if width is None else width) * LABEL_SHARE
+        return min(max(texts, default=0) + self.theme.px(24), room)
 
     def _label_height(self) -> float:
         return float(max(self.theme.touch, self.theme.px(100)))
@@ -374,13 +399,9 @@ class PartsFigure(FeedbackPressable):
         caption_h = QFontMetrics(theme.font("caption", self._lang)).height()
         top = rect.center().y() - (title_h + caption_h) / 2
         painter.setPen(palette.color("text"))
-        painter.drawText(
-            QRectF(text.left(), top, text.width(), title_h), align, self.names[part_id]
-        )
+        name = _cut(painter.fontMetrics(), self.names[part_id], text.width())
+        painter.drawText(QRectF(text.left(), top, text.width(), title_h), align, name)
         painter.setFont(theme.font("caption", self._lang))
         painter.setPen(palette.color("accent"))
-        painter.drawText(
-            QRectF(text.left(), top + title_h, text.width(), caption_h),
-            align,
-            self.counts[part_id],
-        )
+        count = _cut(painter.fontMetrics(), self.counts[part_id], text.width())
+        painter.drawText(QRectF(text.left(), top + title_h, text.width(), caption_h), align, count)

@@ -17,16 +17,19 @@ from PySide6.QtGui import (
     QResizeEvent,
     QTransform,
 )
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLayout, QVBoxLayout, QWidget
 
 from kiosk.ui.pages.base import PageView
 from kiosk.ui.pages.home.tile import PageTile
 from kiosk.ui.session import Session
-from kiosk.ui.theme import Theme
+from kiosk.ui.theme import TYPE_SCALE, Theme
 from kiosk.ui.widgets.artwork import render_artwork
 from kiosk.ui.widgets.text import TextLabel
 
 CENTER = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's 'no maximum'
+# The title gives way first when Home is short of room: down to a page title's size.
+TITLE_FLOOR = TYPE_SCALE["headline"][0] / TYPE_SCALE["display"][0]
 
 
 TILE_MIN_WIDTH = 480  # px at 1080: no column of tiles is narrower (reach mode's square)
@@ -54,7 +57,7 @@ class HomePage(PageView):
         super().__init__(session, theme, parent)
         self.tiles: list[PageTile] = []
         self._backdrop = QPixmap()
-        self.title = TextLabel(self, align=CENTER, balance=True)
+        self.title = TextLabel(self, align=CENTER, balance=True, floor=TITLE_FLOOR)
         self.subtitle = TextLabel(self, role="dim", align=CENTER, balance=True)
         self.tagline = TextLabel(self, role="accent", align=CENTER)
         self._grid = QGridLayout()
@@ -64,8 +67,10 @@ class HomePage(PageView):
         grid_row.addLayout(self._grid, 100)
         grid_row.addStretch(1)
         layout = QVBoxLayout(self)
+        # the page is the screen's size: its texts give way (_fit_title), it never grows
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         m = theme.margin
-        layout.setContentsMargins(m, theme.page_top, m, m + theme.px(24))
+        layout.setContentsMargins(m, theme.page_top, m, theme.page_bottom)  # clear of the dots
         layout.setSpacing(theme.px(16))
         layout.addStretch(2)
         layout.addWidget(self.title)
@@ -76,6 +81,7 @@ class HomePage(PageView):
         layout.addWidget(self.tagline)
         layout.addSpacing(theme.px(12))
         layout.addLayout(grid_row)
+        self._grid_row = grid_row
         self.rebuild()
         self.retranslate()
 
@@ -121,10 +127,54 @@ class HomePage(PageView):
         for tile in self.tiles:
             page = self.content.pages[tile.page_id]
             tile.set_texts(page.title.get(lang), page.caption.get(lang), lang)
+        self._fit_title()
+
+    def _fit_title(self) -> None:
+        """The title takes the height the rest leaves it. A long one (larger text, another
+        exhibition's words) steps down towards a page title's size, and is cut only past it,
+        rather than let the tiles be squeezed into each other below one line of each text."""
+        title, layout = self.title, self.layout()
+        if layout is None:
+            return
+        limit = self._title_room(layout)
+        if limit != title.maximumHeight():
+            title.setMaximumHeight(limit)
+            layout.activate()  # now, not on the next pass of the event loop
+
+    def _title_room(self, layout: QLayout) -> int:
+        """The most height the title may take (Qt's 'no maximum' when it has all it asks)."""
+        title = self.title
+        if title.isHidden() or not self.tiles:
+            return QWIDGETSIZE_MAX
+        margins = layout.contentsMargins()
+        width = self.width() - margins.left() - margins.right()
+        need = margins.top() + margins.bottom()
+        shown = [layout.itemAt(i) for i in range(layout.count())]
+        for index, item in enumerate(shown):
+            widget = item.widget()
+            if item.layout() is self._grid_row:
+                need += self._tiles_height()
+            elif item.spacerItem() is not None:
+                need += item.sizeHint().height()  # stretches ask nothing, spacings their size
+            elif widget is not None and widget is not title:
+                need += widget.heightForWidth(width)
+            if not item.isEmpty() and index < len(shown) - 1:
+                need += layout.spacing()
+        room = self.height() - need
+        return max(0, room) if room < title.heightForWidth(width) else QWIDGETSIZE_MAX
+
+    def _tiles_height(self) -> int:
+        """The grid's height with every tile at its least: one line of title and caption."""
+        rows: dict[int, int] = {}
+        for tile in self.tiles:
+            row = self._grid.getItemPosition(self._grid.indexOf(tile))[0]
+            rows[row] = max(rows.get(row, 0), tile.least_height())
+        return sum(rows.values()) + self._grid.verticalSpacing() * max(0, len(rows) - 1)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._backdrop = QPixmap()
         super().resizeEvent(event)
+        self._fit_title()
 
     def _faded(self, art: QPixmap) -> QPixmap:
         """The backdrop with its upper half faded out: whatever a curator's artwork holds

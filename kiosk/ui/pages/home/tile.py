@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPixmap, QShowEvent
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen, QPixmap, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.i18n import Language
@@ -71,10 +71,20 @@ class PageTile(FeedbackPressable):
         row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addLayout(text, 1)
         self.setMinimumHeight(max(theme.touch * 2, side + 2 * pad))
+        self._least = 0  # one line of title and caption, in their language (set_texts)
+
+    def least_height(self) -> int:
+        """The least height that shows one line of the title and one of the caption."""
+        return max(self.minimumHeight(), self._least)
 
     def set_texts(self, title: str, caption: str, lang: Language) -> None:
         self.title.setFont(self.theme.font("title", lang))
         self.caption.setFont(self.theme.font("body", lang))
+        # a squeezed tile takes from the caption's further lines, never a line of either text
+        for label in (self.title, self.caption):
+            label.setMinimumHeight(QFontMetrics(label.font()).height())
+        lines = self.title.minimumHeight() + self.caption.minimumHeight()
+        self._least = 2 * self.theme.px(32) + self.theme.px(6) + lines
         self.title.setText(title)
         self.caption.setText(caption)
 

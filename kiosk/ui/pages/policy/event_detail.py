@@ -133,23 +133,36 @@ class EventDetail(DetailOverlay):
         theme = self.theme
         area = self.rect().adjusted(theme.margin, theme.page_top, -theme.margin, -theme.px(72))
         width = area.width() if theme.portrait else min(theme.px(PANEL_WIDTH), area.width())
-        detail = self.panel.detail
-        detail.setMaximumHeight(QWIDGETSIZE_MAX)
-        line = detail.fontMetrics().lineSpacing()
-        room = detail.heightForWidth(width - 2 * theme.px(PANEL_PAD))
-        for _ in range(4):  # too long: the detail is cut, not the rest (wrapping moves a little)
-            over = self.panel.heightForWidth(width) - area.height()
-            if over <= 0 or not detail.isVisibleTo(self.panel):
-                break
-            if room <= line:  # not even its first line fits (larger text in reach mode): none
-                detail.setMaximumHeight(0)
-                break
-            room = max(line, room - over)
-            detail.setMaximumHeight(room)
+        panel = self.panel
+        for label in (panel.detail, panel.text):
+            label.setMaximumHeight(QWIDGETSIZE_MAX)
+        # too long: the detail is cut first (down to nothing), then the card's text (down to
+        # a line), never the title, the number or the source
+        if self._cut(panel.detail, width, area.height(), keep=0):
+            self._cut(panel.text, width, area.height(), keep=1)
         height = min(area.height(), max(self.panel.heightForWidth(width), theme.px(200)))
         rect = QRect(0, 0, width, height)
         rect.moveCenter(area.center())
         self.panel.setGeometry(rect)
+
+    def _cut(self, label: TextLabel, width: int, room: int, keep: int) -> bool:
+        """Lower ``label``'s height until the panel fits ``room`` at ``width``, keeping at least
+        ``keep`` lines of it (0: it may go); True when the panel still does not fit."""
+        panel, theme = self.panel, self.theme
+        if not label.isVisibleTo(panel):
+            return panel.heightForWidth(width) > room
+        line = label.fontMetrics().lineSpacing()
+        height = label.heightForWidth(width - 2 * theme.px(PANEL_PAD))
+        for _ in range(4):  # wrapping moves a little as the label is cut
+            over = panel.heightForWidth(width) - room
+            if over <= 0:
+                return False
+            if height <= line:  # down to its last line: it keeps that, or goes
+                label.setMaximumHeight(line if keep else 0)
+                break
+            height = max(line, height - over)
+            label.setMaximumHeight(height)
+        return panel.heightForWidth(width) > room
 
     def origin(self) -> QRectF:
         """The panel opens out of the card that was tapped (else from its middle)."""
