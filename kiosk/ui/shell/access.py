@@ -259,7 +259,8 @@ class AccessPanel(Pressable):
 
 class ReachCap(QWidget):
     """The top of the screen in reach mode: nothing to touch there, only the exhibition's
-    title, over the ground, and a line where the reachable part begins."""
+    title and subtitle (Home leaves both to it), over the ground, and a line where the
+    reachable part begins."""
 
     def __init__(self, session: Session, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -268,19 +269,42 @@ class ReachCap(QWidget):
         self.setObjectName("reach-cap")
         self.title = TextLabel(self, align=Qt.AlignmentFlag.AlignCenter, balance=True)
         self.title.setObjectName("reach-title")
+        self.subtitle = TextLabel(
+            self, role="dim", align=Qt.AlignmentFlag.AlignCenter, balance=True
+        )
+        self.subtitle.setObjectName("reach-subtitle")
         session.language_changed.connect(self.retranslate)
         session.content_changed.connect(self.retranslate)
         self.retranslate()
         self.hide()
 
     def retranslate(self, *_: object) -> None:
-        self.title.setFont(self.theme.font("headline", self.session.language))
+        lang = self.session.language
+        self.title.setFont(self.theme.font("headline", lang))
         self.title.setText(self.session.text("app.title"))
+        self.subtitle.setFont(self.theme.font("lead", lang))
+        self.subtitle.setText(self.session.text("app.subtitle"))
+        self._place()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        m = self.theme.margin
-        self.title.setGeometry(self.rect().adjusted(m, m // 2, -m, -m // 2))
+        self._place()
         super().resizeEvent(event)
+
+    def _place(self) -> None:
+        """Title and subtitle centred as a block; the subtitle takes the lines the band has
+        room for under the title (on a landscape screen's short band, maybe none)."""
+        m = self.theme.margin
+        room = self.rect().adjusted(m, m // 2, -m, -m // 2)
+        width, gap = room.width(), self.theme.px(16)
+        title = min(self.title.heightForWidth(width), room.height())
+        left = room.height() - title - gap
+        line = self.subtitle.fontMetrics().height()
+        sub = min(self.subtitle.heightForWidth(width), left) if left >= line else 0
+        self.subtitle.setVisible(sub > 0 and bool(self.subtitle.full_text))
+        block = title + (gap + sub if self.subtitle.isVisibleTo(self) else 0)
+        top = room.top() + (room.height() - block) // 2
+        self.title.setGeometry(room.left(), top, width, title)
+        self.subtitle.setGeometry(room.left(), top + title + gap, width, sub)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         palette = self.theme.palette

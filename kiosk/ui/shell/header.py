@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
 
 from kiosk.i18n import LANGUAGES
 from kiosk.ui.session import Session
@@ -33,6 +33,10 @@ class Header(QWidget):
             button = PillButton(theme, self)
             button.setObjectName(f"language-{lang}")
             button.clicked.connect(lambda lang=lang: session.set_language(lang))
+            # a language keeps its whole name; a long 'Home' label gives way (cut with '…')
+            policy = button.sizePolicy()
+            policy.setHorizontalPolicy(QSizePolicy.Policy.Minimum)
+            button.setSizePolicy(policy)
             row.addWidget(button)
             self.languages[lang] = button
         session.language_changed.connect(self.retranslate)

@@ -18,6 +18,10 @@ from kiosk.ui.widgets.bullet import BulletRow
 from kiosk.ui.widgets.detail_overlay import DetailOverlay
 from kiosk.ui.widgets.text import TextLabel
 
+# The narrowest panel beside what was tapped, at 1080 px and standard text; with less room
+# beside it (reach mode's square) the panel covers the page's width.
+PANEL_MIN_WIDTH = 560
+
 
 class CompanyRow(QWidget):
     """One company: its name (and the exhibition's badge, when it has one), products and why
@@ -209,6 +213,8 @@ class ChainDetail(DetailOverlay):
                 if leading
                 else self.width() - m - (kept.right() + theme.gap)
             )
+        if width < theme.px(PANEL_MIN_WIDTH) * theme.access.text_scale:  # reach mode's square
+            return QRect(m, top, self.width() - 2 * m, bottom - top)  # no room beside: over
         left = m if leading else self.width() - width - m
         return QRect(left, top, width, bottom - top)
 

@@ -54,7 +54,7 @@ class ChainPage(PageView):
         layout.setSpacing(theme.px(8))
         layout.addWidget(self.title)
         layout.addWidget(self.caption)
-        layout.addSpacing(theme.px(24))
+        layout.addSpacing(theme.px(8))  # the page dots' row takes the room at the foot
         # The layers and the figure fill the screen; in larger text, or in reach mode's shorter
         # room, they may not fit, and scroll (one direction, WCAG 1.4.10) as the key-figures
         # spread does, rather than squeeze the layers into each other.

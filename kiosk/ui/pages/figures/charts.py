@@ -29,7 +29,7 @@ from kiosk.content import Chart, ChartPoint, Content, chart_points
 from kiosk.content.charts import bar_scales, nice_ceiling
 from kiosk.i18n import Language, fill, format_value
 from kiosk.ui.theme import NUMBER_FLOOR, TEXT_FLOOR, Theme
-from kiosk.ui.widgets.text import fit_text
+from kiosk.ui.widgets.text import elide_line, fit_text
 
 CACHE = pg.QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache
 BAR_STAGGER = 0.18  # of the animation: each bar starts this much after the one above it
@@ -367,6 +367,8 @@ class TrendChart(ChartPlot):
         )
         self.addItem(self.dots)
         self.values, self.years = [], []
+        self.kinds: list[str] = []  # under each year: 'implied', 'projected' or nothing
+        self.full_texts: dict[pg.TextItem, tuple[str, QFont]] = {}
         self.shown: list[int] | None = None
         for point in self.points:
             color = self.color("warm" if point.kind == "projected" else "accent")
@@ -374,12 +376,16 @@ class TrendChart(ChartPlot):
             value.setText(self.amount(point))
             self.values.append(value)
             year = fill(self.content.string("chart.year", lang), text=str(point.year))
-            if point.kind != "stated":
-                year += "\n" + self.content.string(f"chart.{point.kind}", lang)
+            kind = (
+                self.content.string(f"chart.{point.kind}", lang) if point.kind != "stated" else ""
+            )
             dim = self.color("text_dim")
-            label = self.text_item(theme.font("caption", lang), dim, (0.5, 0), centred=True)
-            label.setText(year)
+            font = theme.font("caption", lang)
+            label = self.text_item(font, dim, (0.5, 0), centred=True)
+            label.setText(f"{year}\n{kind}" if kind else year)
+            self.full_texts[label] = (label.toPlainText(), font)
             self.years.append(label)
+            self.kinds.append(kind)
 
     def relayout(self) -> None:
         if not self.points:
@@ -389,6 +395,11 @@ class TrendChart(ChartPlot):
         span = max(1.0, x1 - x0)
         # each label may take the room between two points; wrapped text keeps its height
         room = width / max(1, len(self.points))
+        for item, kind in zip(self.years, self.kinds, strict=True):
+            if kind:  # the year, and its kind on one line under it (cut with '…' if long)
+                year = self.full_texts[item][0].split("\n")[0]
+                font = item.textItem.font()
+                item.setText(f"{year}\n{elide_line(kind, font, room - self.theme.px(12))}")
         for item in (*self.values, *self.years):
             item.setTextWidth(room - self.theme.px(12))  # and re-anchor it to its point
         value_px = max(v.textItem.boundingRect().height() for v in self.values)

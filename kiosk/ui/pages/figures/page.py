@@ -58,6 +58,7 @@ class FiguresPage(PageView):
         # the charts stand side by side in landscape; one under the other in portrait, and in
         # reach mode's square, where the spread scrolls and side by side would cut their values
         square = theme.access.reach and theme.width < theme.height * 1.25
+        self._narrow = theme.portrait or square  # heroes in rows of up to three, too
         self._charts_box = QBoxLayout(
             QBoxLayout.Direction.TopToBottom
             if theme.portrait or square
@@ -122,7 +123,7 @@ class FiguresPage(PageView):
         theme = self.theme
         self.heroes = [HeroFigure(f, theme, self) for f in self.spread.heroes]
         start = 0
-        for count in hero_rows(len(self.heroes), theme.portrait):
+        for count in hero_rows(len(self.heroes), self._narrow):
             row = QHBoxLayout()
             row.setSpacing(theme.gap)
             peers = self.heroes[start : start + count]

@@ -74,9 +74,11 @@ class HomePage(PageView):
         layout.setSpacing(theme.px(16))
         layout.addStretch(2)
         layout.addWidget(self.title)
-        # reach mode: the band above the reach line shows the title; the room below is for tiles
-        self.title.setVisible(not theme.access.reach)
         layout.addWidget(self.subtitle)
+        # reach mode: the band above the reach line shows the title and subtitle (ReachCap); the
+        # room below is for the tiles
+        self.title.setVisible(not theme.access.reach)
+        self.subtitle.setVisible(not theme.access.reach)
         layout.addStretch(3)
         layout.addWidget(self.tagline)
         layout.addSpacing(theme.px(12))
@@ -132,19 +134,30 @@ class HomePage(PageView):
     def _fit_title(self) -> None:
         """The title takes the height the rest leaves it. A long one (larger text, another
         exhibition's words) steps down towards a page title's size, and is cut only past it,
-        rather than let the tiles be squeezed into each other below one line of each text."""
-        title, layout = self.title, self.layout()
+        rather than let the tiles be squeezed into each other below one line of each text.
+        In reach mode, where the band shows the title, the hint gives way instead (down to a
+        line, cut with '…')."""
+        layout = self.layout()
         if layout is None:
             return
-        limit = self._title_room(layout)
-        if limit != title.maximumHeight():
-            title.setMaximumHeight(limit)
-            layout.activate()  # now, not on the next pass of the event loop
+        giver = self.tagline if self.title.isHidden() else self.title
+        # short of room even before the title gives way: each caption keeps one line
+        tight = self._room_for(giver, layout, preferred=True) != QWIDGETSIZE_MAX
+        changed = any([tile.set_tight(tight) for tile in self.tiles])
+        for label in (self.title, self.tagline):
+            limit = self._room_for(label, layout) if label is giver else QWIDGETSIZE_MAX
+            if label is self.tagline and limit != QWIDGETSIZE_MAX:
+                limit = max(limit, label.fontMetrics().height())
+            if limit != label.maximumHeight():
+                label.setMaximumHeight(limit)
+                changed = True
+        if changed or not layout.isEmpty():
+            layout.activate()  # what changed is laid out now, not on the event loop's next pass
 
-    def _title_room(self, layout: QLayout) -> int:
-        """The most height the title may take (Qt's 'no maximum' when it has all it asks)."""
-        title = self.title
-        if title.isHidden() or not self.tiles:
+    def _room_for(self, giver: TextLabel, layout: QLayout, preferred: bool = False) -> int:
+        """The most height ``giver`` may take (Qt's 'no maximum' when it has all it asks)
+        beside the tiles at their least, or at the height they ask (``preferred``)."""
+        if giver.isHidden() or not self.tiles:
             return QWIDGETSIZE_MAX
         margins = layout.contentsMargins()
         width = self.width() - margins.left() - margins.right()
@@ -153,22 +166,25 @@ class HomePage(PageView):
         for index, item in enumerate(shown):
             widget = item.widget()
             if item.layout() is self._grid_row:
-                need += self._tiles_height()
+                need += self._tiles_height(preferred)
             elif item.spacerItem() is not None:
                 need += item.sizeHint().height()  # stretches ask nothing, spacings their size
-            elif widget is not None and widget is not title:
+            elif widget is not None and widget is not giver and not widget.isHidden():
                 need += widget.heightForWidth(width)
             if not item.isEmpty() and index < len(shown) - 1:
                 need += layout.spacing()
         room = self.height() - need
-        return max(0, room) if room < title.heightForWidth(width) else QWIDGETSIZE_MAX
+        return max(0, room) if room < giver.heightForWidth(width) else QWIDGETSIZE_MAX
 
-    def _tiles_height(self) -> int:
-        """The grid's height with every tile at its least: one line of title and caption."""
+    def _tiles_height(self, preferred: bool = False) -> int:
+        """The grid's height with every tile at its least (one line of title and caption),
+        or at the height its words ask at its width (``preferred``)."""
         rows: dict[int, int] = {}
         for tile in self.tiles:
             row = self._grid.getItemPosition(self._grid.indexOf(tile))[0]
-            rows[row] = max(rows.get(row, 0), tile.least_height())
+            least = tile.least_height()
+            height = max(least, tile.heightForWidth(tile.width())) if preferred else least
+            rows[row] = max(rows.get(row, 0), height)
         return sum(rows.values()) + self._grid.verticalSpacing() * max(0, len(rows) - 1)
 
     def resizeEvent(self, event: QResizeEvent) -> None:

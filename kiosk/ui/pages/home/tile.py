@@ -14,6 +14,8 @@ from kiosk.ui.widgets.artwork import render_artwork
 from kiosk.ui.widgets.buttons import FeedbackPressable, mix
 from kiosk.ui.widgets.text import TextLabel
 
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's 'no maximum'
+
 
 class TileArt(QWidget):
     """A tile's artwork, rendered at its size when first shown and drawn by the widget itself.
@@ -72,19 +74,30 @@ class PageTile(FeedbackPressable):
         row.addLayout(text, 1)
         self.setMinimumHeight(max(theme.touch * 2, side + 2 * pad))
         self._least = 0  # one line of title and caption, in their language (set_texts)
+        self._lines = (0, 0)  # the heights of one line of each
 
     def least_height(self) -> int:
         """The least height that shows one line of the title and one of the caption."""
         return max(self.minimumHeight(), self._least)
 
+    def set_tight(self, tight: bool) -> bool:
+        """Short of room (larger text, long words): the caption keeps one line, cut with '…'.
+        True when that changed."""
+        limit = self._lines[1] if tight else QWIDGETSIZE_MAX
+        if limit == self.caption.maximumHeight():
+            return False
+        self.caption.setMaximumHeight(limit)
+        self.layout().invalidate()  # the tile's new height for its width, for Home's layout now
+        self.updateGeometry()
+        return True
+
     def set_texts(self, title: str, caption: str, lang: Language) -> None:
         self.title.setFont(self.theme.font("title", lang))
         self.caption.setFont(self.theme.font("body", lang))
-        # a squeezed tile takes from the caption's further lines, never a line of either text
-        for label in (self.title, self.caption):
-            label.setMinimumHeight(QFontMetrics(label.font()).height())
-        lines = self.title.minimumHeight() + self.caption.minimumHeight()
-        self._least = 2 * self.theme.px(32) + self.theme.px(6) + lines
+        self._lines = tuple(
+            QFontMetrics(label.font()).height() for label in (self.title, self.caption)
+        )
+        self._least = 2 * self.theme.px(32) + self.theme.px(6) + sum(self._lines)
         self.title.setText(title)
         self.caption.setText(caption)
 

@@ -134,12 +134,14 @@ class EventDetail(DetailOverlay):
         area = self.rect().adjusted(theme.margin, theme.page_top, -theme.margin, -theme.px(72))
         width = area.width() if theme.portrait else min(theme.px(PANEL_WIDTH), area.width())
         panel = self.panel
-        for label in (panel.detail, panel.text):
+        for label in (panel.detail, panel.text, panel.label):
             label.setMaximumHeight(QWIDGETSIZE_MAX)
-        # too long: the detail is cut first (down to nothing), then the card's text (down to
-        # a line), never the title, the number or the source
-        if self._cut(panel.detail, width, area.height(), keep=0):
-            self._cut(panel.text, width, area.height(), keep=1)
+        # too long: the detail is cut first (down to nothing), then the card's text and the
+        # number's label (down to a line each), never the title, the number or the source
+        if self._cut(panel.detail, width, area.height(), keep=0) and self._cut(
+            panel.text, width, area.height(), keep=1
+        ):
+            self._cut(panel.label, width, area.height(), keep=1)
         height = min(area.height(), max(self.panel.heightForWidth(width), theme.px(200)))
         rect = QRect(0, 0, width, height)
         rect.moveCenter(area.center())

@@ -26,6 +26,9 @@ from kiosk.ui.widgets.buttons import mix
 
 FALLBACK_ART = resources_dir() / "artwork" / "robot-fallback.svg"
 ART_RATIO = 4 / 3  # the robot artwork is drawn at 640x480
+# of a landscape card's width, tried in turn for the words; the last (no art: the detail shows
+# it) for larger text on the smallest cards
+ART_SHARES = (0.54, 0.42, 0.3, 0.0)
 WRAP = int(Qt.TextFlag.TextWordWrap)
 
 
@@ -165,31 +168,58 @@ class RobotCard:
         pad = theme.px(28)
         inner = rect.adjusted(pad, pad, -pad, -pad)
         if rect.width() >= rect.height() * 1.3:  # landscape: artwork left, words right
-            width = min(inner.height() * ART_RATIO, inner.width() * 0.54)
-            stage = QRectF(inner.left(), inner.top(), width, inner.height())
-            text = QRectF(inner).adjusted(stage.width() + theme.px(44), theme.px(10), 0, 0)
+            stage, text = self._beside(inner)
         else:  # portrait: artwork on top
             stage = QRectF(inner.left(), inner.top(), inner.width(), 0.0)
             stage.setHeight(min(inner.width() / ART_RATIO, inner.height() * 0.55))
             text = QRectF(inner).adjusted(theme.px(10), stage.height() + theme.px(32), 0, 0)
-        paint_stage(painter, stage, theme)
+        if not stage.isEmpty():
+            paint_stage(painter, stage, theme)
         art = fit_art(stage.adjusted(theme.px(12), theme.px(12), -theme.px(12), -theme.px(12)))
-        if not art.isEmpty():
+        if not stage.isEmpty() and not art.isEmpty():
             painter.drawPixmap(art.topLeft(), self.artwork(art.size().toSize(), ratio))
         self._paint_words(painter, text)
+
+    def _beside(self, inner: QRectF) -> tuple[QRectF, QRectF]:
+        """The artwork's stage and the words' area side by side in ``inner``: the artwork
+        takes up to 54 % of the width, less when the words need it (larger text, a narrow
+        card) to keep their scene, or at least their name."""
+        theme = self.theme
+        choice: tuple[QRectF, QRectF] | None = None
+        for share in ART_SHARES:
+            width = min(inner.height() * ART_RATIO, inner.width() * share)
+            stage = QRectF(inner.left(), inner.top(), width, inner.height() if width else 0)
+            beside = stage.width() + theme.px(44) if width else 0.0
+            text = QRectF(inner).adjusted(beside, theme.px(10), 0, 0)
+            blocks, room = self._words(text)
+            fits = sum(b.height + b.space_after for b in blocks) <= room
+            if fits and blocks[-1].text == self.scene:  # every word on the card
+                return stage, text
+            if fits and choice is None:
+                choice = (stage, text)
+        return choice if choice is not None else (stage, text)
+
+    def _words(self, area: QRectF) -> tuple[list[_Block], float]:
+        """The blocks of words that fit ``area`` under the chip, and the height they have."""
+        theme, lang = self.theme, self.lang
+        chip_height = QFontMetricsF(theme.font("caption", lang)).height() + 2 * theme.px(6)
+        hint_height = QFontMetricsF(theme.font("caption", lang)).height()
+        room = area.height() - chip_height - theme.px(20) - hint_height - theme.px(16)
+        return self._fit_blocks(area.width(), room), room
 
     def _paint_words(self, painter: QPainter, area: QRectF) -> None:
         theme, palette, lang = self.theme, self.theme.palette, self.lang
         chip_font = theme.font("caption", lang)
-        chip_height = QFontMetricsF(chip_font).height() + 2 * theme.px(6)
         hint_font = theme.font("caption", lang)
-        hint_height = QFontMetricsF(hint_font).height()
-        room = area.height() - chip_height - theme.px(20) - hint_height - theme.px(16)
-        blocks = self._fit_blocks(area.width(), room)
+        blocks, room = self._words(area)
         self.clipped = sum(b.height + b.space_after for b in blocks) > room
 
         y = area.top()
-        y += paint_chip(painter, QPointF(area.left(), y), self.category, chip_font, theme)
+        chip = area.width() - 2 * theme.px(16)  # the chip's words within the area
+        category = QFontMetricsF(chip_font).elidedText(
+            self.category, Qt.TextElideMode.ElideRight, chip
+        )
+        y += paint_chip(painter, QPointF(area.left(), y), category, chip_font, theme)
         y += theme.px(20)
         painter.save()
         painter.setClipRect(QRectF(area.left(), y, area.width(), room))
@@ -211,9 +241,11 @@ class RobotCard:
         painter.setPen(palette.color("accent"))
         metrics = QFontMetricsF(hint_font)
         baseline = area.bottom() - metrics.descent()
-        painter.drawText(QPointF(area.left(), baseline), self.hint)
+        chevron = theme.px(14) + theme.px(7)
+        hint = metrics.elidedText(self.hint, Qt.TextElideMode.ElideRight, area.width() - chevron)
+        painter.drawText(QPointF(area.left(), baseline), hint)
         # a small chevron after the hint: the card opens
-        x = area.left() + metrics.horizontalAdvance(self.hint) + theme.px(14)
+        x = area.left() + metrics.horizontalAdvance(hint) + theme.px(14)
         mid = baseline - metrics.ascent() * 0.38
         arm = theme.px(7)
         pen = QPen(palette.color("accent"), max(1.5, theme.px(3)))
@@ -227,7 +259,7 @@ class RobotCard:
         """The name, maker, rule and scene, in fonts stepped down until they fit ``room``."""
         theme, palette, lang = self.theme, self.theme.palette, self.lang
         blocks: list[_Block] = []
-        for step in (1.0, 0.9, 0.8, 0.7):
+        for step in (1.0, 0.9, 0.8, 0.7, 0.6):
             name_font = theme.font("title", lang)
             name_font.setPixelSize(theme.text_px(50 * step))
             maker_font = theme.font("body", lang)
