@@ -280,3 +280,38 @@ def test_a_long_event_in_larger_text_cuts_its_words_never_its_number(qtbot) -> N
         assert upper.geometry().bottom() < lower.geometry().top()
     assert panel.source.geometry().bottom() <= panel.height()
     assert not panel.source.elided
+
+
+def test_every_mode_on_a_long_exhibition_in_portrait_keeps_each_text_readable(qtbot) -> None:
+    """1080x1920, the stress pack, every mode: the band above the reach line shows the title
+    and subtitle; Home's tiles keep a line of each text and no row covers another; the
+    languages keep their names; the chain's detail is wide enough for its words."""
+    window = make_window(qtbot, STRESS, size=(1080, 1920))
+    touch_tap(window.header.languages["en"])
+    for name in ("reach", "larger_text", "high_contrast", "reduced_motion"):
+        switch(window, name)
+    touch_tap(window.access_panel.done)
+    cap = window.reach_cap
+    assert cap.title.text() == window.session.text("app.title")
+    assert cap.subtitle.isVisible() and not cap.subtitle.elided
+    assert cap.subtitle.text() == window.session.text("app.subtitle")
+    home = window.stack.current
+    assert home is not None and home.page_id == "home"
+    assert not home.title.isVisible() and not home.subtitle.isVisible()  # in the band
+    rects = [in_window(t) for t in home.tiles]
+    for tile in home.tiles:
+        for label in (tile.title, tile.caption):  # one line each at least, one under the other
+            assert label.height() >= label.fontMetrics().height() - 1, tile.page_id
+        assert tile.title.geometry().bottom() < tile.caption.geometry().top(), tile.page_id
+    for a, b in itertools.combinations(rects, 2):
+        assert not a.intersects(b)
+    for button in window.header.languages.values():
+        assert button.shown_text() == button.text()  # 简体中文, 繁體中文, English: whole
+    page = open_page(window, qtbot, "chain")
+    top = min(page.diagram.blocks, key=lambda b: in_window(b).top())
+    touch_tap(top, top.visibleRegion().boundingRect().center())  # on what shows of it
+    qtbot.waitUntil(lambda: page.detail.is_open and not page.detail.animating, timeout=15000)
+    panel = page.detail.panel
+    assert panel.width() >= page.width() * 0.8  # no room beside the layers: it covers
+    assert page.detail.title.text().rstrip("…")  # never cut to nothing
+    assert all(row.name.text().rstrip("…") for row in page.detail.rows)

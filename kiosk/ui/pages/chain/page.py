@@ -42,8 +42,13 @@ class ChainPage(PageView):
             column.setSpacing(theme.px(16))
             column.addWidget(heading)
             column.addWidget(widget, 1)
+        # one under the other in portrait, and in reach mode's square, where side by side
+        # leaves each column too narrow for its words
+        square = theme.access.reach and theme.width < theme.height * 1.25
         body = QBoxLayout(
-            QBoxLayout.Direction.TopToBottom if theme.portrait else QBoxLayout.Direction.LeftToRight
+            QBoxLayout.Direction.TopToBottom
+            if theme.portrait or square
+            else QBoxLayout.Direction.LeftToRight
         )
         body.setSpacing(theme.margin)
         body.addLayout(left, 11)
