@@ -41,6 +41,7 @@ from kiosk.ui.pages.voices.quote import keep_terms_together, quote_text
 from kiosk.ui.session import Session
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.cover import Cover
+from kiosk.ui.widgets.opaque import OpaquePaint
 from kiosk.ui.widgets.snapshot import blit
 from kiosk.ui.widgets.text import TextLabel
 
@@ -386,7 +387,7 @@ class QuoteMoment(MomentPart):
         return self.mark.running
 
 
-class MomentView(QWidget):
+class MomentView(OpaquePaint):
     """The full-window moment; hidden between moments. Its foot is left to the cue."""
 
     raised = Signal()  # it came to the front: what stands over it (the cue) goes up again
@@ -398,7 +399,6 @@ class MomentView(QWidget):
         self.entry: PlaylistEntry | None = None
         self.cover = Cover(self)  # what it covers paints nothing while it shows
         self.setObjectName("moment")
-        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # nothing under it is painted
         self._ground = QPixmap()
         self.title = TextLabel(self, role="dim", align=CENTER, max_lines=1)
         self.title.setObjectName("moment-title")
