@@ -28,6 +28,8 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from kiosk.ui.theme import TEXT_FLOOR, Theme, text_floor
 
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's 'no maximum' for a widget's size
+
 ELLIPSIS = "…"
 HINT_EM = 16  # a wrapping label asks for at most this many ems of width
 _TRAILING = " \t,;:·-–—、，；："

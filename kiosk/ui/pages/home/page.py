@@ -24,10 +24,9 @@ from kiosk.ui.pages.home.tile import PageTile
 from kiosk.ui.session import Session
 from kiosk.ui.theme import TYPE_SCALE, Theme
 from kiosk.ui.widgets.artwork import render_artwork
-from kiosk.ui.widgets.text import TextLabel
+from kiosk.ui.widgets.text import QWIDGETSIZE_MAX, TextLabel
 
 CENTER = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
-QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's 'no maximum'
 # The title gives way first when Home is short of room: down to a page title's size.
 TITLE_FLOOR = TYPE_SCALE["headline"][0] / TYPE_SCALE["display"][0]
 
@@ -143,16 +142,15 @@ class HomePage(PageView):
         giver = self.tagline if self.title.isHidden() else self.title
         # short of room even before the title gives way: each caption keeps one line
         tight = self._room_for(giver, layout, preferred=True) != QWIDGETSIZE_MAX
-        changed = any([tile.set_tight(tight) for tile in self.tiles])
+        for tile in self.tiles:
+            tile.set_tight(tight)
         for label in (self.title, self.tagline):
             limit = self._room_for(label, layout) if label is giver else QWIDGETSIZE_MAX
             if label is self.tagline and limit != QWIDGETSIZE_MAX:
                 limit = max(limit, label.fontMetrics().height())
             if limit != label.maximumHeight():
                 label.setMaximumHeight(limit)
-                changed = True
-        if changed or not layout.isEmpty():
-            layout.activate()  # what changed is laid out now, not on the event loop's next pass
+        layout.activate()  # what changed is laid out now, not on the event loop's next pass
 
     def _room_for(self, giver: TextLabel, layout: QLayout, preferred: bool = False) -> int:
         """The most height ``giver`` may take (Qt's 'no maximum' when it has all it asks)

@@ -12,9 +12,7 @@ from kiosk.i18n import Language
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.artwork import render_artwork
 from kiosk.ui.widgets.buttons import FeedbackPressable, mix
-from kiosk.ui.widgets.text import TextLabel
-
-QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's 'no maximum'
+from kiosk.ui.widgets.text import QWIDGETSIZE_MAX, TextLabel
 
 
 class TileArt(QWidget):
@@ -80,16 +78,14 @@ class PageTile(FeedbackPressable):
         """The least height that shows one line of the title and one of the caption."""
         return max(self.minimumHeight(), self._least)
 
-    def set_tight(self, tight: bool) -> bool:
-        """Short of room (larger text, long words): the caption keeps one line, cut with '…'.
-        True when that changed."""
+    def set_tight(self, tight: bool) -> None:
+        """Short of room (larger text, long words): the caption keeps one line, cut with '…'."""
         limit = self._lines[1] if tight else QWIDGETSIZE_MAX
         if limit == self.caption.maximumHeight():
-            return False
+            return
         self.caption.setMaximumHeight(limit)
         self.layout().invalidate()  # the tile's new height for its width, for Home's layout now
         self.updateGeometry()
-        return True
 
     def set_texts(self, title: str, caption: str, lang: Language) -> None:
         self.title.setFont(self.theme.font("title", lang))

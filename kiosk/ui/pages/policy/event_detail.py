@@ -15,9 +15,8 @@ from kiosk.i18n import Language, format_date
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.detail_overlay import DetailOverlay, DetailPanel
 from kiosk.ui.widgets.fit_label import FitLabel
-from kiosk.ui.widgets.text import TextLabel
+from kiosk.ui.widgets.text import QWIDGETSIZE_MAX, TextLabel
 
-QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's 'no maximum'
 PANEL_PAD = 44  # the texts' inset from the panel's edges
 PANEL_WIDTH = 1560  # landscape, at 1080 px on the short side: room for the detail
 
