@@ -36,6 +36,12 @@ class Access:
         return self.reach or self.larger_text
 
     @property
+    def reflows(self) -> bool:
+        """Whether a page may not fit its room (larger type, or reach mode's shorter room) and
+        scrolls in one direction rather than squeeze (WCAG 1.4.10)."""
+        return self.reach or self.larger_text
+
+    @property
     def text_scale(self) -> float:
         return LARGER_TEXT if self.larger_text else 1.0
 

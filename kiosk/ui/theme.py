@@ -157,6 +157,12 @@ class Theme:
     def portrait(self) -> bool:
         return self.height > self.width
 
+    @property
+    def reach_square(self) -> bool:
+        """Reach mode on a portrait screen: the pages stand in the 1080 px square under the reach
+        line, where what stands side by side in landscape goes one under the other."""
+        return self.access.reach and self.width < self.height * 1.25
+
     def px(self, value: float) -> int:
         """A length given at 1080 px on the short side, for this screen."""
         return max(1, round(value * self.scale))

@@ -300,8 +300,9 @@ class ReachCap(QWidget):
         left = room.height() - title - gap
         line = self.subtitle.fontMetrics().height()
         sub = min(self.subtitle.heightForWidth(width), left) if left >= line else 0
-        self.subtitle.setVisible(sub > 0 and bool(self.subtitle.full_text))
-        block = title + (gap + sub if self.subtitle.isVisibleTo(self) else 0)
+        shown = sub > 0 and bool(self.subtitle.full_text)
+        self.subtitle.setVisible(shown)
+        block = title + (gap + sub if shown else 0)
         top = room.top() + (room.height() - block) // 2
         self.title.setGeometry(room.left(), top, width, title)
         self.subtitle.setGeometry(room.left(), top + title + gap, width, sub)

@@ -316,8 +316,8 @@ class KeypadNavigator(QObject):
 
     def scope(self) -> tuple[QWidget, bool]:
         """The top-most widget that covers the whole window (in reach mode, the part of it a
-        visitor can reach), and whether it is a layer that
-        keeps the focus inside it (anything but the window, the page stack and a page)."""
+        visitor can reach), and whether it is a layer that keeps the focus inside it (anything
+        but the window, the page stack and a page)."""
         root: QWidget = self.window
         while True:
             above = [c for c in root.children() if isinstance(c, QWidget) and self._covers(c)]

@@ -242,18 +242,19 @@ class Carousel(OpaquePaint, PointerWidget):
                 self._peeks.pop(index, None)
         self.prefetch.start()
 
+    def _near(self) -> list[int]:
+        """The cards kept drawn: those within ``KEEP_AROUND`` of the current one, nearest
+        first."""
+        near = [i for i in range(len(self.cards)) if abs(i - self._current) <= KEEP_AROUND]
+        return sorted(near, key=lambda i: abs(i - self._current))
+
     def _missing_near(self) -> list[CarouselCard]:
         """The cards within reach of the current one that are not drawn yet, nearest first."""
         if not self._has_room():
             return []
         ratio = self.devicePixelRatioF()
-        near = sorted(range(len(self.cards)), key=lambda i: abs(i - self._current))
-        return [
-            self.cards[i]
-            for i in near
-            if abs(i - self._current) <= KEEP_AROUND
-            and not self.cards[i].has_pixmap(self.card_size, ratio)
-        ]
+        cards = [self.cards[i] for i in self._near()]
+        return [card for card in cards if not card.has_pixmap(self.card_size, ratio)]
 
     def _prefetch_one(self) -> None:
         """Draw one missing card near the current one, then come back for the next.
@@ -267,10 +268,7 @@ class Carousel(OpaquePaint, PointerWidget):
             missing[0].pixmap(self.card_size, self.devicePixelRatioF())
             self.prefetch.start()
             return
-        near = sorted(range(len(self.cards)), key=lambda i: abs(i - self._current))
-        lacking = [
-            i for i in near if abs(i - self._current) <= KEEP_AROUND and self._peek(i) is None
-        ]
+        lacking = [i for i in self._near() if self._peek(i) is None]
         if lacking:  # then their neighbour's pictures, one a pass
             self._peek(lacking[0], make=True)
             if len(lacking) > 1:
@@ -281,9 +279,8 @@ class Carousel(OpaquePaint, PointerWidget):
         self.prefetch.stop()
         for card in self._missing_near():
             card.pixmap(self.card_size, self.devicePixelRatioF())
-        for index in range(len(self.cards)):
-            if abs(index - self._current) <= KEEP_AROUND:
-                self._peek(index, make=True)
+        for index in self._near():
+            self._peek(index, make=True)
 
     def _peek(self, index: int, make: bool = False) -> QPixmap | None:
         """Card ``index`` at a neighbour's size, if drawn (``make``: draw it now, when its

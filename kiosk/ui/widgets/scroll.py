@@ -4,7 +4,7 @@ kinetic scrolling by finger."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QScrollArea, QWidget
+from PySide6.QtWidgets import QBoxLayout, QLayout, QScrollArea, QWidget
 
 from kiosk.ui.input import KineticScroll
 
@@ -24,3 +24,20 @@ def touch_scroll_area(
     if body is not None:
         area.setWidget(body)
     return area, kinetic
+
+
+def add_scrolling(
+    box: QBoxLayout, parent: QWidget, inner: QLayout, name: str, scrolls: bool, stretch: int = 1
+) -> None:
+    """Add ``inner`` to ``box``: as it is, or (``scrolls``) in a touch scroll area named
+    ``<name>-scroll`` over a body ``<name>-body``, so that what may not fit its room (larger
+    text, reach mode) scrolls in one direction rather than squeeze."""
+    if not scrolls:
+        box.addLayout(inner, stretch)
+        return
+    body = QWidget()
+    body.setObjectName(f"{name}-body")
+    body.setLayout(inner)
+    area, _ = touch_scroll_area(parent, body)
+    area.setObjectName(f"{name}-scroll")
+    box.addWidget(area, stretch)

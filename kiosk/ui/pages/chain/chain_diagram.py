@@ -15,6 +15,7 @@ from kiosk.content import Content, Layer
 from kiosk.i18n import Language, fill
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.buttons import FeedbackPressable, mix
+from kiosk.ui.widgets.text import elide_line
 
 STAGGER = 0.22  # of the entrance: each layer starts this much after the one below it
 
@@ -119,9 +120,7 @@ class LayerBlock(FeedbackPressable):
         painter.setFont(theme.font("title", self._lang))
         painter.setPen(palette.color("text"))
         title_h = painter.fontMetrics().height()
-        name = painter.fontMetrics().elidedText(
-            self.name, Qt.TextElideMode.ElideRight, int(text.width())
-        )  # one line: a long name is cut with '…', not at a line's end
+        name = elide_line(self.name, painter.font(), text.width())  # one line, else cut '…'
         painter.drawText(QRectF(text.left(), text.top(), text.width(), title_h), TEXT_FLAGS, name)
         painter.setFont(theme.font("body", self._lang))
         painter.setPen(palette.color("text_dim"))

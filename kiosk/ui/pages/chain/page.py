@@ -13,7 +13,7 @@ from kiosk.ui.pages.chain.parts_figure import PartsFigure
 from kiosk.ui.session import Session
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.motion import play
-from kiosk.ui.widgets.scroll import touch_scroll_area
+from kiosk.ui.widgets.scroll import add_scrolling
 from kiosk.ui.widgets.text import TextLabel
 
 ENTRANCE_MS = 1500
@@ -44,12 +44,12 @@ class ChainPage(PageView):
             column.addWidget(widget, 1)
         # one under the other in portrait, and in reach mode's square, where side by side
         # leaves each column too narrow for its words
-        square = theme.access.reach and theme.width < theme.height * 1.25
         body = QBoxLayout(
             QBoxLayout.Direction.TopToBottom
-            if theme.portrait or square
+            if theme.portrait or theme.reach_square
             else QBoxLayout.Direction.LeftToRight
         )
+        body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(theme.margin)
         body.addLayout(left, 11)
         body.addLayout(right, 9)
@@ -61,21 +61,13 @@ class ChainPage(PageView):
         layout.addWidget(self.caption)
         layout.addSpacing(theme.px(8))  # the page dots' row takes the room at the foot
         # The layers and the figure fill the screen; in larger text, or in reach mode's shorter
-        # room, they may not fit, and scroll (one direction, WCAG 1.4.10) as the key-figures
-        # spread does, rather than squeeze the layers into each other.
-        if theme.access.larger_text or theme.access.reach:
+        # room, they may not fit, and scroll as the key-figures spread does, rather than
+        # squeeze the layers into each other.
+        if theme.access.reflows:
             self.figure.natural_height = True  # beside the layers, not stretched to them
             right.setStretchFactor(self.figure, 0)
             right.addStretch(1)
-            scrolled = QWidget()
-            scrolled.setObjectName("chain-body")
-            scrolled.setLayout(body)
-            body.setContentsMargins(0, 0, 0, 0)
-            area, _ = touch_scroll_area(self, scrolled)
-            area.setObjectName("chain-scroll")
-            layout.addWidget(area, 1)
-        else:
-            layout.addLayout(body, 1)
+        add_scrolling(layout, self, body, "chain", theme.access.reflows)
         self.detail = ChainDetail(theme, self)
         self.detail.closed.connect(self._on_detail_closed)
         self.entrance = QVariantAnimation(self)

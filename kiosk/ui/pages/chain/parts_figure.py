@@ -10,6 +10,7 @@ percent of the image. Each part, and its label, is a touch target; a tap emits `
 from __future__ import annotations
 
 import functools
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from PySide6.QtCore import QPointF, QRect, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFontMetrics,
+    QFontMetricsF,
     QImageReader,
     QPainter,
     QPainterPath,
@@ -35,6 +37,7 @@ from kiosk.ui.pages.chain.chain_diagram import company_count, staggered
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.artwork import render_artwork
 from kiosk.ui.widgets.buttons import FeedbackPressable, mix
+from kiosk.ui.widgets.text import elide_line
 
 # The built-in figure is drawn in a 300 x 520 design space, scaled to the widget; a curator's
 # image gets a design space 300 wide and as tall as its proportions make it.
@@ -133,13 +136,9 @@ def image_design_size(path: Path | None) -> QSizeF:
 
 
 LABEL_SHARE = 0.6  # the labels take at most this share of the figure's width
-
-
-def _cut(metrics: QFontMetrics, text: str, width: float) -> str:
-    """``text`` whole if it fits ``width`` (to a pixel's rounding), else cut with '…'."""
-    if metrics.horizontalAdvance(text) <= width + 1:
-        return text
-    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(width))
+# In a scrolled page, the most height the drawing takes (px at 1080): a wide column (stacked in
+# portrait, or beside the layers) does not make it taller than the page shows at once.
+FIGURE_MOST = 560
 
 
 class PartsFigure(FeedbackPressable):
@@ -172,7 +171,7 @@ class PartsFigure(FeedbackPressable):
         theme = self.theme
         scale = max(0.2, (width - self._label_width(width) - theme.px(48)) / self.design.width())
         labels = len(self.names) * (self._label_height() + theme.px(8))
-        figure = self.design.height() * scale
+        figure = min(self.design.height() * scale, theme.px(FIGURE_MOST))  # a wide column's
         return max(self.minimumHeight(), round(theme.px(68) + max(figure, labels)))
 
     def set_parts(self, parts: list[Part], content: Content, lang: Language) -> None:
@@ -206,10 +205,10 @@ class PartsFigure(FeedbackPressable):
 
     def _label_width(self, width: float | None = None) -> float:
         """The labels' width in a figure ``width`` wide (default: its own)."""
-        title = QFontMetrics(self.theme.font("title", self._lang))
-        caption = QFontMetrics(self.theme.font("caption", self._lang))
-        texts = [title.horizontalAdvance(n) for n in self.names.values()]
-        texts += [caption.horizontalAdvance(c) for c in self.counts.values()]
+        title = QFontMetricsF(self.theme.font("title", self._lang))
+        caption = QFontMetricsF(self.theme.font("caption", self._lang))
+        texts = [math.ceil(title.horizontalAdvance(n)) for n in self.names.values()]
+        texts += [math.ceil(caption.horizontalAdvance(c)) for c in self.counts.values()]
         # a long name (larger text, a narrow column) is cut with '…' rather than leave the widget
         room = (self.width() if width is None else width) * LABEL_SHARE
         return min(max(texts, default=0) + self.theme.px(24), room)
@@ -399,9 +398,9 @@ class PartsFigure(FeedbackPressable):
         caption_h = QFontMetrics(theme.font("caption", self._lang)).height()
         top = rect.center().y() - (title_h + caption_h) / 2
         painter.setPen(palette.color("text"))
-        name = _cut(painter.fontMetrics(), self.names[part_id], text.width())
+        name = elide_line(self.names[part_id], painter.font(), text.width())
         painter.drawText(QRectF(text.left(), top, text.width(), title_h), align, name)
         painter.setFont(theme.font("caption", self._lang))
         painter.setPen(palette.color("accent"))
-        count = _cut(painter.fontMetrics(), self.counts[part_id], text.width())
+        count = elide_line(self.counts[part_id], painter.font(), text.width())
         painter.drawText(QRectF(text.left(), top + title_h, text.width(), caption_h), align, count)

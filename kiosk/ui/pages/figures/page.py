@@ -16,7 +16,7 @@ from kiosk.ui.pages.figures.tile import CountUpTile
 from kiosk.ui.session import Session
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.buttons import PillButton
-from kiosk.ui.widgets.scroll import touch_scroll_area
+from kiosk.ui.widgets.scroll import add_scrolling
 from kiosk.ui.widgets.text import TextLabel
 
 STAGGER_MS = 90
@@ -57,11 +57,9 @@ class FiguresPage(PageView):
         self._heroes_box.setSpacing(theme.gap)
         # the charts stand side by side in landscape; one under the other in portrait, and in
         # reach mode's square, where the spread scrolls and side by side would cut their values
-        square = theme.access.reach and theme.width < theme.height * 1.25
-        self._narrow = theme.portrait or square  # heroes in rows of up to three, too
         self._charts_box = QBoxLayout(
             QBoxLayout.Direction.TopToBottom
-            if theme.portrait or square
+            if theme.portrait or theme.reach_square
             else QBoxLayout.Direction.LeftToRight
         )
         self._charts_box.setSpacing(theme.gap)
@@ -77,19 +75,14 @@ class FiguresPage(PageView):
         layout.addWidget(self.caption)
         layout.addSpacing(theme.px(8))
         # The spread fits the screen; in larger text, or in reach mode's shorter room, it may
-        # not, and scrolls (WCAG 1.4.10: one direction) rather than squeeze its numbers and
-        # charts into each other.
-        self.body: QWidget | None = None
+        # not, and scrolls rather than squeeze its numbers and charts into each other. (Without
+        # scrolling its parts stand in the page's own layout: the spread is fitted to the pixel.)
         body = layout
-        if theme.access.larger_text or theme.access.reach:
-            self.body = QWidget()
-            self.body.setObjectName("figures-body")
-            body = QVBoxLayout(self.body)
+        if theme.access.reflows:
+            body = QVBoxLayout()
             body.setContentsMargins(0, 0, 0, 0)
             body.setSpacing(theme.px(8))
-            area, _ = touch_scroll_area(self, self.body)
-            area.setObjectName("figures-scroll")
-            layout.addWidget(area, 1)
+            add_scrolling(layout, self, body, "figures", scrolls=True)
         body.addLayout(self._heroes_box)
         body.addSpacing(theme.px(8))
         body.addLayout(self._charts_box, 1)
@@ -123,7 +116,7 @@ class FiguresPage(PageView):
         theme = self.theme
         self.heroes = [HeroFigure(f, theme, self) for f in self.spread.heroes]
         start = 0
-        for count in hero_rows(len(self.heroes), self._narrow):
+        for count in hero_rows(len(self.heroes), theme.portrait or theme.reach_square):
             row = QHBoxLayout()
             row.setSpacing(theme.gap)
             peers = self.heroes[start : start + count]

@@ -23,6 +23,7 @@ from kiosk.paths import resources_dir
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.artwork import render_artwork
 from kiosk.ui.widgets.buttons import mix
+from kiosk.ui.widgets.text import elide_line
 
 FALLBACK_ART = resources_dir() / "artwork" / "robot-fallback.svg"
 ART_RATIO = 4 / 3  # the robot artwork is drawn at 640x480
@@ -216,9 +217,7 @@ class RobotCard:
 
         y = area.top()
         chip = area.width() - 2 * theme.px(16)  # the chip's words within the area
-        category = QFontMetricsF(chip_font).elidedText(
-            self.category, Qt.TextElideMode.ElideRight, chip
-        )
+        category = elide_line(self.category, chip_font, chip)
         y += paint_chip(painter, QPointF(area.left(), y), category, chip_font, theme)
         y += theme.px(20)
         painter.save()
@@ -242,7 +241,7 @@ class RobotCard:
         metrics = QFontMetricsF(hint_font)
         baseline = area.bottom() - metrics.descent()
         chevron = theme.px(14) + theme.px(7)
-        hint = metrics.elidedText(self.hint, Qt.TextElideMode.ElideRight, area.width() - chevron)
+        hint = elide_line(self.hint, hint_font, area.width() - chevron)
         painter.drawText(QPointF(area.left(), baseline), hint)
         # a small chevron after the hint: the card opens
         x = area.left() + metrics.horizontalAdvance(hint) + theme.px(14)

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QHBoxLayout,
     QLayout,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -19,7 +18,7 @@ from kiosk.ui.pages.robots.robot_card import fit_art, paint_stage, render_robot_
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.bullet import BulletRow
 from kiosk.ui.widgets.detail_overlay import DetailOverlay
-from kiosk.ui.widgets.scroll import touch_scroll_area
+from kiosk.ui.widgets.scroll import add_scrolling
 from kiosk.ui.widgets.text import TextLabel
 
 TOP_ALIGN = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
@@ -118,13 +117,7 @@ class RobotDetail(DetailOverlay):
         words.addSpacing(theme.px(16))
         words.addWidget(self.source)
         # larger text may not fit the panel even a size down: the words scroll, whole
-        self.words_area: QScrollArea | None = None
-        if theme.access.larger_text:
-            body = QWidget()
-            body.setObjectName("robot-words")
-            body.setLayout(words)
-            self.words_area, _ = touch_scroll_area(self.panel, body)
-            self.words_area.setObjectName("robot-words-scroll")
+        scrolls = theme.access.larger_text
         pad = theme.px(40)
         outer: QBoxLayout
         if theme.portrait:
@@ -132,10 +125,7 @@ class RobotDetail(DetailOverlay):
             outer.setSpacing(theme.px(24))
             outer.addWidget(self.back, 0, TOP_ALIGN)
             outer.addWidget(self.stage)
-            if self.words_area is not None:
-                outer.addWidget(self.words_area, 1)
-            else:
-                outer.addLayout(words, 1)
+            add_scrolling(outer, self.panel, words, "robot-words", scrolls)
         else:
             left = QVBoxLayout()
             left.setSpacing(theme.px(24))
@@ -145,10 +135,7 @@ class RobotDetail(DetailOverlay):
             outer = QHBoxLayout(self.panel)
             outer.setSpacing(theme.px(56))
             outer.addLayout(left, 0)
-            if self.words_area is not None:
-                outer.addWidget(self.words_area, 1)
-            else:
-                outer.addLayout(words, 1)
+            add_scrolling(outer, self.panel, words, "robot-words", scrolls)
         outer.setContentsMargins(pad, theme.px(24), pad, pad)
 
     # -- what it shows ----------------------------------------------------------------------
