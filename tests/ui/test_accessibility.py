@@ -259,6 +259,11 @@ def test_the_chain_scrolls_in_larger_text_and_a_swipe_brings_its_lowest_layer(qt
     touch_tap(foundation)
     qtbot.waitUntil(lambda: page.detail.is_open, timeout=15000)
     assert page.detail.detail_id == f"layer-{foundation.layer.id}"
+    # what stays lit beside the panel is the part of the layers in view, not what scrolled
+    # away over the page's title
+    lit = page.detail.lit_rect()
+    assert lit is not None
+    assert QRect(area.viewport().mapTo(page, QPoint(0, 0)), area.viewport().size()).contains(lit)
 
 
 def test_a_long_event_in_larger_text_cuts_its_words_never_its_number(qtbot) -> None:
@@ -315,3 +320,22 @@ def test_every_mode_on_a_long_exhibition_in_portrait_keeps_each_text_readable(qt
     assert panel.width() >= page.width() * 0.8  # no room beside the layers: it covers
     assert page.detail.title.text().rstrip("…")  # never cut to nothing
     assert all(row.name.text().rstrip("…") for row in page.detail.rows)
+
+
+def test_a_chain_detail_opened_for_a_layer_out_of_view_scrolls_it_in(qtbot) -> None:
+    """The keypad, the screenshots and a reload reopen a detail by its id: in a scrolled chain
+    page its layer comes into view, lit beside the panel."""
+    window = with_larger_text(qtbot)
+    page = open_page(window, qtbot, "chain")
+    foundation = next(b for b in page.diagram.blocks if b.layer.id == "foundation")
+    area = page.findChild(QScrollArea, "chain-scroll")
+    viewport = QRect(area.viewport().mapTo(page, QPoint(0, 0)), area.viewport().size())
+    assert not viewport.contains(in_page(foundation, page))  # below the fold
+    page.show_detail("layer-foundation")
+    assert viewport.contains(in_page(foundation, page))
+    lit = page.detail.lit_rect()
+    assert lit is not None and lit.contains(in_page(foundation, page))
+
+
+def in_page(widget: QWidget, page: QWidget) -> QRect:
+    return QRect(widget.mapTo(page, QPoint(0, 0)), widget.size())

@@ -35,6 +35,7 @@ from kiosk.ui.pages.base import PageView
 from kiosk.ui.shell.page_stack import PageStack
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.focus_ring import FocusRing
+from kiosk.ui.widgets.scroll import shown_part
 
 if TYPE_CHECKING:
     from kiosk.ui.shell.main_window import KioskWindow
@@ -386,15 +387,6 @@ class KeypadNavigator(QObject):
         if isinstance(widget, QAbstractScrollArea) and len(found) == before and can_scroll(widget):
             found.append(Target(widget, SCROLL))  # a long text: the keys scroll it
 
-    def _clip(self, widget: QWidget) -> QRect:
-        """The part of the window ``widget`` can be seen in (its parents cut it)."""
-        clip = self.window.rect()
-        parent: QWidget | None = widget
-        while parent is not None and parent is not self.window:
-            clip &= QRect(parent.mapTo(self.window, QPoint(0, 0)), parent.size())
-            parent = parent.parentWidget()
-        return clip
-
     def reachable(self, target: Target) -> bool:
         """Whether a finger could press it: shown, enabled, not under another widget; one out of
         sight in a scroll area (or a carousel) counts, it is scrolled into view when focused."""
@@ -402,13 +394,13 @@ class KeypadNavigator(QObject):
             return False
         if target.region >= 0 and target.region >= len(target.widget.keypad_regions()):  # type: ignore[attr-defined]
             return False
-        clip = self._clip(target.widget)
+        clip = shown_part(target.widget, self.window)
         shown = target.rect_in(self.window) & clip
         if shown.isEmpty():
             if target.region >= 0:
                 return not clip.isEmpty()  # the widget brings its region into view
             areas = scroll_areas(target.widget)
-            return bool(areas) and not self._clip(areas[0].viewport()).isEmpty()
+            return bool(areas) and not shown_part(areas[0].viewport(), self.window).isEmpty()
         hit = self.window.childAt(shown.center())
         return hit is not None and (hit is target.widget or target.widget.isAncestorOf(hit))
 
@@ -475,7 +467,7 @@ class KeypadNavigator(QObject):
         if self._pending or self.current is None:
             self.ring.hide()
             return
-        shown = self.current.rect_in(self.window) & self._clip(self.current.widget)
+        shown = self.current.rect_in(self.window) & shown_part(self.current.widget, self.window)
         if shown.isEmpty():  # on its way into view
             self.ring.hide()
         else:

@@ -32,6 +32,7 @@ from kiosk.ui.shell.main_window import KioskWindow
 from kiosk.ui.theme import SECONDARY_PX
 from kiosk.ui.tools.screenshots import settle
 from kiosk.ui.widgets.buttons import PillButton
+from kiosk.ui.widgets.scroll import shown_part
 from kiosk.ui.widgets.text import DrawnText
 
 ELLIPSIS = "…"
@@ -226,14 +227,9 @@ def audit(
                 f"at {rect.x()},{rect.y()} {rect.width()}x{rect.height()}, outside {where} "
                 f"({x0},{y0} {x1 - x0 + 1}x{y1 - y0 + 1})",
             )
-        seen_top = max(rect.top(), bounds[1][0])  # under a scroll area's edge: what shows
-        if (
-            target
-            and reach_top
-            and seen_top <= min(rect.bottom(), bounds[1][1])
-            and seen_top < reach_top
-        ):
-            add(widget, shown, f"touchable at y={seen_top}, above the reach line at {reach_top}")
+        seen = shown_part(widget, root)  # in a scroll area: the part in view, not scrolled away
+        if target and reach_top and not seen.isEmpty() and seen.top() < reach_top:
+            add(widget, shown, f"touchable at y={seen.top()}, above the reach line at {reach_top}")
         if target and (widget.width() < touch or widget.height() < touch):
             add(
                 widget,

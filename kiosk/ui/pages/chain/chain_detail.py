@@ -6,7 +6,7 @@ A :class:`DetailOverlay` whose panel slides in from the side (landscape) or from
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QRectF, Qt
+from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
@@ -16,6 +16,7 @@ from kiosk.ui.input import KineticScroll
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.bullet import BulletRow
 from kiosk.ui.widgets.detail_overlay import DetailOverlay
+from kiosk.ui.widgets.scroll import shown_part
 from kiosk.ui.widgets.text import TextLabel
 
 # The narrowest panel beside what was tapped, at 1080 px and standard text; with less room
@@ -175,7 +176,8 @@ class ChainDetail(DetailOverlay):
         page = self.parentWidget()
         if self.keep is None or page is None or not self.keep.isVisible():
             return None
-        return QRect(self.keep.mapTo(page, QPoint(0, 0)), self.keep.size())
+        shown = shown_part(self.keep, page)  # in a scrolled page: the part in view
+        return shown if not shown.isEmpty() else None
 
     def lit_rect(self) -> QRect | None:
         return self._kept()

@@ -67,7 +67,7 @@ class ChainPage(PageView):
             self.figure.natural_height = True  # beside the layers, not stretched to them
             right.setStretchFactor(self.figure, 0)
             right.addStretch(1)
-        add_scrolling(layout, self, body, "chain", theme.access.reflows)
+        self.scroll = add_scrolling(layout, self, body, "chain", theme.access.reflows)
         self.detail = ChainDetail(theme, self)
         self.detail.closed.connect(self._on_detail_closed)
         self.entrance = QVariantAnimation(self)
@@ -122,6 +122,9 @@ class ChainPage(PageView):
         kind, _, key = detail_id.partition("-")
         self.diagram.select(key if kind == "layer" else None)  # first: the detail's picture
         self.figure.select(key if kind == "part" else None)  # of the page shows the choice
+        if self.scroll is not None:  # a scrolled page brings the choice into view
+            chosen = [b for b in self.diagram.blocks if b.selected] or [self.figure]
+            self.scroll.ensureWidgetVisible(chosen[0], 0, 0)
         self.detail.keep_clear(self.diagram if kind == "layer" else self.figure)
         self._fill_detail(detail_id)
 
