@@ -176,6 +176,20 @@ def test_swiping_on_the_carousel_never_changes_the_page(qtbot) -> None:
     assert window.current_page_id == order[order.index("robots") - 1]
 
 
+def test_the_pages_built_behind_the_screen_wait_for_a_glide_to_end(qtbot) -> None:
+    """A page takes up to 200 ms to build: built mid-glide, the strip jumped half its way."""
+    window, page = open_robots(qtbot)
+    pending = len(window.stack.factories) - len(window.stack.pages)
+    assert pending > 0  # the window builds the rest after its first frame
+    built_while_moving: set[int] = set()
+    pages = window.stack.pages
+    page.carousel.position_changed.connect(lambda _: built_while_moving.add(len(pages)))
+    page.carousel.scroll_to(5)
+    landed(page, qtbot)
+    assert len(built_while_moving) == 1
+    qtbot.waitUntil(lambda: len(window.stack.pages) == len(window.stack.factories), timeout=15000)
+
+
 def test_a_finger_catches_a_moving_strip(qtbot) -> None:
     window, page = open_robots(qtbot)
     page.carousel.scroll_to(5)

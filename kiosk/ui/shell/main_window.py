@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QEvent, QPointF, QRect, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QAbstractAnimation, QEvent, QPointF, QRect, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QBrush,
     QCloseEvent,
@@ -35,6 +35,9 @@ from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.dots import Dots
 
 log = logging.getLogger(__name__)
+
+BUILD_RETRY_MS = 50  # while the page in view moves, the next page's build looks again this often
+BUILD_PATIENCE_MS = 3000  # and after this long builds anyway
 
 
 class FadeBand(QWidget):
@@ -80,6 +83,7 @@ class KioskWindow(QWidget):
         self.swipes = SwipeDetector(self, distance=theme.width * 0.08, flick=theme.width * 0.03)
         self.swipes.swiped.connect(self.step)
         self._build_rest = False
+        self._build_waited = 0  # ms the next page's build has waited for the motion to end
         self.allow_close = True  # kiosk mode sets it False: only staff may close the kiosk
         session.content_changed.connect(self._on_content_changed)
         session.language_changed.connect(self._name_window)
@@ -217,6 +221,21 @@ class KioskWindow(QWidget):
         return True
 
     def _build_one_more(self) -> None:
+        """Build the next page not built yet, between frames.
+
+        A page takes 50-200 ms to build, so while the page in view moves (a glide, a slide, a
+        count-up) the build waits, up to ``BUILD_PATIENCE_MS``: a page whose motion never ends
+        (the quotes' countdown) must not keep the others unbuilt.
+        """
+        page = self.stack.current
+        moving = self.stack.transition.state() == QAbstractAnimation.State.Running or (
+            page is not None and page.running_animations() > 0
+        )
+        if moving and self._build_waited < BUILD_PATIENCE_MS:
+            self._build_waited += BUILD_RETRY_MS
+            QTimer.singleShot(BUILD_RETRY_MS, self, self._build_one_more)
+            return
+        self._build_waited = 0
         if self.stack.build_next():
             QTimer.singleShot(0, self, self._build_one_more)
 
