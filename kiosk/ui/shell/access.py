@@ -8,6 +8,8 @@ the choices (:meth:`kiosk.ui.shell.main_window.KioskWindow.set_access`).
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
@@ -16,7 +18,7 @@ from kiosk.runtime.access import Access
 from kiosk.ui.input import CLOSES_LAYER, Pressable
 from kiosk.ui.session import Session
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets.buttons import FeedbackPressable, PillButton, mix
+from kiosk.ui.widgets.buttons import CachedControl, FeedbackPressable, PillButton, mix
 from kiosk.ui.widgets.text import TextLabel
 
 PANEL_WIDTH = 760  # px at 1080 on the short side
@@ -44,7 +46,7 @@ def draw_access_symbol(painter: QPainter, circle: QRectF, pen: QPen) -> None:
         painter.drawLine(QPointF(c.x(), hips), QPointF(c.x() + side * r * 0.24, c.y() + r * 0.5))
 
 
-class AccessButton(FeedbackPressable):
+class AccessButton(CachedControl):
     """The round accessibility button, touch-sized; lit while any mode is on."""
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
@@ -53,9 +55,11 @@ class AccessButton(FeedbackPressable):
         self.lit = theme.access.active
         self.setFixedSize(theme.touch, theme.touch)
 
-    def paintEvent(self, event: QPaintEvent) -> None:
+    def look(self) -> Hashable:
+        return (super().look(), self.lit)
+
+    def draw(self, painter: QPainter) -> None:
         palette = self.theme.palette
-        painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         width = max(1.5, self.theme.px(2))
         circle = QRectF(self.rect()).adjusted(width, width, -width, -width)

@@ -6,12 +6,15 @@ One pill (:class:`PillButton`), one back control (:class:`BackButton`), one roun
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 from PySide6.QtCore import QEasingCurve, QEvent, QPointF, QRectF, QSize, Qt, QVariantAnimation
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.input import Pressable
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.paint_cache import PaintCache
 from kiosk.ui.widgets.text import fit_text
 
 DISABLED_OPACITY = 0.3
@@ -67,7 +70,31 @@ class FeedbackPressable(Pressable):
         self.update()
 
 
-class PillButton(FeedbackPressable):
+class CachedControl(FeedbackPressable):
+    """A control whose look is drawn once (:class:`PaintCache`) and copied while it rests;
+    while its press feedback moves it is drawn each frame. Subclasses give :meth:`draw` and
+    the state it reads, :meth:`look`."""
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(theme, parent)
+        self._cache = PaintCache()
+
+    def look(self) -> Hashable:
+        """Everything :meth:`draw` reads besides the size (the theme's palette included)."""
+        return (self.theme.palette, self.isEnabled(), self.press_level)
+
+    def draw(self, painter: QPainter) -> None:
+        raise NotImplementedError
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if 0.0 < self.press_level < 1.0:  # a different look every frame: no use keeping it
+            painter = QPainter(self)
+            self.draw(painter)
+            return
+        self._cache.paint(self, self.look(), self.draw)
+
+
+class PillButton(CachedControl):
     """A rounded text button; ``selected`` fills it with the accent (language switch, home)."""
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
@@ -118,9 +145,12 @@ class PillButton(FeedbackPressable):
     def minimumSizeHint(self) -> QSize:
         return QSize(self.theme.touch, self.theme.touch)
 
-    def paintEvent(self, event: QPaintEvent) -> None:
+    def look(self) -> Hashable:
+        font, text = self.fitted()
+        return (super().look(), self.selected, text, font.key())
+
+    def draw(self, painter: QPainter) -> None:
         palette = self.theme.palette
-        painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if not self.isEnabled():
             painter.setOpacity(DISABLED_OPACITY)  # visibly out of use (a locked PIN pad)
@@ -174,9 +204,8 @@ class BackButton(PillButton):
         fitted = fit_text(self._text, self.font(), room, wrap=False)
         return fitted.font, fitted.text
 
-    def paintEvent(self, event: QPaintEvent) -> None:
+    def draw(self, painter: QPainter) -> None:
         palette, px = self.theme.palette, self.theme.px
-        painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         inset = px(10)  # the visible pill is smaller than the touch target
         rect = QRectF(self.rect()).adjusted(2, inset, -2, -inset)
@@ -195,7 +224,7 @@ class BackButton(PillButton):
         painter.drawText(words, Qt.AlignmentFlag.AlignCenter, text)
 
 
-class ChevronButton(FeedbackPressable):
+class ChevronButton(CachedControl):
     """A round button with a chevron: back (-1) or forward (+1), no text to translate;
     dimmed while disabled (there is no more that way). ``side`` defaults to the touch size."""
 
@@ -212,9 +241,11 @@ class ChevronButton(FeedbackPressable):
             self.update()
         super().changeEvent(event)
 
-    def paintEvent(self, event: QPaintEvent) -> None:
+    def look(self) -> Hashable:
+        return (super().look(), self.direction)
+
+    def draw(self, painter: QPainter) -> None:
         palette = self.theme.palette
-        painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if not self.isEnabled():
             painter.setOpacity(DISABLED_OPACITY)
