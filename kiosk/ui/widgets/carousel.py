@@ -403,34 +403,24 @@ class Carousel(OpaquePaint, PointerWidget):
                 self._paint_glow(painter, rect, accent)
 
     def _paint_glow(self, painter: QPainter, rect: QRectF, colour: QColor) -> None:
-        """The accent outline of the card in ``rect``: its straight sides as filled bands, only
-        its corners stroked with antialiasing (one antialiased rounded rectangle took 1.9 ms at
-        4K, this 0.5)."""
+        """The accent outline of the card in ``rect``: its straight sides as filled bands, its
+        corners as arcs (one antialiased rounded rectangle took 1.9 ms at 4K, this 0.5)."""
         edges = rect.adjusted(1, 1, -1, -1)
         radius = min(self.theme.radius * rect.width() / self.card_size.width(), edges.height() / 2)
         width = self.theme.px(3)
         across = 2 * radius
-        painter.fillRect(
-            QRectF(edges.left() + radius, edges.top() - width / 2, edges.width() - across, width),
-            colour,
+        half = width / 2
+        bands = (
+            QRectF(edges.left() + radius, edges.top() - half, edges.width() - across, width),
+            QRectF(edges.left() + radius, edges.bottom() - half, edges.width() - across, width),
+            QRectF(edges.left() - half, edges.top() + radius, width, edges.height() - across),
+            QRectF(edges.right() - half, edges.top() + radius, width, edges.height() - across),
         )
-        painter.fillRect(
-            QRectF(
-                edges.left() + radius, edges.bottom() - width / 2, edges.width() - across, width
-            ),
-            colour,
-        )
-        painter.fillRect(
-            QRectF(edges.left() - width / 2, edges.top() + radius, width, edges.height() - across),
-            colour,
-        )
-        painter.fillRect(
-            QRectF(edges.right() - width / 2, edges.top() + radius, width, edges.height() - across),
-            colour,
-        )
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)  # bands meet arcs evenly
+        for band in bands:
+            painter.fillRect(band, colour)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(QPen(colour, width))
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         corners = (
             (edges.left(), edges.top(), 90),
             (edges.right() - across, edges.top(), 0),
