@@ -7,10 +7,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF
 
+from kiosk.runtime.access import Access
 from kiosk.ui.pages.chain import ChainPage
 from kiosk.ui.widgets.bullet import BulletRow
+from kiosk.ui.widgets.scroll import shown_part
 from kiosk.ui.widgets.text import TextLabel
-from tests.helpers import SECOND
+from tests.helpers import EXHIBIT, REPO, SECOND
 from tests.helpers.content import read, set_cell, write
 from tests.helpers.ui import make_window, open_page, touch_tap
 
@@ -229,19 +231,52 @@ def test_an_own_figure_places_its_parts_where_the_curator_put_them(qtbot, size) 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
 def test_the_detail_never_hides_what_was_tapped(qtbot, size) -> None:
-    """A tapped layer's block and a tapped part's figure stay in view beside the panel."""
+    """A tapped layer's block and a tapped part's figure stay in view beside the panel
+    (landscape: beside the whole diagram; portrait: above or below the block)."""
     window = make_window(qtbot, size=size, lang="en")
     page = open_chain(window, qtbot)
-    for detail, tapped in (("layer-foundation", page.diagram), ("part-brain", page.figure)):
+    foundation = next(b for b in page.diagram.blocks if b.layer.id == "foundation")
+    for detail, tapped in (("layer-foundation", foundation), ("part-brain", page.figure)):
         page.show_detail(detail)
         page.detail.settle()
         panel = page.detail.panel.geometry()
         where = QRect(tapped.mapTo(page, QPoint(0, 0)), tapped.size())
         assert not panel.intersects(where), (detail, panel, where)
-        assert page.detail.lit_rect() == where  # and the scrim barely dims it
+        assert page.detail.lit_rect().contains(where)  # and the scrim barely dims it
         assert panel.width() >= window.theme.px(600) and panel.height() >= window.theme.px(480)
         assert page.rect().contains(panel)
         page.detail.dismiss(animate=False)
+
+
+STRESS = REPO / "tests" / "data" / "stress"
+
+
+@pytest.mark.parametrize("folder", [EXHIBIT, STRESS])
+def test_in_portrait_with_larger_text_each_layer_detail_has_room_for_its_companies(
+    qtbot, folder: Path
+) -> None:
+    """Kept clear of the whole diagram, a layer's panel had a strip of about 20 px for its
+    companies; kept clear of the block tapped, it shows a whole row, and the block stays lit.
+    With no room above or below the block (the stress pack's long texts), it covers the page."""
+    window = make_window(qtbot, folder, size=(1080, 1920), lang="en")
+    window.set_access(Access(larger_text=True))
+    page = open_chain(window, qtbot)
+    detail = page.detail
+    for block in page.diagram.blocks:
+        if page.scroll is not None:  # where a visitor's swipe left it (test_accessibility)
+            page.scroll.ensureWidgetVisible(block, 0, 0)
+        touch_tap(block)
+        qtbot.waitUntil(lambda: detail.is_open and not detail.animating, timeout=15000)
+        panel = detail.panel.geometry()
+        where = shown_part(block, page)
+        over = panel.height() >= page.height() - window.theme.page_top - window.theme.px(96)
+        assert over or not panel.intersects(where), block.layer.id  # over: no room beside
+        assert detail.lit_rect() == where
+        first = detail.rows[0]
+        shown = shown_part(first, detail.scroll).height()  # whole, or a long one 360 px of it
+        assert shown >= min(first.height(), window.theme.px(360)), block.layer.id
+        touch_tap(detail.back)
+        qtbot.waitUntil(lambda: detail.isHidden(), timeout=15000)
 
 
 def test_a_long_device_kind_wraps_under_its_words_not_under_its_dot(content_dir, qtbot) -> None:

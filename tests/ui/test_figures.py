@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QScrollArea
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QScroller
 
 from kiosk.content import chart_points
 from kiosk.content.known_texts import text_languages
@@ -300,3 +301,56 @@ def test_every_chart_text_is_drawn_when_more_figures_opens(qtbot) -> None:
             for item in chart.plot.text_items():
                 if item.isVisible() and item.toPlainText():
                     assert ink_under(chart.plot, item) > 20, (chart.chart.id, item.toPlainText())
+
+
+def _off_ground(image: QImage, rows: range, colour: QColor, skip: range) -> int:
+    """How many pixels of ``rows`` (outside the columns ``skip``) differ from ``colour``."""
+    off = 0
+    for y in rows:
+        for x in range(0, image.width(), 3):
+            if x in skip:
+                continue
+            pixel = image.pixelColor(x, y)
+            if max(abs(pixel.red() - colour.red()), abs(pixel.blue() - colour.blue())) > 6:
+                off += 1
+    return off
+
+
+def test_more_figures_shows_that_more_lies_below_until_the_end(window, qtbot) -> None:
+    """A row cut at the panel's foot fades under a chevron while more lies below (the issue:
+    a chart row cut at the fold with no cue); scrolled to the end, the cue goes."""
+    page = open_figures(window, qtbot)
+    open_more(page, qtbot)
+    qtbot.waitUntil(lambda: page.running_animations() == 0, timeout=15000)
+    area = page.more.area
+    scroll = area.verticalScrollBar()
+    assert scroll.maximum() > 0  # the exhibit's More figures is taller than its panel
+    assert area.cue.isVisible()
+    viewport = area.viewport().geometry()
+    assert area.cue.geometry().bottom() == viewport.bottom()
+    assert area.cue.width() == viewport.width()
+
+    def foot() -> int:  # what is drawn in the viewport's last rows, beside the chevron
+        image = area.grab(viewport).toImage()
+        middle = image.width() // 2
+        rows = range(image.height() - 6, image.height() - 1)
+        surface = window.theme.palette.color("surface")
+        return _off_ground(image, rows, surface, range(middle - 60, middle + 60))
+
+    assert foot() == 0  # the cut cards fade into the panel
+    area.cue.hide()
+    assert foot() > 0  # (without the cue their edges and words run into the foot)
+    area.cue.follow()
+    middle = center(area)
+    for _ in range(12):  # a visitor swipes up to the end
+        if scroll.value() == scroll.maximum():
+            break
+        touch_drag(area, middle, middle - QPoint(0, window.theme.px(300)), steps=10)
+        qtbot.waitUntil(
+            lambda: page.more.kinetic.scroller.state() == QScroller.State.Inactive, timeout=5000
+        )
+    assert scroll.value() == scroll.maximum()
+    assert not area.cue.isVisible()
+    touch_drag(area, middle, middle + QPoint(0, window.theme.px(200)), steps=10)
+    qtbot.waitUntil(lambda: scroll.value() < scroll.maximum(), timeout=5000)
+    assert area.cue.isVisible()

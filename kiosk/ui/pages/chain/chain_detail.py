@@ -8,20 +8,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content import Company, Text
 from kiosk.i18n import Language
-from kiosk.ui.input import KineticScroll
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.bullet import BulletRow
 from kiosk.ui.widgets.detail_overlay import DetailOverlay
-from kiosk.ui.widgets.scroll import shown_part
+from kiosk.ui.widgets.scroll import shown_part, touch_scroll_area
 from kiosk.ui.widgets.text import TextLabel
 
 # The narrowest panel beside what was tapped, at 1080 px and standard text; with less room
 # beside it (reach mode's square) the panel covers the page's width.
 PANEL_MIN_WIDTH = 560
+PANEL_MIN_HEIGHT = 640  # px at 1080 (portrait): a title, a line and a few companies
 
 
 class CompanyRow(QWidget):
@@ -83,11 +83,7 @@ class ChainDetail(DetailOverlay):
         self.panel.setObjectName("chain-panel")
         self.title = TextLabel(self.panel, balance=True)
         self.subtitle = TextLabel(self.panel, role="dim")
-        self.scroll = QScrollArea(self.panel)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.kinetic = KineticScroll(self.scroll)
+        self.scroll, self.kinetic = touch_scroll_area(self.panel, theme, "surface")
         pad = theme.px(36)
         layout = QVBoxLayout(self.panel)
         layout.setContentsMargins(pad, theme.px(20), pad, pad)
@@ -205,9 +201,13 @@ class ChainDetail(DetailOverlay):
                 return QRect(m, round(self.height() * 0.34) - m, self.width() - 2 * m,
                              bottom - round(self.height() * 0.34) + m)  # fmt: skip
             if leading:
-                return QRect(m, top, self.width() - 2 * m, kept.top() - theme.gap - top)
-            start = kept.bottom() + theme.gap
-            return QRect(m, start, self.width() - 2 * m, bottom - start)
+                rect = QRect(m, top, self.width() - 2 * m, kept.top() - theme.gap - top)
+            else:
+                start = kept.bottom() + theme.gap
+                rect = QRect(m, start, self.width() - 2 * m, bottom - start)
+            if rect.height() >= theme.px(PANEL_MIN_HEIGHT) * theme.access.text_scale:
+                return rect
+            return QRect(m, top, self.width() - 2 * m, bottom - top)  # no room on either side
         width = round(self.width() * 0.48)
         if kept is not None:
             width = (

@@ -67,7 +67,7 @@ class ChainPage(PageView):
             self.figure.natural_height = True  # beside the layers, not stretched to them
             right.setStretchFactor(self.figure, 0)
             right.addStretch(1)
-        self.scroll = add_scrolling(layout, self, body, "chain", theme.access.reflows)
+        self.scroll = add_scrolling(layout, self, body, "chain", theme.access.reflows, theme)
         self.detail = ChainDetail(theme, self)
         self.detail.closed.connect(self._on_detail_closed)
         self.entrance = QVariantAnimation(self)
@@ -122,10 +122,13 @@ class ChainPage(PageView):
         kind, _, key = detail_id.partition("-")
         self.diagram.select(key if kind == "layer" else None)  # first: the detail's picture
         self.figure.select(key if kind == "part" else None)  # of the page shows the choice
+        chosen = [b for b in self.diagram.blocks if b.selected] or [self.figure]
         if self.scroll is not None:  # a scrolled page brings the choice into view
-            chosen = [b for b in self.diagram.blocks if b.selected] or [self.figure]
             self.scroll.ensureWidgetVisible(chosen[0], 0, 0)
-        self.detail.keep_clear(self.diagram if kind == "layer" else self.figure)
+        # the panel stands beside the diagram in landscape; in portrait above or below the
+        # block tapped (kept clear of the whole diagram, it had a strip for one company)
+        keep = self.diagram if kind == "layer" and not self.theme.portrait else chosen[0]
+        self.detail.keep_clear(keep)
         self._fill_detail(detail_id)
 
     def _fill_detail(self, detail_id: str) -> None:

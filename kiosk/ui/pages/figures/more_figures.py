@@ -32,7 +32,7 @@ class MoreFigures(DetailOverlay):
         self.charts: list[ChartCard] = []
         self.tiles: list[CountUpTile] = []
         self.title = TextLabel(self.panel, wrap=False)
-        self.area, self.kinetic = touch_scroll_area(self.panel)
+        self.area, self.kinetic = touch_scroll_area(self.panel, theme, "surface")
         top = QHBoxLayout()
         top.setSpacing(theme.gap)
         top.addWidget(self.back, 0, Qt.AlignmentFlag.AlignTop)

@@ -82,7 +82,7 @@ class FiguresPage(PageView):
             body = QVBoxLayout()
             body.setContentsMargins(0, 0, 0, 0)
             body.setSpacing(theme.px(8))
-            add_scrolling(layout, self, body, "figures", scrolls=True)
+            add_scrolling(layout, self, body, "figures", True, theme)
         body.addLayout(self._heroes_box)
         body.addSpacing(theme.px(8))
         body.addLayout(self._charts_box, 1)

@@ -125,7 +125,7 @@ class RobotDetail(DetailOverlay):
             outer.setSpacing(theme.px(24))
             outer.addWidget(self.back, 0, TOP_ALIGN)
             outer.addWidget(self.stage)
-            add_scrolling(outer, self.panel, words, "robot-words", scrolls)
+            add_scrolling(outer, self.panel, words, "robot-words", scrolls, theme, "surface")
         else:
             left = QVBoxLayout()
             left.setSpacing(theme.px(24))
@@ -135,7 +135,7 @@ class RobotDetail(DetailOverlay):
             outer = QHBoxLayout(self.panel)
             outer.setSpacing(theme.px(56))
             outer.addLayout(left, 0)
-            add_scrolling(outer, self.panel, words, "robot-words", scrolls)
+            add_scrolling(outer, self.panel, words, "robot-words", scrolls, theme, "surface")
         outer.setContentsMargins(pad, theme.px(24), pad, pad)
 
     # -- what it shows ----------------------------------------------------------------------
