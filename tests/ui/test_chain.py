@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF
+from PySide6.QtWidgets import QWidget
 
 from kiosk.runtime.access import Access
 from kiosk.ui.pages.chain import ChainPage
@@ -293,3 +294,25 @@ def test_a_long_device_kind_wraps_under_its_words_not_under_its_dot(content_dir,
     assert indent >= window.theme.px(30)  # the words stand clear of the dot, all their lines
     assert row.label.height() >= 2 * row.label.fontMetrics().height() - 2  # it did wrap
     assert not any(r.label.text().startswith("·") for r in rows)  # no dot typed in the text
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
+def test_a_long_company_list_ends_with_its_last_words_not_a_blank(qtbot, size) -> None:
+    """The list's body took its layout's minimum height, the sum of each row's height at its
+    own preferred width: up to 900 px of blank below the last words, scrolled through."""
+    window = make_window(qtbot, size=size, lang="en")
+    page = open_chain(window, qtbot)
+    biggest = max(page.diagram.blocks, key=lambda b: len(page.companies_of(f"layer-{b.layer.id}")))
+    page.show_detail(f"layer-{biggest.layer.id}")
+    page.detail.settle()
+    scroll = page.detail.scroll
+    bar = scroll.verticalScrollBar()
+    assert bar.maximum() > 0  # the exhibit's longest list does not fit
+    bar.setValue(bar.maximum())
+    body = scroll.widget()
+    last = max(
+        (w for w in body.findChildren(QWidget) if w.isVisible() and w.parentWidget() is body),
+        key=lambda w: w.geometry().bottom(),
+    )
+    blank = scroll.viewport().height() - shown_part(last, scroll.viewport()).bottom()
+    assert blank <= window.theme.px(80), blank

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QBoxLayout, QLayout, QScrollArea, QWidget
+from PySide6.QtWidgets import QBoxLayout, QLayout, QScrollArea, QSizePolicy, QWidget
 
 from kiosk.ui.input import KineticScroll
 from kiosk.ui.theme import Theme
@@ -87,6 +87,17 @@ class TouchScrollArea(QScrollArea):
     """A scroll area with its :class:`ScrollCue` (``cue``)."""
 
     cue: ScrollCue
+
+    def setWidget(self, widget: QWidget) -> None:  # noqa: N802 (Qt's name)
+        """Scroll ``widget``, as tall as its content at the area's width. A body whose words
+        wrap ignores its minimum height: a layout's minimum sums each item's height at its
+        own preferred width, which left up to 900 px of blank below a long company list."""
+        layout = widget.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            policy = widget.sizePolicy()
+            policy.setVerticalPolicy(QSizePolicy.Policy.Ignored)
+            widget.setSizePolicy(policy)
+        super().setWidget(widget)
 
 
 def touch_scroll_area(
