@@ -12,6 +12,7 @@ REPO = Path(__file__).resolve().parents[2]
 # content and fallback) use BUNDLED.
 EXHIBIT = REPO / "tests" / "data" / "exhibit"
 SECOND = REPO / "tests" / "data" / "second"  # another exhibition: its own pages, ids and figure
+STRESS = REPO / "tests" / "data" / "stress"  # the exhibit with every text about twice as long
 BUNDLED = REPO / "data"
 # the admin PIN every test's kiosk has (tests of a missing or malformed one set their own)
 TEST_PIN = "2468"

@@ -14,7 +14,7 @@ from kiosk.runtime.modes import Mode
 from kiosk.ui.input import Pressable
 from kiosk.ui.shell.main_window import KioskWindow
 from kiosk.ui.theme import HIGH_CONTRAST
-from tests.helpers import REPO
+from tests.helpers import REPO, STRESS
 from tests.helpers.ui import later, make_window, open_page, runtime_for, touch_drag, touch_tap
 
 SECOND = REPO / "tests" / "data" / "second"
@@ -193,8 +193,6 @@ def test_another_exhibition_gets_the_panel_in_its_own_words(qtbot) -> None:
 
 
 # --- larger text on a long exhibition: the pages reflow, nothing is squeezed --------------------
-
-STRESS = REPO / "tests" / "data" / "stress"  # every text about twice as long as ours
 
 
 def with_larger_text(qtbot) -> KioskWindow:

@@ -13,7 +13,7 @@ from kiosk.ui.pages.chain import ChainPage
 from kiosk.ui.widgets.bullet import BulletRow
 from kiosk.ui.widgets.scroll import shown_part
 from kiosk.ui.widgets.text import TextLabel
-from tests.helpers import EXHIBIT, REPO, SECOND
+from tests.helpers import EXHIBIT, SECOND, STRESS
 from tests.helpers.content import read, set_cell, write
 from tests.helpers.ui import make_window, open_page, touch_tap
 
@@ -247,9 +247,6 @@ def test_the_detail_never_hides_what_was_tapped(qtbot, size) -> None:
         assert panel.width() >= window.theme.px(600) and panel.height() >= window.theme.px(480)
         assert page.rect().contains(panel)
         page.detail.dismiss(animate=False)
-
-
-STRESS = REPO / "tests" / "data" / "stress"
 
 
 @pytest.mark.parametrize("folder", [EXHIBIT, STRESS])

@@ -25,9 +25,8 @@ from kiosk.ui.pages.figures.charts import BarChart
 from kiosk.ui.shell.header import Header
 from kiosk.ui.tools.layout_check import audit, check_layout
 from kiosk.ui.widgets.text import TextLabel
-from tests.helpers import EXHIBIT, REPO
+from tests.helpers import EXHIBIT, STRESS
 
-STRESS = REPO / "tests" / "data" / "stress"
 QUICK = {"pages": ["home", "figures"], "attract": False}  # enough for a detector's case
 
 

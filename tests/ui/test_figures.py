@@ -21,7 +21,7 @@ from kiosk.ui.pages.figures.page import hero_rows
 from kiosk.ui.theme import FIGURE_PX, SECONDARY_PX
 from kiosk.ui.tools.layout_check import audit
 from kiosk.ui.widgets.text import DrawnText
-from tests.helpers import EXHIBIT, REPO
+from tests.helpers import EXHIBIT, STRESS
 from tests.helpers.content import set_cell
 from tests.helpers.ui import center, make_window, mouse_drag, open_page, touch_drag, touch_tap
 
@@ -245,7 +245,6 @@ def test_a_changed_value_redraws_the_chart_and_the_number(content_dir: Path, qtb
     assert hero.figure.number.value == Decimal("4000")
 
 
-STRESS = REPO / "tests" / "data" / "stress"  # every text far longer than ours
 SIZES = [(1920, 1080), (1080, 1920), (3840, 2160)]
 
 

@@ -37,6 +37,3 @@ class PaintCache:
             painter.end()
             self._picture, self._key = picture, key
         QPainter(widget).drawPixmap(0, 0, self._picture)
-
-    def clear(self) -> None:
-        self._key, self._picture = None, QPixmap()

@@ -24,22 +24,22 @@ class ScrollCue(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.area, self.theme, self.colour = area, theme, colour
         bar = area.verticalScrollBar()
-        bar.valueChanged.connect(self.follow)
+        bar.valueChanged.connect(self._show_if_more)  # each scrolled frame: only this
         bar.rangeChanged.connect(self.follow)
         area.installEventFilter(self)
         self.follow()
 
-    def more_below(self) -> bool:
-        bar = self.area.verticalScrollBar()
-        return bar.value() < bar.maximum()
-
     def follow(self, *_: object) -> None:
-        """Stand at the viewport's foot, shown while there is more below."""
+        """Stand at the viewport's foot, on top, shown while there is more below."""
         viewport = self.area.viewport().geometry()
         height = min(self.theme.px(CUE_HEIGHT), viewport.height() // 3)
         self.setGeometry(viewport.left(), viewport.bottom() + 1 - height, viewport.width(), height)
-        self.setVisible(self.more_below())
         self.raise_()
+        self._show_if_more()
+
+    def _show_if_more(self) -> None:
+        bar = self.area.verticalScrollBar()
+        self.setVisible(bar.value() < bar.maximum())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
