@@ -276,7 +276,8 @@ class BarChart(ChartPlot):
         bar_px = (height - count * label_px - (count - 1) * gap) / count
         bar_px = max(theme.px(16), min(theme.px(44), bar_px))
         overhang = max(0.0, value_font.height() - bar_px) / 2  # a value taller than its bar
-        need = label_px + bar_px + overhang  # one row: its label, then its bar
+        # one row: its label, then its bar; the last row's value clear of the card's note
+        need = label_px + bar_px + overhang + theme.px(8)
         unit = (
             need + 2.4 * gap if count == 1 else min((height - need) / (count - 1), need + 2.4 * gap)
         )
