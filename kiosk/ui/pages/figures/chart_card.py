@@ -41,7 +41,7 @@ class ChartCard(Card):
         layout = QVBoxLayout(self)
         pad = theme.px(18 if compact else 28)
         layout.setContentsMargins(pad, pad, pad, pad)
-        layout.setSpacing(theme.px(4 if compact else 10))
+        layout.setSpacing(theme.px(2 if compact else 10))
         head = QHBoxLayout()  # compact: the hint beside the title, the note a whole line
         head.setSpacing(theme.gap)
         head.addWidget(self.title, 1)

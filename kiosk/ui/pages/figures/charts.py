@@ -270,16 +270,20 @@ class BarChart(ChartPlot):
         count = max(1, len(self.points))
         theme = self.theme
         width, height = max(1, self.width()), max(1, self.height())
-        label_px = QFontMetricsF(theme.font("body", self.lang)).height() + theme.px(6)
+        above = theme.px(2 if self.compact else 6)  # a label's line box to its bar
+        label_px = QFontMetricsF(theme.font("body", self.lang)).height() + above
         value_font = QFontMetricsF(self.value_font())
         gap = theme.px(8 if self.compact else 20)
-        bar_px = (height - count * label_px - (count - 1) * gap) / count
+        clear = theme.px(4)  # the last row's value clear of the card's note
+        rows_px = height - clear  # where the rows stand
+        bar_px = (rows_px - count * label_px - (count - 1) * gap) / count
         bar_px = max(theme.px(16), min(theme.px(44), bar_px))
         overhang = max(0.0, value_font.height() - bar_px) / 2  # a value taller than its bar
-        # one row: its label, then its bar; the last row's value clear of the card's note
-        need = label_px + bar_px + overhang + theme.px(8)
+        need = label_px + bar_px + overhang  # one row: its label, then its bar
         unit = (
-            need + 2.4 * gap if count == 1 else min((height - need) / (count - 1), need + 2.4 * gap)
+            need + 2.4 * gap
+            if count == 1
+            else min((rows_px - need) / (count - 1), need + 2.4 * gap)
         )
         unit = max(unit, 1.0)  # pixels from one bar's centre to the next
         top = -(bar_px / 2 + label_px) / unit  # rows from the top; spare room stays below
@@ -310,7 +314,7 @@ class BarChart(ChartPlot):
         self.tracks.setOpts(height=bar_px / unit)
         rows = zip(self.labels, self.growths, self.scale_texts, self.scale_x, strict=True)
         for index, (label, growth, scale, end) in enumerate(rows):
-            y = index - (bar_px / 2 + theme.px(6)) / unit
+            y = index - (bar_px / 2 + above) / unit
             label.setPos(0, y)
             growth.setPos(self.x_max, y)
             scale.setPos(end * self.px_x, y)
@@ -319,7 +323,7 @@ class BarChart(ChartPlot):
         # too, so a row's value never reaches the next row's label (larger text)
         stand_out = max(0.0, value_font.height() - bar_min) / 2
         row = label_px + bar_min + stand_out
-        self.setMinimumHeight(round(count * row + (count - 1) * gap))
+        self.setMinimumHeight(round(count * row + (count - 1) * gap + clear))
 
     def set_progress(self, progress: float) -> None:
         super().set_progress(progress)
