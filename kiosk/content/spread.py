@@ -3,7 +3,7 @@ rest one tap away under "More figures". Each number shows once on the spread."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from kiosk.content.models import Chart, Figure
@@ -50,4 +50,19 @@ def plan_spread(figures: Mapping[str, Figure], charts: Mapping[str, Chart]) -> S
         more_figures=tuple(
             f for f in figures.values() if f.id not in hero_ids and f.id not in in_charts
         ),
+    )
+
+
+def leaving_out(spread: Spread, chart_ids: Collection[str], charts: Mapping[str, Chart]) -> Spread:
+    """``spread`` with the charts ``chart_ids`` moved under "More figures" (where the screen
+    has no room for them), which lists its charts in the content's order."""
+    if not chart_ids:
+        return spread
+    kept = tuple(c for c in spread.charts if c.id not in chart_ids)
+    shown = {c.id for c in kept}
+    return Spread(
+        heroes=spread.heroes,
+        charts=kept,
+        more_charts=tuple(c for c in charts.values() if c.id not in shown),
+        more_figures=spread.more_figures,
     )

@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from kiosk.content.charts import bar_scales, nice_ceiling
-from kiosk.content.spread import MAX_HEROES, plan_spread
+from kiosk.content.spread import MAX_HEROES, leaving_out, plan_spread
 from tests.helpers import EXHIBIT
 from tests.helpers.content import cells, describe, find, load, one, row_of, set_cell
 
@@ -33,6 +33,29 @@ def test_the_marked_figures_and_charts_make_the_spread() -> None:
     charted = {f.id for c in content.charts.values() for f in c.figures}
     assert spread.more_figures and not {f.id for f in spread.more_figures} & charted
     assert not {f.id for f in spread.more_figures} & set(MARKED_HEROES)
+
+
+def test_a_chart_left_out_of_the_spread_waits_under_more_in_the_content_order() -> None:
+    content = load(EXHIBIT)
+    spread = plan_spread(content.figures, content.charts)
+    assert leaving_out(spread, (), content.charts) is spread
+    narrow = leaving_out(spread, {"robot_cluster_2024"}, content.charts)
+    assert [c.id for c in narrow.charts] == ["companies_2024"]
+    assert (
+        [c.id for c in narrow.more_charts]
+        == [
+            "output_2024",
+            "robot_cluster_2024",
+            "output_path_2026",
+            "companies_2026",
+            "terminal_2026",
+        ]
+        == [c.id for c in content.charts.values() if c.id != "companies_2024"]
+    )
+    assert narrow.heroes == spread.heroes and narrow.more_figures == spread.more_figures
+    assert narrow.has_more
+    none = leaving_out(spread, {"companies_2024", "robot_cluster_2024"}, content.charts)
+    assert none.charts == () and len(none.more_charts) == len(content.charts)
 
 
 def test_without_marks_the_first_figures_and_charts_are_taken(content_dir: Path) -> None:

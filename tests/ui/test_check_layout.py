@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLayout, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.app import application
 from kiosk.cli import build_parser, main
@@ -179,6 +179,22 @@ def test_overlapping_sibling_texts(root: QWidget) -> None:
     label(root, "Title", "a").setGeometry(10, 10, 300, 60)
     label(root, "Caption", "b").setGeometry(10, 40, 300, 60)
     assert any('a "Title": overlaps b "Caption"' in p for p in problems(root))
+
+
+def test_a_widget_a_layout_squeezed_onto_another_is_an_error(root: QWidget) -> None:
+    """A chart's note drawn over its last bar: the layout had less room than the minimum."""
+    layout = QVBoxLayout(root)
+    layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)  # as a page's: never grows
+    plot = QWidget(root)
+    plot.setObjectName("plot")
+    plot.setMinimumHeight(390)
+    note = label(root, "A note under the plot", "note")
+    layout.addWidget(plot)
+    layout.addWidget(note)
+    found = problems(root)
+    assert any('plot "": overlaps note "A note under the plot" by' in p for p in found), found
+    plot.setMinimumHeight(200)  # room for both: nothing to say
+    assert not [p for p in problems(root) if "overlaps" in p]
 
 
 def test_an_elided_text_is_a_warning_naming_the_full_text(root: QWidget) -> None:

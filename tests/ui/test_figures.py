@@ -276,6 +276,37 @@ def test_the_spread_fits_the_screen_without_scrolling(qtbot, pack: Path, size) -
         window.close()
 
 
+def chart_ids(cards: list[ChartCard]) -> list[str]:
+    return [c.chart.id for c in cards]
+
+
+def test_a_chart_the_screen_has_no_room_for_waits_under_more_until_there_is(qtbot) -> None:
+    """In English at 1920x1080 the exhibit's numbers take two lines more than in Chinese, and
+    the robot cluster's note lay over its last bar: that chart waits under 'More figures'. A
+    visitor's switch to Chinese on the page brings it back, drawn whole."""
+    window = make_window(qtbot, lang="en")
+    page = open_page(window, qtbot, "figures")
+    assert chart_ids(page.spread_charts) == ["companies_2024"]
+    assert page.findChild(ChartCard, "chart-robot_cluster_2024").isHidden()
+    assert "robot_cluster_2024" in chart_ids(page.more.charts)
+    assert spread_errors(window, page, "en") == []
+    assert "robot industry cluster" in page.sources.text()  # a hero's source still
+    touch_tap(window.header.languages["zh-Hans"])
+    both = ["companies_2024", "robot_cluster_2024"]
+    qtbot.waitUntil(lambda: chart_ids(page.spread_charts) == both, timeout=5000)
+    robots = page.spread_charts[1]
+    assert robots.isVisible() and robots.plot.progress == 1.0
+    assert "9家" in robots.plot.texts()
+    assert "robot_cluster_2024" not in chart_ids(page.more.charts)
+    assert spread_errors(window, page, "zh-Hans") == []
+    touch_tap(window.header.languages["en"])  # and back: under 'More figures', drawn there
+    qtbot.waitUntil(lambda: chart_ids(page.spread_charts) == ["companies_2024"], timeout=5000)
+    open_more(page, qtbot)
+    moved = next(c for c in page.more.charts if c.chart.id == "robot_cluster_2024")
+    qtbot.waitUntil(lambda: moved.plot.progress == 1.0, timeout=10000)
+    assert "9 companies" in moved.plot.texts()
+
+
 def ink_under(plot, item) -> int:
     """Pixels of a chart text's rectangle that differ from the plot's ground."""
     image = plot.grab().toImage()

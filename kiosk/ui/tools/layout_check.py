@@ -7,7 +7,8 @@ one attract-loop round with its steps (on a clock the check moves itself), into 
 loop's language, and the visitor waking it. On each screen: each text (labels, buttons and
 the texts drawn in charts) and touch target inside the window and its page's visible area (a
 scroll area's viewport, along the axes it does not scroll), no text on a sibling text, no
-text clipped (one cut with "…" is a warning naming the full text), touch targets at least the
+text clipped (one cut with "…" is a warning naming the full text), no widget of a layout on
+another of the same layout (one squeezed under its minimum), touch targets at least the
 theme's minimum, no known text (or filled template) of another language only, and no robot
 card whose words do not fit it. Texts painted straight onto other widgets (the chain's layer
 blocks, the overlays) are not seen.
@@ -21,7 +22,15 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import QFontInfo, QFontMetrics
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLabel, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QLabel,
+    QLayout,
+    QScrollArea,
+    QStackedLayout,
+    QWidget,
+)
 
 from kiosk.content import Content
 from kiosk.content.known_texts import KnownTexts, foreign_language, text_languages
@@ -264,6 +273,7 @@ def audit(
         if other is not None:
             add(widget, shown, f"in {other}, not {lang}: left from another language")
     found += _overlaps(texts, screen, lang, size)
+    found += _laid_on_each_other(root, screen, lang, size)
     found += _chart_texts(root, screen, lang, known, size, smallest)
     found += _robot_cards(root, screen, lang, size)
     return found
@@ -385,6 +395,43 @@ def _overlaps(
                 if common.width() > TOLERANCE and common.height() > TOLERANCE:
                     where = (screen, lang, size, widget_name(a), text_a)
                     found.append(_overlap(where, f"{widget_name(b)} ", text_b, "", common))
+    return found
+
+
+def _laid_out(layout: QLayout) -> list[QWidget]:
+    """The shown widgets ``layout`` and the layouts in it place (a stack shows one at a time)."""
+    widgets = []
+    for index in range(layout.count()):
+        item = layout.itemAt(index)
+        widget, inner = item.widget(), item.layout()
+        if widget is not None and widget.isVisible() and not widget.size().isEmpty():
+            widgets.append(widget)
+        elif inner is not None and not isinstance(inner, QStackedLayout):
+            widgets += _laid_out(inner)
+    return widgets
+
+
+def _laid_on_each_other(
+    root: QWidget, screen: str, lang: str, size: tuple[int, int]
+) -> list[Finding]:
+    """A widget on another that the same layout places: the layout had less room than the
+    widgets' minimum and squeezed one onto the next (a chart's note over its last bar)."""
+    found = []
+    for parent in [root, *root.findChildren(QWidget)]:
+        layout = parent.layout()
+        if layout is None or isinstance(layout, QStackedLayout) or not parent.isVisible():
+            continue
+        placed = _laid_out(layout)
+        for index, a in enumerate(placed):
+            for b in placed[index + 1 :]:
+                common = a.geometry().intersected(b.geometry())
+                if common.width() > TOLERANCE and common.height() > TOLERANCE:
+                    text = shown_text(a)
+                    where = (screen, lang, size, widget_name(a), text[0] if text else "")
+                    other = shown_text(b)
+                    found.append(
+                        _overlap(where, f"{widget_name(b)} ", other[0] if other else "", "", common)
+                    )
     return found
 
 

@@ -4,9 +4,9 @@ scrolling; the rest one tap away under 'More figures' (see ``kiosk.content.sprea
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractAnimation, Qt
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLayout, QVBoxLayout, QWidget
 
-from kiosk.content.spread import Spread, plan_spread
+from kiosk.content.spread import Spread, leaving_out, plan_spread
 from kiosk.i18n import Language
 from kiosk.ui.pages.base import PageView
 from kiosk.ui.pages.figures.chart_card import ChartCard
@@ -34,6 +34,16 @@ def hero_rows(count: int, portrait: bool) -> list[int]:
     return [first, count - first]
 
 
+def invalidate(layout: QLayout) -> None:
+    """Forget the sizes ``layout`` and every layout in it computed (a parent's ``invalidate``
+    keeps its children's: their minimum would still count a widget just hidden)."""
+    for index in range(layout.count()):
+        inner = layout.itemAt(index).layout()
+        if inner is not None:
+            invalidate(inner)
+    layout.invalidate()
+
+
 class FiguresPage(PageView):
     """The numbers of the exhibition, counting up and drawing when the page is entered."""
 
@@ -41,9 +51,10 @@ class FiguresPage(PageView):
 
     def __init__(self, session: Session, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(session, theme, parent)
-        self.spread = Spread((), (), (), ())
+        self.planned = Spread((), (), (), ())  # the content's spread
+        self.spread = self.planned  # what the screen has room for: see ``fit``
         self.heroes: list[HeroFigure] = []
-        self.spread_charts: list[ChartCard] = []
+        self._chart_cards: list[ChartCard] = []  # one for each planned chart, shown or not
         self.title = TextLabel(self, balance=True)
         self.caption = TextLabel(self, role="dim")
         self.more_button = PillButton(theme, self)
@@ -73,7 +84,6 @@ class FiguresPage(PageView):
         layout.setSpacing(theme.px(8))
         layout.addLayout(head)
         layout.addWidget(self.caption)
-        layout.addSpacing(theme.px(8))
         # The spread fits the screen; in larger text, or in reach mode's shorter room, it may
         # not, and scrolls rather than squeeze its numbers and charts into each other. (Without
         # scrolling its parts stand in the page's own layout: the spread is fitted to the pixel.)
@@ -84,12 +94,17 @@ class FiguresPage(PageView):
             body.setSpacing(theme.px(8))
             add_scrolling(layout, self, body, "figures", True, theme)
         body.addLayout(self._heroes_box)
-        body.addSpacing(theme.px(8))
         body.addLayout(self._charts_box, 1)
         body.addWidget(self.sources)
         body.addWidget(self.empty)
         self.rebuild()
         self.retranslate()
+
+    @property
+    def spread_charts(self) -> list[ChartCard]:
+        """The chart cards standing on the spread."""
+        shown = {c.id for c in self.spread.charts}
+        return [card for card in self._chart_cards if card.chart.id in shown]
 
     @property
     def charts(self) -> list[ChartCard]:
@@ -103,7 +118,7 @@ class FiguresPage(PageView):
 
     def rebuild(self) -> None:
         self.more.dismiss(animate=False)
-        for widget in [*self.heroes, *self.spread_charts]:
+        for widget in [*self.heroes, *self._chart_cards]:
             widget.deleteLater()
         for box in (self._heroes_box, self._charts_box):
             while box.count():
@@ -112,7 +127,7 @@ class FiguresPage(PageView):
                 if inner is not None:
                     inner.deleteLater()
         content = self.content
-        self.spread = plan_spread(content.figures, content.charts)
+        self.planned = self.spread = plan_spread(content.figures, content.charts)
         theme = self.theme
         self.heroes = [HeroFigure(f, theme, self) for f in self.spread.heroes]
         start = 0
@@ -125,12 +140,55 @@ class FiguresPage(PageView):
                 hero.number.peers = [p.number for p in peers if p is not hero]
             start += count
             self._heroes_box.addLayout(row)
-        self.spread_charts = [ChartCard(c, theme, self, compact=True) for c in self.spread.charts]
-        for card in self.spread_charts:
+        self._chart_cards = [ChartCard(c, theme, self, compact=True) for c in self.planned.charts]
+        for card in self._chart_cards:
             self._charts_box.addWidget(card, 1)
         self.more.rebuild(self.spread)
         self.more_button.setVisible(self.spread.has_more)
-        self.empty.setVisible(not self.heroes and not self.spread_charts)
+        self.empty.setVisible(not self.heroes and not self._chart_cards)
+
+    def _stand(self, spread: Spread) -> None:
+        """Stand ``spread``'s charts on the page, the others hidden there."""
+        self.spread = spread
+        shown = {c.id for c in spread.charts}
+        for card in self._chart_cards:
+            if card.isHidden() and card.chart.id in shown:
+                card.settle()  # back on the page, whole ('enter' plays it)
+            card.setHidden(card.chart.id not in shown)
+        self.sources.setText(self.credits(self.session.language))
+
+    def fit(self) -> None:
+        """Leave under 'More figures' the charts the screen has no room for, the tallest first,
+        so nothing stands on anything: a curator's longer words, another language or a smaller
+        screen may need more height than the page has. Where the spread scrolls (larger text,
+        reach mode), every chart stays."""
+        if not self.testAttribute(Qt.WidgetAttribute.WA_Resized):
+            return  # not yet given its size on screen: 'resizeEvent' fits it
+        before = self.spread.charts
+        spread = self.planned
+        if not self.theme.access.reflows:
+            cards = {card.chart.id: card for card in self._chart_cards}
+            layout = self.layout()
+            while spread.charts:
+                self._stand(spread)
+                invalidate(layout)
+                if layout.totalMinimumHeightForWidth(self.width()) <= self.height():
+                    break
+                tallest = max(
+                    spread.charts,
+                    key=lambda c: (
+                        cards[c.id].layout().totalMinimumHeightForWidth(cards[c.id].width())
+                    ),
+                )
+                left_out = {c.id for c in self.planned.charts} - {c.id for c in spread.charts}
+                spread = leaving_out(self.planned, left_out | {tallest.id}, self.content.charts)
+        self._stand(spread)
+        if spread.charts != before:
+            self.more.rebuild(spread)
+            self.more.set_language(self.content, self.session.language)
+            if not self.more.isHidden():
+                self.more.settle_cards()
+        self.more_button.setVisible(spread.has_more)
 
     def retranslate(self) -> None:
         lang = self.session.language
@@ -139,13 +197,14 @@ class FiguresPage(PageView):
         self.more_button.set_text(
             content.string("figures.more", lang), self.theme.font("button", lang)
         )
-        for card in self.cards:
+        for card in [*self.heroes, *self._chart_cards]:
             card.set_language(content, lang)
         self.more.set_language(content, lang)
         self.sources.setFont(self.theme.font("caption", lang))
         self.sources.setText(self.credits(lang))
         self.empty.setFont(self.theme.font("lead", lang))
         self.empty.setText(self.session.text("page.empty"))
+        self.fit()  # the words of another language take another height
 
     def credits(self, lang: Language) -> str:
         """Every source of what the spread shows, once each, in the order first shown."""
@@ -186,6 +245,7 @@ class FiguresPage(PageView):
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().resizeEvent(event)
+        self.fit()
         if not self.more.isHidden():
             self.more.setGeometry(self.rect())
             self.more.place_panel()
