@@ -136,7 +136,9 @@ def test_hero_digits_are_set_for_distance(qtbot) -> None:
 def test_bars_ten_times_apart_get_scales_of_their_own(qtbot) -> None:
     window = make_window(qtbot, lang="en")
     open_page(window, qtbot, "figures")
+    open_more(figures_page(window), qtbot)  # in English at 1080p it stands under 'More figures'
     robots = card(window, "robot_cluster_2024").plot
+    qtbot.waitUntil(lambda: robots.progress == 1.0, timeout=10000)
     assert isinstance(robots, BarChart) and robots.separate
     assert robots.texts()[-3:] != []
     scales = [s.toPlainText() for s in robots.scale_texts]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QAbstractAnimation, QRect, Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.content import Content
+from kiosk.content import Chart, Content
 from kiosk.content.spread import Spread
 from kiosk.i18n import Language
 from kiosk.ui.pages.figures.chart_card import ChartCard
@@ -29,8 +31,10 @@ class MoreFigures(DetailOverlay):
         super().__init__(theme, parent, DetailPanel(theme))
         self.setObjectName("more-figures")
         self.back.setObjectName("more-back")
-        self.charts: list[ChartCard] = []
+        self._chart_cards: list[ChartCard] = []  # one for each chart, shown here or not
         self.tiles: list[CountUpTile] = []
+        self._language: tuple[Content, Language] | None = None
+        self.grid = QGridLayout()
         self.title = TextLabel(self.panel, wrap=False)
         self.area, self.kinetic = touch_scroll_area(self.panel, theme, "surface")
         top = QHBoxLayout()
@@ -48,37 +52,57 @@ class MoreFigures(DetailOverlay):
         theme = self.theme
         return self.rect().adjusted(theme.margin, theme.page_top, -theme.margin, -theme.px(76))
 
-    def rebuild(self, spread: Spread) -> None:
-        """Cards for what ``spread`` leaves out."""
+    def rebuild(self, spread: Spread, charts: Sequence[Chart]) -> None:
+        """Cards for every chart of ``charts`` (the content's: the spread may leave any of them
+        here, see ``show_charts``) and for the figures ``spread`` leaves out."""
         body = QWidget()
-        grid = QGridLayout(body)
+        self.grid = QGridLayout(body)
         theme = self.theme
-        grid.setContentsMargins(theme.px(24), theme.px(8), theme.px(24), theme.px(40))
-        grid.setSpacing(theme.gap)
-        # one column in portrait, and where two would leave a chart too narrow for its labels
-        # (larger text in reach mode's square)
-        narrow = theme.width / 2 < theme.px(CARD_MIN_WIDTH * theme.access.text_scale)
-        columns = 1 if theme.portrait or narrow else 2
-        self.charts = [ChartCard(c, theme, body) for c in spread.more_charts]
+        self.grid.setContentsMargins(theme.px(24), theme.px(8), theme.px(24), theme.px(40))
+        self.grid.setSpacing(theme.gap)
+        self._chart_cards = [ChartCard(c, theme, body) for c in charts]
         self.tiles = [CountUpTile(f, theme, body) for f in spread.more_figures]
-        cards: list[QWidget] = [*self.charts, *self.tiles]
-        for index, card in enumerate(cards):
-            grid.addWidget(card, index // columns, index % columns)
-        for column in range(columns):
-            grid.setColumnStretch(column, 1)
         old = self.area.takeWidget()
         if old is not None:
             old.deleteLater()
         body.setAutoFillBackground(False)
+        self.show_charts(spread)
         self.area.setWidget(body)
+
+    def show_charts(self, spread: Spread) -> None:
+        """Show here the charts ``spread`` leaves out, in their order, two to a row."""
+        here = {c.id for c in spread.more_charts}
+        for card in self._chart_cards:
+            card.setHidden(card.chart.id not in here)
+            if card.chart.id in here and self._language is not None:
+                content, lang = self._language
+                if card.plot.chart is None or card.plot.lang != lang:  # as last shown
+                    card.set_language(content, lang)
+        while self.grid.count():
+            self.grid.takeAt(0)
+        # one column in portrait, and where two would leave a chart too narrow for its labels
+        # (larger text in reach mode's square)
+        theme = self.theme
+        narrow = theme.width / 2 < theme.px(CARD_MIN_WIDTH * theme.access.text_scale)
+        columns = 1 if theme.portrait or narrow else 2
+        for index, card in enumerate(self.cards):
+            self.grid.addWidget(card, index // columns, index % columns)
+        for column in range(columns):
+            self.grid.setColumnStretch(column, 1)
 
     def set_language(self, content: Content, lang: Language) -> None:
         font = self.theme.font
+        self._language = (content, lang)
         self.back.set_text(content.string("detail.back", lang), font("button", lang))
         self.title.setFont(font("title", lang))
         self.title.setText(content.string("figures.more", lang))
-        for card in self.cards:
+        for card in self.cards:  # a chart on the spread instead: when it comes back here
             card.set_language(content, lang)
+
+    @property
+    def charts(self) -> list[ChartCard]:
+        """The charts shown here: those the spread leaves out."""
+        return [card for card in self._chart_cards if not card.isHidden()]
 
     @property
     def cards(self) -> list[ChartCard | CountUpTile]:

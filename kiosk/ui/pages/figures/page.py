@@ -143,7 +143,7 @@ class FiguresPage(PageView):
         self._chart_cards = [ChartCard(c, theme, self, compact=True) for c in self.planned.charts]
         for card in self._chart_cards:
             self._charts_box.addWidget(card, 1)
-        self.more.rebuild(self.spread)
+        self.more.rebuild(self.spread, list(content.charts.values()))
         self.more_button.setVisible(self.spread.has_more)
         self.empty.setVisible(not self.heroes and not self._chart_cards)
 
@@ -184,8 +184,7 @@ class FiguresPage(PageView):
                 spread = leaving_out(self.planned, left_out | {tallest.id}, self.content.charts)
         self._stand(spread)
         if spread.charts != before:
-            self.more.rebuild(spread)
-            self.more.set_language(self.content, self.session.language)
+            self.more.show_charts(spread)
             if not self.more.isHidden():
                 self.more.settle_cards()
         self.more_button.setVisible(spread.has_more)
