@@ -309,6 +309,32 @@ def test_a_chart_the_screen_has_no_room_for_waits_under_more_until_there_is(qtbo
     assert "9 companies" in moved.plot.texts()
 
 
+@pytest.mark.parametrize("size", SIZES[:2], ids=["1080p", "portrait"])
+def test_more_figures_leaves_no_hole_beside_a_last_card(qtbot, size) -> None:
+    """Every row of 'More figures' is as wide as the panel's grid: charts two to a row and the
+    figures three in landscape (a shorter last row's cards wider), one column in portrait."""
+    for lang in ("zh-Hans", "en"):  # 4 and 5 charts at 1080p, 9 figures
+        window = make_window(qtbot, size=size, lang=lang)
+        page = open_page(window, qtbot, "figures")
+        open_more(page, qtbot)
+        rows: dict[int, list[QRect]] = {}
+        for item in page.more.cards:
+            rows.setdefault(item.y(), []).append(item.geometry())
+        left = min(r.left() for row in rows.values() for r in row)
+        right = max(r.right() for row in rows.values() for r in row)
+        for y, row in rows.items():
+            assert min(r.left() for r in row) == left, (lang, y)
+            assert abs(max(r.right() for r in row) - right) <= 1, (lang, y, row)
+        per_row = [len(rows[y]) for y in sorted(rows)]
+        charts = len(page.more.charts)
+        if size[0] > size[1]:
+            assert per_row[: charts // 2] == [2] * (charts // 2)
+            assert per_row[-3:] == [3, 3, 3], per_row  # the exhibit's nine figures
+        else:
+            assert set(per_row) == {1}
+        window.close()
+
+
 def ink_under(plot, item) -> int:
     """Pixels of a chart text's rectangle that differ from the plot's ground."""
     image = plot.grab().toImage()

@@ -14,13 +14,15 @@ from kiosk.ui.pages.figures.chart_card import ChartCard
 from kiosk.ui.pages.figures.tile import CountUpTile
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.detail_overlay import DetailOverlay, DetailPanel
+from kiosk.ui.widgets.rows import even_rows, place_rows
 from kiosk.ui.widgets.scroll import touch_scroll_area
 from kiosk.ui.widgets.text import TextLabel
 
 STAGGER_MS = 70
 
 
-CARD_MIN_WIDTH = 560  # px at 1080: a card of 'More figures' in a two-column grid
+CARD_MIN_WIDTH = 560  # px at 1080: a chart of 'More figures' in a two-column grid
+TILE_MIN_WIDTH = 480  # px at 1080: a figure of 'More figures' in a row of three
 
 
 class MoreFigures(DetailOverlay):
@@ -80,15 +82,23 @@ class MoreFigures(DetailOverlay):
                     card.set_language(content, lang)
         while self.grid.count():
             self.grid.takeAt(0)
-        # one column in portrait, and where two would leave a chart too narrow for its labels
-        # (larger text in reach mode's square)
+        # charts two to a row, figures three (each as wide as Home's tiles at least); one
+        # column in portrait, and where two would leave a chart too narrow for its labels
+        # (larger text in reach mode's square). A shorter last row's cards are wider.
         theme = self.theme
-        narrow = theme.width / 2 < theme.px(CARD_MIN_WIDTH * theme.access.text_scale)
-        columns = 1 if theme.portrait or narrow else 2
-        for index, card in enumerate(self.cards):
-            self.grid.addWidget(card, index // columns, index % columns)
-        for column in range(columns):
-            self.grid.setColumnStretch(column, 1)
+        scale = theme.access.text_scale
+        narrow = theme.width / 2 < theme.px(CARD_MIN_WIDTH * scale)
+        two = 1 if theme.portrait or narrow else 2
+        room = theme.width - 2 * theme.margin - theme.px(88)  # the panel's and grid's margins
+        three = max(1, min(3, int(room / theme.px(TILE_MIN_WIDTH * scale))))
+        charts = self.charts
+        place_rows(
+            self.grid,
+            [
+                (charts, even_rows(len(charts), two)),
+                (self.tiles, even_rows(len(self.tiles), three if two > 1 else 1)),
+            ],
+        )
 
     def set_language(self, content: Content, lang: Language) -> None:
         font = self.theme.font

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QBrush,
@@ -24,6 +22,7 @@ from kiosk.ui.pages.home.tile import PageTile
 from kiosk.ui.session import Session
 from kiosk.ui.theme import TYPE_SCALE, Theme
 from kiosk.ui.widgets.artwork import render_artwork
+from kiosk.ui.widgets.rows import even_rows, place_rows
 from kiosk.ui.widgets.text import QWIDGETSIZE_MAX, TextLabel
 
 CENTER = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
@@ -42,9 +41,7 @@ def tile_rows(count: int, portrait: bool, columns: int = 0) -> list[int]:
     if count <= 0:
         return []
     most = 2 if portrait or count == 4 else (4 if count >= 7 else 3)
-    most = min(most, columns) if columns > 0 else most
-    lines = math.ceil(count / most)
-    return [count // lines + (1 if row < count % lines else 0) for row in range(lines)]
+    return even_rows(count, min(most, columns) if columns > 0 else most)
 
 
 class HomePage(PageView):
@@ -95,21 +92,11 @@ class HomePage(PageView):
         theme = self.theme
         room = max(1, (theme.width - 2 * theme.margin) // theme.px(TILE_MIN_WIDTH))
         rows = tile_rows(len(pages), theme.portrait, room)
-        columns = math.lcm(*rows) if rows else 1
-        for column in range(self._grid.columnCount()):
-            self._grid.setColumnStretch(column, 0)
-        for column in range(columns):
-            self._grid.setColumnStretch(column, 1)
-        index = 0
-        for row, count in enumerate(rows):
-            span = columns // count
-            for place in range(count):
-                page = pages[index]
-                index += 1
-                tile = PageTile(page.id, page.icon, self.theme, self)
-                tile.clicked.connect(lambda pid=page.id: self.navigate_requested.emit(pid))
-                self._grid.addWidget(tile, row, place * span, 1, span)
-                self.tiles.append(tile)
+        for page in pages:
+            tile = PageTile(page.id, page.icon, self.theme, self)
+            tile.clicked.connect(lambda pid=page.id: self.navigate_requested.emit(pid))
+            self.tiles.append(tile)
+        place_rows(self._grid, [(self.tiles, rows)])
         if len(pages) == 1:  # a lone tile should not stretch across the whole screen
             for tile in self.tiles:
                 tile.setMaximumWidth(self.theme.px(640))
