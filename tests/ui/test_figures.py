@@ -299,11 +299,13 @@ def test_a_chart_the_screen_has_no_room_for_waits_under_more_until_there_is(qtbo
     robots = page.spread_charts[1]
     assert robots.isVisible() and robots.plot.progress == 1.0
     assert "9家" in robots.plot.texts()
-    assert "robot_cluster_2024" not in chart_ids(page.more.charts)
     assert spread_errors(window, page, "zh-Hans") == []
-    touch_tap(window.header.languages["en"])  # and back: under 'More figures', drawn there
+    open_more(page, qtbot)  # built when it opens: the switch did not wait for it
+    assert "robot_cluster_2024" not in chart_ids(page.more.charts)
+    assert page.more.title.text() == "更多数据"
+    assert all(c.plot.lang == "zh-Hans" for c in page.more.charts)
+    touch_tap(window.header.languages["en"])  # and back, the panel open: there at once
     qtbot.waitUntil(lambda: chart_ids(page.spread_charts) == ["companies_2024"], timeout=5000)
-    open_more(page, qtbot)
     moved = next(c for c in page.more.charts if c.chart.id == "robot_cluster_2024")
     qtbot.waitUntil(lambda: moved.plot.progress == 1.0, timeout=10000)
     assert "9 companies" in moved.plot.texts()

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from PySide6.QtCore import QAbstractAnimation, QRect, Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.content import Chart, Content
+from kiosk.content import Content
 from kiosk.content.spread import Spread
 from kiosk.i18n import Language
 from kiosk.ui.pages.figures.chart_card import ChartCard
@@ -33,10 +31,10 @@ class MoreFigures(DetailOverlay):
         super().__init__(theme, parent, DetailPanel(theme))
         self.setObjectName("more-figures")
         self.back.setObjectName("more-back")
-        self._chart_cards: list[ChartCard] = []  # one for each chart, shown here or not
+        self.charts: list[ChartCard] = []
         self.tiles: list[CountUpTile] = []
+        self._later: Spread | None = None  # what to build when it opens (rebuild_later)
         self._language: tuple[Content, Language] | None = None
-        self.grid = QGridLayout()
         self.title = TextLabel(self.panel, wrap=False)
         self.area, self.kinetic = touch_scroll_area(self.panel, theme, "surface")
         top = QHBoxLayout()
@@ -54,51 +52,42 @@ class MoreFigures(DetailOverlay):
         theme = self.theme
         return self.rect().adjusted(theme.margin, theme.page_top, -theme.margin, -theme.px(76))
 
-    def rebuild(self, spread: Spread, charts: Sequence[Chart]) -> None:
-        """Cards for every chart of ``charts`` (the content's: the spread may leave any of them
-        here, see ``show_charts``) and for the figures ``spread`` leaves out."""
+    def rebuild(self, spread: Spread) -> None:
+        """Cards for what ``spread`` leaves out (in the language ``set_language`` gives): the
+        charts two to a row, the figures three (each as wide as Home's tiles at least); one
+        column in portrait, and where two would leave a chart too narrow for its labels
+        (larger text in reach mode's square). A shorter last row's cards are wider."""
         body = QWidget()
-        self.grid = QGridLayout(body)
+        grid = QGridLayout(body)
         theme = self.theme
-        self.grid.setContentsMargins(theme.px(24), theme.px(8), theme.px(24), theme.px(40))
-        self.grid.setSpacing(theme.gap)
-        self._chart_cards = [ChartCard(c, theme, body) for c in charts]
+        grid.setContentsMargins(theme.px(24), theme.px(8), theme.px(24), theme.px(40))
+        grid.setSpacing(theme.gap)
+        self.charts = [ChartCard(c, theme, body) for c in spread.more_charts]
         self.tiles = [CountUpTile(f, theme, body) for f in spread.more_figures]
-        old = self.area.takeWidget()
-        if old is not None:
-            old.deleteLater()
-        body.setAutoFillBackground(False)
-        self.show_charts(spread)
-        self.area.setWidget(body)
-
-    def show_charts(self, spread: Spread) -> None:
-        """Show here the charts ``spread`` leaves out, in their order, two to a row."""
-        here = {c.id for c in spread.more_charts}
-        for card in self._chart_cards:
-            card.setHidden(card.chart.id not in here)
-            if card.chart.id in here and self._language is not None:
-                content, lang = self._language
-                if card.plot.chart is None or card.plot.lang != lang:  # as last shown
-                    card.set_language(content, lang)
-        while self.grid.count():
-            self.grid.takeAt(0)
-        # charts two to a row, figures three (each as wide as Home's tiles at least); one
-        # column in portrait, and where two would leave a chart too narrow for its labels
-        # (larger text in reach mode's square). A shorter last row's cards are wider.
-        theme = self.theme
         scale = theme.access.text_scale
         narrow = theme.width / 2 < theme.px(CARD_MIN_WIDTH * scale)
         two = 1 if theme.portrait or narrow else 2
         room = theme.width - 2 * theme.margin - theme.px(88)  # the panel's and grid's margins
         three = max(1, min(3, int(room / theme.px(TILE_MIN_WIDTH * scale))))
-        charts = self.charts
         place_rows(
-            self.grid,
+            grid,
             [
-                (charts, even_rows(len(charts), two)),
+                (self.charts, even_rows(len(self.charts), two)),
                 (self.tiles, even_rows(len(self.tiles), three if two > 1 else 1)),
             ],
         )
+        old = self.area.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        body.setAutoFillBackground(False)
+        self.area.setWidget(body)
+        self._later = None
+
+    def rebuild_later(self, spread: Spread) -> None:
+        """Build the cards for ``spread`` when the panel next opens: a language switch that
+        moves a chart between the spread and here does not wait for a whole panel of charts
+        (about 140 ms) that the visitor may never open."""
+        self._later = spread
 
     def set_language(self, content: Content, lang: Language) -> None:
         font = self.theme.font
@@ -106,13 +95,9 @@ class MoreFigures(DetailOverlay):
         self.back.set_text(content.string("detail.back", lang), font("button", lang))
         self.title.setFont(font("title", lang))
         self.title.setText(content.string("figures.more", lang))
-        for card in self.cards:  # a chart on the spread instead: when it comes back here
-            card.set_language(content, lang)
-
-    @property
-    def charts(self) -> list[ChartCard]:
-        """The charts shown here: those the spread leaves out."""
-        return [card for card in self._chart_cards if not card.isHidden()]
+        if self._later is None:  # cards built later are translated then
+            for card in self.cards:
+                card.set_language(content, lang)
 
     @property
     def cards(self) -> list[ChartCard | CountUpTile]:
@@ -120,6 +105,10 @@ class MoreFigures(DetailOverlay):
 
     def open(self, animate: bool = True) -> None:
         """Show the rest from the top, counting and drawing as it opens."""
+        if self._later is not None and self._language is not None:
+            spread, self._later = self._later, None
+            self.rebuild(spread)
+            self.set_language(*self._language)
         self.kinetic.scroller.stop()
         self.area.verticalScrollBar().setValue(0)
         self.reveal(animate)

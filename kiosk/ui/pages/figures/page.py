@@ -143,7 +143,7 @@ class FiguresPage(PageView):
         self._chart_cards = [ChartCard(c, theme, self, compact=True) for c in self.planned.charts]
         for card in self._chart_cards:
             self._charts_box.addWidget(card, 1)
-        self.more.rebuild(self.spread, list(content.charts.values()))
+        self.more.rebuild(self.spread)
         self.more_button.setVisible(self.spread.has_more)
         self.empty.setVisible(not self.heroes and not self._chart_cards)
 
@@ -157,11 +157,12 @@ class FiguresPage(PageView):
             card.setHidden(card.chart.id not in shown)
         self.sources.setText(self.credits(self.session.language))
 
-    def fit(self) -> None:
+    def fit(self, translating: bool = False) -> None:
         """Leave under 'More figures' the charts the screen has no room for, the tallest first,
         so nothing stands on anything: a curator's longer words, another language or a smaller
         screen may need more height than the page has. Where the spread scrolls (larger text,
-        reach mode), every chart stays."""
+        reach mode), every chart stays. ``translating``: on a language switch, a hidden 'More
+        figures' is built again only when it opens."""
         if not self.testAttribute(Qt.WidgetAttribute.WA_Resized):
             return  # not yet given its size on screen: 'resizeEvent' fits it
         before = self.spread.charts
@@ -184,9 +185,13 @@ class FiguresPage(PageView):
                 spread = leaving_out(self.planned, left_out | {tallest.id}, self.content.charts)
         self._stand(spread)
         if spread.charts != before:
-            self.more.show_charts(spread)
-            if not self.more.isHidden():
-                self.more.settle_cards()
+            if translating and self.more.isHidden():
+                self.more.rebuild_later(spread)  # a visitor's tap waits for no hidden panel
+            else:
+                self.more.rebuild(spread)
+                self.more.set_language(self.content, self.session.language)
+                if not self.more.isHidden():
+                    self.more.settle_cards()
         self.more_button.setVisible(spread.has_more)
 
     def retranslate(self) -> None:
@@ -198,12 +203,12 @@ class FiguresPage(PageView):
         )
         for card in [*self.heroes, *self._chart_cards]:
             card.set_language(content, lang)
-        self.more.set_language(content, lang)
         self.sources.setFont(self.theme.font("caption", lang))
         self.sources.setText(self.credits(lang))
         self.empty.setFont(self.theme.font("lead", lang))
         self.empty.setText(self.session.text("page.empty"))
-        self.fit()  # the words of another language take another height
+        self.fit(translating=True)  # the words of another language take another height
+        self.more.set_language(content, lang)
 
     def credits(self, lang: Language) -> str:
         """Every source of what the spread shows, once each, in the order first shown."""
