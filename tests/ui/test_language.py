@@ -14,11 +14,15 @@ def test_language_switch_updates_every_page(window, lang) -> None:
     only the page on screen)."""
     content = window.session.content
     window.go_to("figures", animate=False)
-    tiles_before = list(window.stack.page("figures").tiles)
+    figures = window.stack.page("figures")
+    tiles_before, spread_before = list(figures.tiles), figures.spread.charts
     touch_tap(window.header.languages[lang])
     assert window.session.language == lang
-    figures = window.stack.page("figures")
-    assert figures.tiles == tiles_before  # same widgets, retranslated
+    if figures.spread.charts == spread_before:
+        assert figures.tiles == tiles_before  # same widgets, retranslated
+    # else a chart moved between the spread and 'More figures' (English is longer): the
+    # hidden panel is built again, in the new language, when the visitor opens it
+    figures.show_detail("more")
     figures.settle()
     for tile in figures.tiles:
         assert tile.label.text() == tile.figure.label.get(lang)
