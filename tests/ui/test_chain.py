@@ -313,3 +313,25 @@ def test_a_long_company_list_ends_with_its_last_words_not_a_blank(qtbot, size) -
     )
     blank = scroll.viewport().height() - shown_part(last, scroll.viewport()).bottom()
     assert blank <= window.theme.px(80), blank
+
+
+def test_a_long_back_label_puts_the_title_under_it_and_a_long_badge_is_cut(qtbot) -> None:
+    """On the stress pack the back label took half the head and the title four lines beside
+    it; a long badge left a company's name a column of six lines. The title goes under the
+    back control where beside it would take more than two lines, and a badge keeps to a
+    third of its row; on the exhibit both stay beside."""
+    for pack, beside in ((STRESS, False), (EXHIBIT, True)):
+        window = make_window(qtbot, pack, lang="en")
+        page = open_chain(window, qtbot)
+        page.show_detail("layer-foundation")
+        page.detail.settle()
+        detail = page.detail
+        title, back = detail.title.geometry(), detail.back.geometry()
+        assert (title.top() < back.bottom()) is beside, pack.name
+        assert detail.title.height() <= 2 * detail.title.fontMetrics().height() + 2, pack.name
+        assert detail.back.shown_text() == detail.back.text() or beside
+        for row in detail.rows:
+            if row.badge is not None:
+                assert row.badge.width() <= row.width() // 3 + 1, row.company.id
+                assert row.name.width() >= row.width() // 2, row.company.id
+        window.close()

@@ -7,7 +7,7 @@ A :class:`DetailOverlay` whose panel slides in from the side (landscape) or from
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QRectF, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content import Company, Text
@@ -44,6 +44,7 @@ class CompanyRow(QWidget):
         self.name.setFont(theme.font("title", lang))
         self.name.setText(company.name.get(lang))
         top.addWidget(self.name, 1)
+        self.badge: TextLabel | None = None  # beside the name, at most a third of the row
         if company.badge:
             badge = TextLabel(self, role="warm", wrap=False)
             badge.setFont(theme.font("caption", lang))
@@ -52,6 +53,7 @@ class CompanyRow(QWidget):
                 layout.addWidget(badge)
             else:
                 top.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
+                self.badge = badge
         layout.addLayout(top)
         self.products = TextLabel(self, role="accent")
         self.products.setFont(theme.font("body", lang))
@@ -61,6 +63,11 @@ class CompanyRow(QWidget):
         self.caption.setText(company.caption.get(lang))
         layout.addWidget(self.products)
         layout.addWidget(self.caption)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.badge is not None:  # a long badge is cut, not the name squeezed to a column
+            self.badge.setMaximumWidth(max(self.theme.px(160), self.width() // 3))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -88,7 +95,7 @@ class ChainDetail(DetailOverlay):
         layout = QVBoxLayout(self.panel)
         layout.setContentsMargins(pad, theme.px(20), pad, pad)
         layout.setSpacing(theme.px(12))
-        head = QHBoxLayout()
+        self._head = head = QHBoxLayout()
         head.setSpacing(theme.gap)
         head.addWidget(self.back, 0, Qt.AlignmentFlag.AlignTop)
         head.addWidget(self.title, 1, Qt.AlignmentFlag.AlignVCenter)
@@ -166,6 +173,28 @@ class ChainDetail(DetailOverlay):
 
     def on_closed(self) -> None:
         self.detail_id = ""
+
+    def place_panel(self) -> None:
+        super().place_panel()
+        self._place_title()
+
+    def _place_title(self) -> None:
+        """The title beside the back control, or under it where beside it would take more
+        than two lines (a long back label, a narrow panel)."""
+        layout = self.panel.layout()
+        margins = layout.contentsMargins()
+        inner = self.panel.width() - margins.left() - margins.right()
+        room = inner - self.back.sizeHint().width() - self._head.spacing()
+        two = 2 * QFontMetrics(self.title.font()).height()
+        beside = room > 0 and self.title.heightForWidth(room) <= two
+        if beside == (self._head.indexOf(self.title) >= 0):
+            return
+        if beside:
+            layout.removeWidget(self.title)
+            self._head.addWidget(self.title, 1, Qt.AlignmentFlag.AlignVCenter)
+        else:
+            self._head.removeWidget(self.title)
+            layout.insertWidget(1, self.title)
 
     def _kept(self) -> QRect | None:
         """Where what was tapped stands, in this overlay's coordinates."""
