@@ -380,22 +380,29 @@ def _overlap(
     return Finding(*where, f'overlaps {other}"{short}" {place}by {size} px')
 
 
-def _overlaps(
-    texts: list[tuple[QWidget, str]], screen: str, lang: str, size: tuple[int, int]
+def _on_each_other(
+    groups: Iterable[list[tuple[QWidget, str]]], screen: str, lang: str, size: tuple[int, int]
 ) -> list[Finding]:
-    """A text on a sibling text (the same parent)."""
+    """A widget (with the text it shows) on another of its group."""
     found = []
-    by_parent: dict[int, list[tuple[QWidget, str]]] = {}
-    for widget, shown in texts:
-        by_parent.setdefault(id(widget.parentWidget()), []).append((widget, shown))
-    for siblings in by_parent.values():
-        for index, (a, text_a) in enumerate(siblings):
-            for b, text_b in siblings[index + 1 :]:
+    for group in groups:
+        for index, (a, text_a) in enumerate(group):
+            for b, text_b in group[index + 1 :]:
                 common = a.geometry().intersected(b.geometry())
                 if common.width() > TOLERANCE and common.height() > TOLERANCE:
                     where = (screen, lang, size, widget_name(a), text_a)
                     found.append(_overlap(where, f"{widget_name(b)} ", text_b, "", common))
     return found
+
+
+def _overlaps(
+    texts: list[tuple[QWidget, str]], screen: str, lang: str, size: tuple[int, int]
+) -> list[Finding]:
+    """A text on a sibling text (the same parent)."""
+    by_parent: dict[int, list[tuple[QWidget, str]]] = {}
+    for widget, shown in texts:
+        by_parent.setdefault(id(widget.parentWidget()), []).append((widget, shown))
+    return _on_each_other(by_parent.values(), screen, lang, size)
 
 
 def _laid_out(layout: QLayout) -> list[QWidget]:
@@ -416,23 +423,13 @@ def _laid_on_each_other(
 ) -> list[Finding]:
     """A widget on another that the same layout places: the layout had less room than the
     widgets' minimum and squeezed one onto the next (a chart's note over its last bar)."""
-    found = []
+    groups = []
     for parent in [root, *root.findChildren(QWidget)]:
         layout = parent.layout()
         if layout is None or isinstance(layout, QStackedLayout) or not parent.isVisible():
             continue
-        placed = _laid_out(layout)
-        for index, a in enumerate(placed):
-            for b in placed[index + 1 :]:
-                common = a.geometry().intersected(b.geometry())
-                if common.width() > TOLERANCE and common.height() > TOLERANCE:
-                    text = shown_text(a)
-                    where = (screen, lang, size, widget_name(a), text[0] if text else "")
-                    other = shown_text(b)
-                    found.append(
-                        _overlap(where, f"{widget_name(b)} ", other[0] if other else "", "", common)
-                    )
-    return found
+        groups.append([(w, (shown_text(w) or ("", ""))[0]) for w in _laid_out(layout)])
+    return _on_each_other(groups, screen, lang, size)
 
 
 # --- the paths -----------------------------------------------------------------------------------

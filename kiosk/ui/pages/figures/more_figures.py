@@ -21,6 +21,8 @@ STAGGER_MS = 70
 
 CARD_MIN_WIDTH = 560  # px at 1080: a chart of 'More figures' in a two-column grid
 TILE_MIN_WIDTH = 480  # px at 1080: a figure of 'More figures' in a row of three
+PANEL_PAD = 20  # px at 1080: the panel's margin around its grid
+GRID_PAD = 24  # px at 1080: the grid's margin on either side of its cards
 
 
 class MoreFigures(DetailOverlay):
@@ -42,7 +44,7 @@ class MoreFigures(DetailOverlay):
         top.addWidget(self.back, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.title, 1, Qt.AlignmentFlag.AlignVCenter)
         layout = QVBoxLayout(self.panel)
-        pad = theme.px(20)
+        pad = theme.px(PANEL_PAD)
         layout.setContentsMargins(pad, pad, pad, 0)
         layout.setSpacing(theme.px(12))
         layout.addLayout(top)
@@ -60,20 +62,22 @@ class MoreFigures(DetailOverlay):
         body = QWidget()
         grid = QGridLayout(body)
         theme = self.theme
-        grid.setContentsMargins(theme.px(24), theme.px(8), theme.px(24), theme.px(40))
+        grid.setContentsMargins(theme.px(GRID_PAD), theme.px(8), theme.px(GRID_PAD), theme.px(40))
         grid.setSpacing(theme.gap)
         self.charts = [ChartCard(c, theme, body) for c in spread.more_charts]
         self.tiles = [CountUpTile(f, theme, body) for f in spread.more_figures]
         scale = theme.access.text_scale
         narrow = theme.width / 2 < theme.px(CARD_MIN_WIDTH * scale)
-        two = 1 if theme.portrait or narrow else 2
-        room = theme.width - 2 * theme.margin - theme.px(88)  # the panel's and grid's margins
-        three = max(1, min(3, int(room / theme.px(TILE_MIN_WIDTH * scale))))
+        chart_columns = 1 if theme.portrait or narrow else 2
+        room = theme.width - 2 * (theme.margin + theme.px(PANEL_PAD + GRID_PAD))
+        tile_columns = max(1, min(3, int(room / theme.px(TILE_MIN_WIDTH * scale))))
+        if chart_columns == 1:
+            tile_columns = 1
         place_rows(
             grid,
             [
-                (self.charts, even_rows(len(self.charts), two)),
-                (self.tiles, even_rows(len(self.tiles), three if two > 1 else 1)),
+                (self.charts, even_rows(len(self.charts), chart_columns)),
+                (self.tiles, even_rows(len(self.tiles), tile_columns)),
             ],
         )
         old = self.area.takeWidget()

@@ -167,6 +167,7 @@ class FiguresPage(PageView):
             return  # not yet given its size on screen: 'resizeEvent' fits it
         before = self.spread.charts
         spread = self.planned
+        left_out: set[str] = set()
         if not self.theme.access.reflows:
             cards = {card.chart.id: card for card in self._chart_cards}
             layout = self.layout()
@@ -181,8 +182,8 @@ class FiguresPage(PageView):
                         cards[c.id].layout().totalMinimumHeightForWidth(cards[c.id].width())
                     ),
                 )
-                left_out = {c.id for c in self.planned.charts} - {c.id for c in spread.charts}
-                spread = leaving_out(self.planned, left_out | {tallest.id}, self.content.charts)
+                left_out.add(tallest.id)
+                spread = leaving_out(self.planned, left_out, self.content.charts)
         self._stand(spread)
         if spread.charts != before:
             if translating and self.more.isHidden():
