@@ -414,3 +414,23 @@ def test_more_figures_shows_that_more_lies_below_until_the_end(window, qtbot) ->
     touch_drag(area, middle, middle + QPoint(0, window.theme.px(200)), steps=10)
     qtbot.waitUntil(lambda: scroll.value() < scroll.maximum(), timeout=5000)
     assert area.cue.isVisible()
+
+
+def test_a_hidden_spread_fitted_again_keeps_the_language_of_its_words(qtbot) -> None:
+    """Seen on a real window: after a switch to English, a resize of the hidden figures page
+    set its sources in English over words still in Chinese; the attract loop's reset back to
+    Chinese then showed Chinese numbers over English sources."""
+    window = make_window(qtbot, lang="zh-Hans")
+    window.stack.build_all()
+    page = figures_page(window)
+    assert page.isHidden() and page.language == "zh-Hans"
+    touch_tap(window.header.languages["en"])  # on Home: the hidden page catches up later
+    # a resize reaches a hidden page when anything is drawn off screen (a detail's opening
+    # picture on another page sent it, traced on the real window): it fits again, hidden
+    page.resize(page.width(), page.height() - 1)
+    page.grab()
+    assert page.sources.text() == page.credits("zh-Hans")
+    touch_tap(window.header.languages["zh-Hans"])  # back before it was ever shown
+    page = open_page(window, qtbot, "figures")
+    assert page.sources.text() == page.credits("zh-Hans")
+    assert page.sources.text().startswith("来源")

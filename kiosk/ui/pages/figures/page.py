@@ -155,7 +155,7 @@ class FiguresPage(PageView):
             if card.isHidden() and card.chart.id in shown:
                 card.settle()  # back on the page, whole ('enter' plays it)
             card.setHidden(card.chart.id not in shown)
-        self.sources.setText(self.credits(self.session.language))
+        self.sources.setText(self.credits(self.language))  # the language its texts are in
 
     def fit(self, translating: bool = False) -> None:
         """Leave under 'More figures' the charts the screen has no room for, the tallest first,
@@ -190,7 +190,7 @@ class FiguresPage(PageView):
                 self.more.rebuild_later(spread)  # a visitor's tap waits for no hidden panel
             else:
                 self.more.rebuild(spread)
-                self.more.set_language(self.content, self.session.language)
+                self.more.set_language(self.content, self.language)
                 if not self.more.isHidden():
                     self.more.settle_cards()
         self.more_button.setVisible(spread.has_more)
