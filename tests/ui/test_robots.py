@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.ui.pages.robots import RobotsPage
 from kiosk.ui.pages.robots.robot_card import FALLBACK_ART
+from kiosk.ui.widgets.carousel import NEIGHBOUR_OPACITY
 from kiosk.ui.widgets.text import TextLabel
 from tests.helpers import EXHIBIT
 from tests.helpers.content import set_cell
@@ -510,10 +511,11 @@ class PaintWatcher(QObject):
         return False
 
 
-def test_the_carousel_paints_alone_and_blits_its_neighbours(qtbot) -> None:
+def test_the_carousel_paints_alone_copies_opaque_cards_and_dims_the_sides(qtbot) -> None:
     """A frame of the glide repaints the carousel only, not the page under it (the style's
-    polish had cleared the widget's opaque promise: 10 ms a frame at 4K), and a neighbour at
-    rest is drawn from its picture at a neighbour's size, made between frames."""
+    polish had cleared the widget's opaque promise: 10 ms a frame at 4K); a card near the
+    current one is copied from an opaque picture of it on the ground, made between frames; the
+    centred card shows as drawn, and a neighbour shows at the sides' light over the ground."""
     window, page = open_robots(qtbot)
     carousel = page.carousel
     assert carousel.testAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -525,8 +527,25 @@ def test_the_carousel_paints_alone_and_blits_its_neighbours(qtbot) -> None:
     touch_tap(page.next)
     qtbot.waitUntil(lambda: carousel.running_animations() == 0, timeout=15000)
     assert not any(carousel.geometry().intersects(r) for r in painted)
-    qtbot.waitUntil(lambda: carousel._peek(carousel.current_index + 1) is not None, timeout=5000)
-    peek = carousel._peek(carousel.current_index + 1)
-    assert peek is not None
-    rect = carousel.card_rect(carousel.current_index + 1)
-    assert abs(peek.deviceIndependentSize().width() - rect.width()) <= 1
+    current = carousel.current_index
+    qtbot.waitUntil(lambda: carousel._solid(current + 1) is not None, timeout=5000)
+    solid = carousel._solid(current + 1)
+    assert solid is not None and not solid.hasAlphaChannel()
+    neighbour, centred = carousel.card_rect(current + 1), carousel.card_rect(current)
+    assert solid.deviceIndependentSize().toSize() == neighbour.size().toSize()
+    assert neighbour.size() == centred.size()  # one size: a glide only moves them
+    shown = carousel.grab().toImage()
+    ground = carousel._ground_pixmap().toImage()
+    y = round(centred.center().y())
+    middle = round(centred.center().x())
+    card = carousel._solid(current).toImage().pixelColor(middle - round(centred.left()), y)
+    assert shown.pixelColor(middle, y) == card  # the middle: in full light
+    side = carousel.width() - 4  # well past the fall-off
+    assert carousel.brightness(side) == pytest.approx(NEIGHBOUR_OPACITY)
+    drawn = solid.toImage().pixelColor(side - round(neighbour.left()), y)
+    under = ground.pixelColor(side, y)
+    seen = shown.pixelColor(side, y)
+    for channel in ("red", "green", "blue"):
+        light = getattr(drawn, channel)() * NEIGHBOUR_OPACITY
+        expected = light + getattr(under, channel)() * (1 - NEIGHBOUR_OPACITY)
+        assert abs(getattr(seen, channel)() - expected) <= 3, (channel, seen.name(), drawn.name())

@@ -2,7 +2,12 @@
 
 The strip's place is one number, ``position`` (0.0: the first card centred; 1.5: halfway between
 the second and the third). A finger or the mouse moves it 1:1; one snap animation moves it
-otherwise. Cards are pixmaps their owners draw once per size: a frame only moves and scales them.
+otherwise. Cards are pixmaps their owners draw once per size, and the strip is rigid: every card
+has one size, and a frame only copies them to whole pixels. The light is the screen's, not the
+cards': the middle, where the centred card stands, is bright, and the sides are dimmed, so a
+card brightens as it glides in. At 3840x2160 a frame of the glide scaled and faded two cards of
+2 Mpx each (15 ms a frame, bench/robots_frames.py); it now copies opaque pictures of them and
+dims the sides with the ground itself.
 """
 
 from __future__ import annotations
@@ -20,7 +25,6 @@ from PySide6.QtCore import (
     QRect,
     QRectF,
     QSize,
-    QSizeF,
     Qt,
     QTimer,
     QVariantAnimation,
@@ -28,11 +32,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QColor,
+    QLinearGradient,
     QMoveEvent,
     QPainter,
     QPaintEvent,
     QPen,
     QPixmap,
+    QRegion,
     QResizeEvent,
 )
 from PySide6.QtWidgets import QWidget
@@ -44,8 +50,8 @@ from kiosk.ui.widgets.opaque import OpaquePaint
 
 SNAP_MS = 400
 INTRO_MS = 650
-PEEK_SCALE = 0.84  # a neighbour's size next to the centred card
-NEIGHBOUR_OPACITY = 0.45
+NEIGHBOUR_OPACITY = 0.45  # how bright a card at the sides is
+SHADE_RAMP = 48  # px at 1080p past the gap over which the light falls off at the middle's edges
 FLICK_PX_PER_MS = 0.45  # at 1080 px: a release faster than this moves on in its direction
 VELOCITY_WINDOW_MS = 90  # the release speed is measured over the last moments of a drag
 EDGE_RESISTANCE = 0.3  # past the first or the last card the strip follows a part of the drag
@@ -63,7 +69,8 @@ class CarouselCard(Protocol):
 
 
 class Carousel(OpaquePaint, PointerWidget):
-    """Large cards in a row: the current one centred and bright, its neighbours peeking in.
+    """Large cards in a row: the current one centred in the light, its neighbours peeking in
+    dimmed.
 
     A drag moves the strip with the finger; the release snaps to the nearest card, and a quick
     flick moves on to the next card in its direction however short it was. A press that moves
@@ -90,9 +97,11 @@ class Carousel(OpaquePaint, PointerWidget):
         self._paint_ground: Callable[[QPainter], None] | None = None
         self._ground_owner: QWidget | None = None
         self._ground = QPixmap()
-        # each near card drawn once at a neighbour's size: a neighbour is then only blitted
-        # (a smooth scaled draw of a card is 4 ms a frame at 4K); keyed by the card's picture
-        self._peeks: dict[int, tuple[int, QPixmap]] = {}
+        # each near card drawn once onto the ground under it, opaque: a frame copies it (a
+        # translucent card is blended, and the ground drawn under it first); keyed by the
+        # card's picture and the ground's
+        self._solids: dict[int, tuple[tuple[int, int], QPixmap]] = {}
+        self._shade: tuple[tuple[int, int, int], tuple[QPixmap, QPixmap]] | None = None
         self.snap = QVariantAnimation(self)
         self.snap.setEasingCurve(QEasingCurve.Type.OutCubic)
         self.snap.valueChanged.connect(self._on_snap_value)
@@ -121,20 +130,22 @@ class Carousel(OpaquePaint, PointerWidget):
         for card in self.cards:
             card.release()
         self.cards = list(cards)
-        self._peeks.clear()
+        self._solids.clear()
         self._current = -1
         self._set_position(0.0)
         self._set_current(0)
         self.update()
 
     def set_card_size(self, size: QSize) -> None:
-        """The size of the centred card; neighbours are drawn smaller."""
+        """The size of every card."""
         if size != self.card_size:
             self.card_size = QSize(max(1, size.width()), max(1, size.height()))
             self.refresh()
 
     def set_ground(self, owner: QWidget, paint: Callable[[QPainter], None]) -> None:
-        """Paint ``owner``'s background (``paint`` in its coordinates) under the cards."""
+        """Paint ``owner``'s background (``paint`` in its coordinates) under the cards. It may
+        change down the strip but not across it (the pages' glow from the top): a card's
+        opaque picture carries the ground of its corners wherever it glides."""
         self._ground_owner, self._paint_ground = owner, paint
         self._ground = QPixmap()
 
@@ -157,8 +168,8 @@ class Carousel(OpaquePaint, PointerWidget):
         return len(self.cards)
 
     def pitch(self) -> float:
-        """The distance between the centres of the centred card and a neighbour."""
-        return self.card_size.width() * (1 + PEEK_SCALE) / 2 + self.gap
+        """The distance between the centres of two cards side by side."""
+        return self.card_size.width() + self.gap
 
     def scroll_to(self, index: int, animate: bool = True) -> None:
         """Centre card ``index``: with a snap animation, or at once."""
@@ -239,7 +250,7 @@ class Carousel(OpaquePaint, PointerWidget):
         for index, card in enumerate(self.cards):  # keep the memory of a few cards only
             if abs(index - self._current) > KEEP_AROUND:
                 card.release()
-                self._peeks.pop(index, None)
+                self._solids.pop(index, None)
         self.prefetch.start()
 
     def _near(self) -> list[int]:
@@ -268,9 +279,9 @@ class Carousel(OpaquePaint, PointerWidget):
             missing[0].pixmap(self.card_size, self.devicePixelRatioF())
             self.prefetch.start()
             return
-        lacking = [i for i in self._near() if self._peek(i) is None]
-        if lacking:  # then their neighbour's pictures, one a pass
-            self._peek(lacking[0], make=True)
+        lacking = [i for i in self._near() if self._solid(i) is None]
+        if lacking:  # then their opaque pictures, one a pass
+            self._solid(lacking[0], make=True)
             if len(lacking) > 1:
                 self.prefetch.start()
 
@@ -280,30 +291,34 @@ class Carousel(OpaquePaint, PointerWidget):
         for card in self._missing_near():
             card.pixmap(self.card_size, self.devicePixelRatioF())
         for index in self._near():
-            self._peek(index, make=True)
+            self._solid(index, make=True)
 
-    def _peek(self, index: int, make: bool = False) -> QPixmap | None:
-        """Card ``index`` at a neighbour's size, if drawn (``make``: draw it now, when its
-        full picture is there)."""
+    def _solid(self, index: int, make: bool = False) -> QPixmap | None:
+        """Card ``index`` drawn on the ground under it, opaque, if drawn (``make``: draw it now,
+        when its picture is there)."""
         card = self.cards[index]
         ratio = self.devicePixelRatioF()
         if not card.has_pixmap(self.card_size, ratio):
             return None
         full = card.pixmap(self.card_size, ratio)
-        kept = self._peeks.get(index)
-        if kept is not None and kept[0] == full.cacheKey():
+        ground = self._ground_pixmap()
+        key = (full.cacheKey(), ground.cacheKey())
+        kept = self._solids.get(index)
+        if kept is not None and kept[0] == key:
             return kept[1]
         if not make:
             return None
-        size = QSizeF(self.card_size) * PEEK_SCALE
-        peek = full.scaled(
-            (size * ratio).toSize(),
-            Qt.AspectRatioMode.IgnoreAspectRatio,
-            Qt.TransformationMode.SmoothTransformation,
+        solid = QPixmap(full.size())  # no alpha: a frame copies it
+        solid.setDevicePixelRatio(ratio)
+        painter = QPainter(solid)
+        top = self.card_rect(index).top()
+        painter.drawPixmap(
+            QPointF(0, 0), ground, QRectF(0, top * ratio, full.width(), full.height())
         )
-        peek.setDevicePixelRatio(ratio)
-        self._peeks[index] = (full.cacheKey(), peek)
-        return peek
+        painter.drawPixmap(0, 0, full)
+        painter.end()
+        self._solids[index] = (key, solid)
+        return solid
 
     # -- geometry ---------------------------------------------------------------------------
 
@@ -312,23 +327,29 @@ class Carousel(OpaquePaint, PointerWidget):
         return min(self.card_size.width(), self.card_size.height()) >= self.theme.px(40)
 
     def _offset(self, d: float) -> float:
-        """How far right of the middle the centre of a card ``d`` places away is drawn."""
-        near = min(abs(d), 1.0)
-        far = max(abs(d) - 1.0, 0.0)
-        step = self.card_size.width() * PEEK_SCALE + self.gap
-        tucked = 0.45 + 0.55 * self._spread
-        return math.copysign(near * self.pitch() + far * step, d) * tucked
+        """How far right of the middle the centre of a card ``d`` places away is drawn (the
+        entrance tucks the neighbours behind the centred card)."""
+        return d * self.pitch() * (0.45 + 0.55 * self._spread)
 
     def card_rect(self, index: int) -> QRectF:
-        """Where card ``index`` is drawn now."""
-        d = index - self._position
-        scale = 1.0 - (1.0 - PEEK_SCALE) * min(abs(d), 1.0)
-        width, height = self.card_size.width() * scale, self.card_size.height() * scale
-        x = self.width() / 2 + self._offset(d) - width / 2
-        y = (self.height() - height) / 2
-        if abs(scale - 1.0) < 1e-6:  # at rest the centred card sits on whole pixels: crisp
-            return QRectF(round(x), round(y), width, height)
-        return QRectF(x, y, width, height)
+        """Where card ``index`` is drawn now: on whole pixels, so a frame copies it."""
+        width, height = self.card_size.width(), self.card_size.height()
+        x = self.width() / 2 + self._offset(index - self._position) - width / 2
+        return QRectF(round(x), round((self.height() - height) / 2), width, height)
+
+    def lit_span(self) -> tuple[float, float]:
+        """The middle's left and right edges: the light is full between them (where the centred
+        card stands) and falls off past them, over the gap and a little more, to
+        ``NEIGHBOUR_OPACITY``."""
+        half = self.card_size.width() / 2
+        return self.width() / 2 - half, self.width() / 2 + half
+
+    def brightness(self, x: float) -> float:
+        """How bright the strip is ``x`` px from its left edge (1.0 in the middle)."""
+        left, right = self.lit_span()
+        ramp = self.gap + self.theme.px(SHADE_RAMP)
+        outside = max(left - x, x - right, 0.0)
+        return 1.0 - (1.0 - NEIGHBOUR_OPACITY) * min(outside / ramp, 1.0)
 
     def keypad_regions(self) -> list[QRect]:
         """The keypad's targets: every card where it is drawn now (the keys step through them
@@ -352,9 +373,9 @@ class Carousel(OpaquePaint, PointerWidget):
                 return index
         return None
 
-    def _opacity(self, d: float) -> float:
-        near = min(abs(d), 1.0)
-        return (1.0 - (1.0 - NEIGHBOUR_OPACITY) * near) * (1.0 if near < 0.5 else self._spread)
+    def _presence(self, d: float) -> float:
+        """A card's opacity: the neighbours come in with the entrance."""
+        return 1.0 if abs(d) < 0.5 else self._spread
 
     # -- painting ---------------------------------------------------------------------------
 
@@ -374,39 +395,89 @@ class Carousel(OpaquePaint, PointerWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.drawPixmap(0, 0, self._ground_pixmap())
+        ground = self._ground_pixmap()
         if not self.cards or not self._has_room():
+            painter.drawPixmap(0, 0, ground)
             return
-        # smooth scaling for the cards, antialiasing only for the glow's outline: with it a
-        # scaled card's draw takes 7 ms at 4K instead of 4 (bench/robots_frames.py)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        ratio = self.devicePixelRatioF()
         bounds = QRectF(self.rect())
-        visible = [i for i in range(len(self.cards)) if abs(i - self._position) < 2.5]
-        visible.sort(key=lambda i: -abs(i - self._position))  # the centred card on top
+        shown = [  # the centred card last, on top (the entrance tucks the others under it)
+            (index, self.card_rect(index))
+            for index in sorted(range(len(self.cards)), key=lambda i: -abs(i - self._position))
+        ]
+        shown = [(index, rect) for index, rect in shown if rect.intersects(bounds)]
+        pictures = []
+        bare = QRegion(event.rect())  # where no opaque card is drawn: the ground shows
+        for index, rect in shown:
+            presence = self._presence(index - self._position)
+            solid = self._solid(index) if presence >= 1.0 else None
+            if solid is not None:
+                bare = bare.subtracted(QRegion(rect.toRect()))
+            pictures.append(
+                (
+                    rect,
+                    presence,
+                    solid or self.cards[index].pixmap(self.card_size, self.devicePixelRatioF()),
+                )
+            )
+        painter.setClipRegion(bare)
+        painter.drawPixmap(0, 0, ground)
+        painter.setClipping(False)
+        for rect, presence, picture in pictures:
+            painter.setOpacity(presence)
+            painter.drawPixmap(rect.topLeft().toPoint(), picture)
+        painter.setOpacity(1.0)
+        self._paint_shade(painter, event.rect())
         accent = self.theme.palette.color("accent")
-        for index in visible:
-            rect = self.card_rect(index)
-            if not rect.intersects(bounds):
-                continue
-            d = index - self._position
-            painter.setOpacity(self._opacity(d))
-            peek = self._peek(index) if abs(d) >= 1.0 else None
-            if peek is not None:  # a neighbour at its size: a blit, on whole pixels
-                painter.drawPixmap(rect.topLeft().toPoint(), peek)
-            else:
-                pixmap = self.cards[index].pixmap(self.card_size, ratio)
-                painter.drawPixmap(rect, pixmap, QRectF(pixmap.rect()))
-            glow = 1.0 - min(abs(d), 1.0)
+        for index, rect in shown:
+            glow = 1.0 - min(abs(index - self._position), 1.0)
             if glow > 0.01:  # the centred card's edge lights up in the accent
                 painter.setOpacity(glow)
                 self._paint_glow(painter, rect, accent)
+
+    def _paint_shade(self, painter: QPainter, area: QRect) -> None:
+        """Dim the sides: a picture of the ground, more opaque outwards, over each (over the
+        bare ground it changes nothing), so the cards there are as bright as
+        :meth:`brightness` says."""
+        left, right = self._shade_pictures()
+        if area.left() < left.width():
+            painter.drawPixmap(0, 0, left)
+        if area.right() >= self.width() - right.width():
+            painter.drawPixmap(self.width() - right.width(), 0, right)
+
+    def _shade_pictures(self) -> tuple[QPixmap, QPixmap]:
+        """The ground over each side, as opaque as leaves the side :meth:`brightness` bright:
+        drawn once a size (in bands, one span a row each, it took 4 ms a frame at 4K)."""
+        ground = self._ground_pixmap()
+        key = (ground.cacheKey(), self.card_size.width(), self.gap)
+        if self._shade is not None and self._shade[0] == key:
+            return self._shade[1]
+        ratio = self.devicePixelRatioF()
+        reach = math.ceil(self.lit_span()[0])  # each side: from its edge to the middle's
+        ramp = self.gap + self.theme.px(SHADE_RAMP)
+        pictures = []
+        for start in (0, self.width() - reach):  # where it stands: left, right
+            picture = QPixmap(QSize(reach, self.height()) * ratio)
+            picture.setDevicePixelRatio(ratio)
+            picture.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(picture)
+            painter.drawPixmap(0, 0, ground)  # its rows: the ground does not vary across
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_DestinationIn)
+            fade = QLinearGradient(0, 0, reach, 0)
+            for x in (0, reach - ramp, ramp, reach):  # the fall-off's ends, on either side
+                shade = QColor(0, 0, 0)
+                shade.setAlphaF(1.0 - self.brightness(start + x))
+                fade.setColorAt(x / reach, shade)
+            painter.fillRect(QRect(0, 0, reach, self.height()), fade)
+            painter.end()
+            pictures.append(picture)
+        self._shade = (key, (pictures[0], pictures[1]))
+        return self._shade[1]
 
     def _paint_glow(self, painter: QPainter, rect: QRectF, colour: QColor) -> None:
         """The accent outline of the card in ``rect``: its straight sides as filled bands, its
         corners as arcs (one antialiased rounded rectangle took 1.9 ms at 4K, this 0.5)."""
         edges = rect.adjusted(1, 1, -1, -1)
-        radius = min(self.theme.radius * rect.width() / self.card_size.width(), edges.height() / 2)
+        radius = min(self.theme.radius, edges.height() / 2)
         width = self.theme.px(3)
         across = 2 * radius
         half = width / 2
