@@ -291,6 +291,25 @@ def test_detail_closes_with_a_tap_on_the_scrim_but_not_on_the_panel(qtbot) -> No
     assert shown_name(page) == names(window, "en")[2]
 
 
+def test_an_open_detail_shows_the_page_under_it_in_the_language_tapped(qtbot) -> None:
+    """Open, a detail keeps a dimmed picture of its page (the page does not repaint under it);
+    a language tapped while it is open puts the page's new words in that picture, and the
+    page paints itself again once the detail is closed."""
+    window, page = open_robots(qtbot)
+    touch_tap(page.carousel)
+    detail = page.detail
+    qtbot.waitUntil(lambda: detail.panel.isVisible() and not detail.animating, timeout=15000)
+    assert not page.carousel.updatesEnabled()  # held under the picture
+    before = detail._backdrop.toImage()
+    touch_tap(window.header.languages["en"])
+    assert page.title.text() == window.session.content.pages["robots"].title.get("en")
+    shown = detail._backdrop.toImage()
+    assert shown != before and shown == detail.dimmed_page().toImage()
+    touch_tap(detail.back)
+    qtbot.waitUntil(lambda: detail.isHidden(), timeout=15000)
+    assert page.carousel.updatesEnabled() and detail._backdrop.isNull()
+
+
 def test_a_tap_on_the_scrim_while_the_detail_opens_closes_it(qtbot) -> None:
     window, page = open_robots(qtbot)
     touch_tap(page.carousel)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from kiosk.content import Content
 from kiosk.ui.session import Session
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.detail_overlay import DetailOverlay
 
 
 class PageView(QWidget):
@@ -42,6 +43,7 @@ class PageView(QWidget):
         self.rebuild()
         self.language = self.session.language
         self.retranslate()
+        self._redraw_under_details()
 
     def _on_language_changed(self, _language: str) -> None:
         if not self.isHidden():  # on screen (or sliding out): now; else when next shown
@@ -57,6 +59,12 @@ class PageView(QWidget):
             self.retranslate()
         except Exception:
             sys.excepthook(*sys.exc_info())  # type: ignore[arg-type]
+        self._redraw_under_details()
+
+    def _redraw_under_details(self) -> None:
+        """An open detail shows a picture of the page under it: take it again."""
+        for detail in self.findChildren(DetailOverlay):
+            detail.page_changed()
 
     def rebuild(self) -> None:
         """Recreate the widgets that depend on the content."""

@@ -32,9 +32,12 @@ def test_it_opens_moving_a_picture_then_shows_the_live_panel(ground, qtbot) -> N
     assert panel.contains(shown) and shown.height() < panel.height()  # uncovered in place
     qtbot.waitUntil(lambda: not overlay.animating, timeout=5000)
     assert overlay.panel.isVisible() and overlay.level == 1.0
-    assert card.updatesEnabled()
+    assert not card.updatesEnabled()  # open, it still shows the page's picture over it
     assert overlay.panel.geometry() == overlay.panel_rect()
     assert overlay.geometry() == overlay.parentWidget().rect()
+    overlay.dismiss()
+    qtbot.waitUntil(lambda: overlay.isHidden(), timeout=5000)
+    assert card.updatesEnabled()  # closed: the page paints itself again
 
 
 def test_a_tap_on_the_scrim_closes_it_a_tap_on_the_panel_does_not(ground, qtbot) -> None:

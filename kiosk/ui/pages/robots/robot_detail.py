@@ -18,6 +18,7 @@ from kiosk.ui.pages.robots.robot_card import fit_art, paint_stage, render_robot_
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.bullet import BulletRow
 from kiosk.ui.widgets.detail_overlay import DetailOverlay
+from kiosk.ui.widgets.paint_cache import PaintCache
 from kiosk.ui.widgets.scroll import add_scrolling
 from kiosk.ui.widgets.text import TextLabel
 
@@ -43,13 +44,18 @@ class ArtStage(QWidget):
         self.theme = theme
         self.art = QPixmap()
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        # the stage's two antialiased shapes and the art, drawn once a look: 6 ms at 4K in
+        # the last frame of every opening
+        self._look = PaintCache()
 
     def art_rect(self) -> QRectF:
         pad = self.theme.px(16)
         return fit_art(QRectF(self.rect()).adjusted(pad, pad, -pad, -pad))
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
+        self._look.paint(self, self.art.cacheKey(), self._draw)
+
+    def _draw(self, painter: QPainter) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         paint_stage(painter, QRectF(self.rect()), self.theme)
         if not self.art.isNull():
