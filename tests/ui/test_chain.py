@@ -165,6 +165,20 @@ def test_nothing_is_clipped_at_any_size(qtbot, size) -> None:
     assert screen.contains(page.detail.panel.geometry())
 
 
+def test_a_detail_opened_over_an_open_one_stands_on_the_page_s_new_choice(window, qtbot) -> None:
+    """An open detail stands on a picture of its page; opening the next one over it (as the
+    attract loop does) lights the new choice in that picture, not the old one."""
+    page = open_chain(window, qtbot)
+    first, second = page.details()[:2]
+    page.show_detail(first)
+    qtbot.waitUntil(lambda: page.detail.panel.isVisible() and not page.detail.animating)
+    before = page.detail._backdrop.toImage()
+    page.show_detail(second)
+    page.settle()
+    shown = page.detail._backdrop.toImage()
+    assert shown != before and shown == page.detail.dimmed_page().toImage()
+
+
 def test_autoplay_steps_through_the_layers_and_parts(window, qtbot) -> None:
     page = open_chain(window, qtbot)
     opened = []

@@ -3,6 +3,7 @@ close a robot's detail, and see the fallback artwork when a robot's image is mis
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -308,6 +309,25 @@ def test_an_open_detail_shows_the_page_under_it_in_the_language_tapped(qtbot) ->
     touch_tap(detail.back)
     qtbot.waitUntil(lambda: detail.isHidden(), timeout=15000)
     assert page.carousel.updatesEnabled() and detail._backdrop.isNull()
+
+
+def test_content_reloaded_under_an_open_detail_is_drawn_under_it(qtbot) -> None:
+    """A curator's change read while a detail stands open: the page rebuilds under it, the
+    detail's picture of it is taken again, and closing it lets the page paint again."""
+    window, page = open_robots(qtbot)
+    touch_tap(page.carousel)
+    detail = page.detail
+    qtbot.waitUntil(lambda: detail.panel.isVisible() and not detail.animating, timeout=15000)
+    content = window.session.content
+    robots = dict(content.robots)
+    first = next(iter(robots))
+    robots.pop(first)
+    window.session.set_content(replace(content, robots=robots))
+    if not detail.isHidden():  # the detail may stay (its robot is another) or close
+        assert detail._backdrop.toImage() == detail.dimmed_page().toImage()
+        detail.dismiss(animate=False)
+    assert detail.isHidden() and page.carousel.updatesEnabled()
+    assert page.carousel.count == len(robots)
 
 
 def test_a_tap_on_the_scrim_while_the_detail_opens_closes_it(qtbot) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
+from shiboken6 import isValid
 
 
 class Cover:
@@ -36,7 +37,8 @@ class Cover:
                 self.held.append(widget)
 
     def release(self) -> None:
-        """They paint again (each gets one update)."""
+        """They paint again (each gets one update); one its page rebuilt meanwhile is gone."""
         for widget in self.held:
-            widget.setUpdatesEnabled(True)
+            if isValid(widget):
+                widget.setUpdatesEnabled(True)
         self.held = []

@@ -141,6 +141,7 @@ class DetailOverlay(Pressable):
         self.place_panel()
         self.raise_()
         self.show()
+        self.page_changed()  # open already: its page may show another choice now
         self._run(1.0, self.open_ms if animate and self.isVisible() else 0)
 
     def dismiss(self, animate: bool = True) -> None:
@@ -244,7 +245,10 @@ class DetailOverlay(Pressable):
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
 
     def dimmed_page(self) -> QPixmap:
-        """The page under it as it is now, under the scrim."""
+        """The page under it as it is now, under the scrim (a widget held from painting
+        renders without its children: the page is let go while it is drawn)."""
+        held = bool(self.cover.held)
+        self.cover.release()
         page = self.parentWidget()
         ratio = self.devicePixelRatioF()
         backdrop = QPixmap(self.size() * ratio)
@@ -257,6 +261,8 @@ class DetailOverlay(Pressable):
                 child.render(painter, child.pos(), renderFlags=QWidget.RenderFlag.DrawChildren)
         self._paint_scrim(painter, 1.0)
         painter.end()
+        if held:
+            self.cover.hold()
         return backdrop
 
     def _drop_backdrop(self) -> None:
@@ -269,8 +275,7 @@ class DetailOverlay(Pressable):
         """The page under it changed (its language, its content): an open one takes its dimmed
         picture again."""
         if not self._backdrop.isNull() and not self.animating:
-            self._drop_backdrop()
-            self._take_backdrop()
+            self._backdrop = self.dimmed_page()
             self.update()
 
     def _on_level(self, value: object) -> None:
