@@ -48,7 +48,9 @@ class RevealEffect(QGraphicsEffect):
     """Draws its widget faded to ``level`` and shifted by ``slide * (1 - level)``.
 
     The widget stays where it is (its touch area never moves) and is drawn from one picture
-    taken when the reveal starts, so a frame of the reveal lays out and draws no text.
+    taken when the reveal starts, so a frame of the reveal lays out and draws no text. It stays
+    enabled, drawing the widget itself once revealed: Qt repaints the whole parent when an effect
+    is switched on or off (the whole strip at the end of each card's reveal: 20-26 ms at 4K).
     """
 
     def __init__(self, parent: QWidget) -> None:
@@ -56,7 +58,6 @@ class RevealEffect(QGraphicsEffect):
         self.level = 1.0
         self.slide = QPointF()
         self._picture: QPixmap | None = None
-        self.setEnabled(False)
 
     def set_slide(self, slide: QPointF) -> None:
         self.slide = QPointF(slide)
@@ -67,7 +68,6 @@ class RevealEffect(QGraphicsEffect):
         self.level = level
         if level >= 1.0:
             self._picture = None
-        self.setEnabled(level < 1.0)
         self.update()
 
     def forget(self) -> None:
