@@ -40,6 +40,29 @@ def test_it_opens_moving_a_picture_then_shows_the_live_panel(ground, qtbot) -> N
     assert card.updatesEnabled()  # closed: the page paints itself again
 
 
+def test_closed_its_dimming_rolls_up_over_the_live_page_and_can_open_again(ground, qtbot):
+    """After the panel closes, the dimmed picture rolls up (the page paints again below it, a
+    strip a frame); opening again meanwhile covers the page whole again."""
+    card = QWidget(ground)
+    card.setGeometry(10, ground.height() - 110, 200, 100)
+    card.show()
+    overlay = overlay_on(ground)
+    overlay.reveal()
+    overlay.settle()
+    overlay.dismiss()
+    assert not overlay.is_open
+    qtbot.waitUntil(lambda: overlay.height() < ground.height(), timeout=5000)
+    assert overlay.animating and overlay.isVisible() and overlay.y() == 0
+    assert card.updatesEnabled()  # the page paints itself where the dimming has gone
+    overlay.reveal()
+    assert overlay.geometry() == ground.rect() and overlay.is_open and not card.updatesEnabled()
+    overlay.settle()
+    assert overlay.panel.isVisible() and overlay.level == 1.0
+    overlay.dismiss()
+    qtbot.waitUntil(lambda: overlay.isHidden(), timeout=5000)
+    assert overlay.geometry() == ground.rect() and card.updatesEnabled()
+
+
 def test_a_tap_on_the_scrim_closes_it_a_tap_on_the_panel_does_not(ground, qtbot) -> None:
     overlay = overlay_on(ground)
     closed: list[bool] = []
