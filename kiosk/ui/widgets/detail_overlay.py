@@ -41,7 +41,7 @@ from kiosk.ui.input import CLAIMS_SWIPES, CLOSES_LAYER, Pressable
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.buttons import BackButton
 from kiosk.ui.widgets.cover import Cover
-from kiosk.ui.widgets.snapshot import blit, snapshot
+from kiosk.ui.widgets.snapshot import blit
 
 SCRIM = 0.82  # how dark the page gets under an open detail
 OPEN_MS = 320
@@ -238,12 +238,14 @@ class DetailOverlay(Pressable):
             self._on_level(target)
             self._on_finished(lift=False)
             return
-        if target == 1.0 or self.panel.isVisible() or self._picture.isNull():
-            self._picture = snapshot(self.panel)  # closing half-open keeps its picture
-        self.panel.hide()
+        # closing half-open keeps its picture
+        drawn = target == 1.0 or self.panel.isVisible() or self._picture.isNull()
         dims = self._backdrop.isNull()  # an open one has it, up to date, on screen
         if dims:
             self._take_backdrop()
+        if drawn:
+            self._picture = self._panel_picture()
+        self.panel.hide()
         self.animation.setDuration(max(1, round(duration * abs(target - self.level))))
         curve = QEasingCurve.Type.OutCubic if target else QEasingCurve.Type.InOutCubic
         self.animation.setEasingCurve(curve)
@@ -263,6 +265,21 @@ class DetailOverlay(Pressable):
         self.cover.hold()  # the page's cards under it paint nothing meanwhile
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
 
+    def _panel_picture(self) -> QPixmap:
+        """The panel drawn on the dimmed page where it stands: opaque, so a frame copies it
+        (and no transparent picture of 6 Mpx is cleared first: 8-11 ms at 4K)."""
+        ratio = self.devicePixelRatioF()
+        where = self.panel.geometry()
+        picture = self._backdrop.copy(
+            QRect(where.topLeft() * ratio, where.size() * ratio)  # device pixels
+        )
+        picture.setDevicePixelRatio(ratio)
+        self.panel.ensurePolished()
+        if self.panel.layout() is not None:
+            self.panel.layout().activate()
+        self.panel.render(picture, QPoint(), QRegion(self.panel.rect()))
+        return picture
+
     def dimmed_page(self) -> QPixmap:
         """The page under it as it is now, under the scrim (a widget held from painting
         renders without its children: the page is let go while it is drawn)."""
@@ -270,9 +287,8 @@ class DetailOverlay(Pressable):
         self.cover.release()
         page = self.parentWidget()
         ratio = self.devicePixelRatioF()
-        backdrop = QPixmap(self.size() * ratio)
+        backdrop = QPixmap(self.size() * ratio)  # not cleared: the page's ground covers it
         backdrop.setDevicePixelRatio(ratio)
-        backdrop.fill(self.theme.palette.color("ground"))
         painter = QPainter(backdrop)
         page.render(painter, QPoint(), QRegion(), QWidget.RenderFlag.DrawWindowBackground)
         for child in page.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
