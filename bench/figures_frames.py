@@ -64,7 +64,8 @@ def bench_size(
             f"  {name:20s} {m['frames']:4.0f} frames, interval median {m['interval_median']:5.1f}"
             f" ms p95 {m['interval_p95']:5.1f} ms max {m['interval_max']:5.1f} ms "
             f"({m['over_33ms']:.0f} over 33 ms); update {m['update_median']:4.2f} ms + paint "
-            f"{m['paint_median']:4.1f} ms a frame, p95 of the sum {m['work_p95']:4.1f} ms"
+            f"{m['paint_median']:4.1f} ms a frame, p95 of the sum {m['work_p95']:4.1f} ms; "
+            f"first frame after {m['first_max']:5.1f} ms"
         )
     window.close()
     window.deleteLater()

@@ -2,8 +2,9 @@
 
 One window repaint (an ``UpdateRequest`` on the main window) is one frame. While recording,
 the recorder keeps each frame's start and end (its paint time), the interval from the frame
-before it in the same recording (the idle time between two recordings is not an interval) and
-the time our own animation handlers took since the frame before (see :func:`time_handlers`).
+before it in the same recording (the idle time between two recordings is not an interval), the
+time our own animation handlers took since the frame before (see :func:`time_handlers`) and,
+for each recording, the time from its start (a tap's handler, say) to its first frame.
 """
 
 from __future__ import annotations
@@ -96,16 +97,19 @@ class FrameRecorder:
         self.frames: list[tuple[float, float]] = []  # (start, end) of each repaint
         self.intervals: list[float] = []  # ms between two frames of one recording
         self.update_ms: list[float] = []  # ms our handlers took before each frame
+        self.first_ms: list[float] = []  # ms from each recording's start to its first frame
         self.recording = False
         self._last: float | None = None
+        self._started = 0.0
         self._pending_update = 0.0
 
     def clear(self) -> None:
-        self.frames, self.intervals, self.update_ms = [], [], []
+        self.frames, self.intervals, self.update_ms, self.first_ms = [], [], [], []
 
     def start(self) -> None:
         self.recording = True
         self._last = None
+        self._started = time.perf_counter()
         self._pending_update = 0.0
 
     def stop(self) -> None:
@@ -121,6 +125,8 @@ class FrameRecorder:
             return
         if self._last is not None:
             self.intervals.append((start - self._last) * 1000)
+        else:
+            self.first_ms.append((start - self._started) * 1000)
         self._last = start
         self.frames.append((start, end))
         self.update_ms.append(self._pending_update * 1000)
@@ -131,7 +137,8 @@ class FrameRecorder:
         return [(end - start) * 1000 for start, end in self.frames]
 
     def figures(self) -> dict[str, float]:
-        """Frame count, interval median/p95/max, frames over 33 ms, paint and update times."""
+        """Frame count, interval median/p95/max, frames over 33 ms, paint and update times,
+        and the longest wait from a recording's start to its first frame."""
         intervals = self.intervals or [0.0]
         paint = self.paint_ms or [0.0]
         update = self.update_ms or [0.0]
@@ -146,6 +153,7 @@ class FrameRecorder:
             "paint_p95": p95(paint),
             "update_median": statistics.median(update),
             "work_p95": p95(work),
+            "first_max": max(self.first_ms or [0.0]),
         }
 
 

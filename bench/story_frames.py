@@ -91,7 +91,7 @@ def bench_size(
         print(
             f"  {name:22s} {m['frames']:4.0f} frames, interval p95 {m['interval_p95']:5.1f} ms "
             f"max {m['interval_max']:5.1f} ms; paint median {m['paint_median']:4.1f} ms "
-            f"p95 {m['paint_p95']:4.1f} ms"
+            f"p95 {m['paint_p95']:4.1f} ms; first frame after {m['first_max']:5.1f} ms"
         )
     window.close()
 
