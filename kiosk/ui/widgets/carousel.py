@@ -56,6 +56,7 @@ FLICK_PX_PER_MS = 0.45  # at 1080 px: a release faster than this moves on in its
 VELOCITY_WINDOW_MS = 90  # the release speed is measured over the last moments of a drag
 EDGE_RESISTANCE = 0.3  # past the first or the last card the strip follows a part of the drag
 KEEP_AROUND = 2  # cards within this distance of the current one keep their pixmaps
+SOLID_AROUND = 1  # and within this one their opaque pictures too (one more set of pictures)
 
 
 class CarouselCard(Protocol):
@@ -250,13 +251,13 @@ class Carousel(OpaquePaint, PointerWidget):
         for index, card in enumerate(self.cards):  # keep the memory of a few cards only
             if abs(index - self._current) > KEEP_AROUND:
                 card.release()
+            if abs(index - self._current) > SOLID_AROUND:
                 self._solids.pop(index, None)
         self.prefetch.start()
 
-    def _near(self) -> list[int]:
-        """The cards kept drawn: those within ``KEEP_AROUND`` of the current one, nearest
-        first."""
-        near = [i for i in range(len(self.cards)) if abs(i - self._current) <= KEEP_AROUND]
+    def _near(self, reach: int = KEEP_AROUND) -> list[int]:
+        """The cards within ``reach`` of the current one, nearest first."""
+        near = [i for i in range(len(self.cards)) if abs(i - self._current) <= reach]
         return sorted(near, key=lambda i: abs(i - self._current))
 
     def _missing_near(self) -> list[CarouselCard]:
@@ -279,7 +280,7 @@ class Carousel(OpaquePaint, PointerWidget):
             missing[0].pixmap(self.card_size, self.devicePixelRatioF())
             self.prefetch.start()
             return
-        lacking = [i for i in self._near() if self._solid(i) is None]
+        lacking = [i for i in self._near(SOLID_AROUND) if self._solid(i) is None]
         if lacking:  # then their opaque pictures, one a pass
             self._solid(lacking[0], make=True)
             if len(lacking) > 1:
@@ -290,7 +291,7 @@ class Carousel(OpaquePaint, PointerWidget):
         self.prefetch.stop()
         for card in self._missing_near():
             card.pixmap(self.card_size, self.devicePixelRatioF())
-        for index in self._near():
+        for index in self._near(SOLID_AROUND):
             self._solid(index, make=True)
 
     def _solid(self, index: int, make: bool = False) -> QPixmap | None:

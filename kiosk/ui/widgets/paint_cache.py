@@ -37,3 +37,7 @@ class PaintCache:
             painter.end()
             self._picture, self._key = picture, key
         QPainter(widget).drawPixmap(0, 0, self._picture)
+
+    def forget(self) -> None:
+        """Let the picture go (its widget is out of sight for a while)."""
+        self._key, self._picture = None, QPixmap()

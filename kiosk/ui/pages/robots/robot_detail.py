@@ -55,6 +55,10 @@ class ArtStage(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         self._look.paint(self, self.art.cacheKey(), self._draw)
 
+    def forget(self) -> None:
+        """Closed: let its picture go."""
+        self._look.forget()
+
     def _draw(self, painter: QPainter) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         paint_stage(painter, QRectF(self.rect()), self.theme)
@@ -160,6 +164,7 @@ class RobotDetail(DetailOverlay):
     def on_closed(self) -> None:
         self.robot = None
         self.stage.art = QPixmap()
+        self.stage.forget()
 
     def set_language(self, content: Content, lang: Language) -> None:
         """Fill the panel for the robot in ``lang`` (also while it is open)."""
