@@ -311,6 +311,30 @@ def test_an_open_detail_shows_the_page_under_it_in_the_language_tapped(qtbot) ->
     assert page.carousel.updatesEnabled() and detail._backdrop.isNull()
 
 
+def test_the_screen_shows_no_strip_of_the_panel_as_its_dimming_rolls_up(qtbot) -> None:
+    """Closed to a band, the panel leaves none of it on screen while the dimmed page rolls up
+    (the band's last picture stayed in the window's pixels until the blind passed it)."""
+    window, page = open_robots(qtbot)
+    touch_tap(page.carousel)
+    detail = page.detail
+    qtbot.waitUntil(lambda: detail.panel.isVisible() and not detail.animating, timeout=15000)
+    detail.lift.setDuration(3000)  # slow, so the band is still under the blind when read
+    touch_tap(detail.back)
+    qtbot.waitUntil(lambda: detail.lift.state() == QAbstractAnimation.State.Running, timeout=5000)
+    QApplication.processEvents()  # the frame that starts the roll
+    band = detail.origin().toAlignedRect().intersected(detail.rect())
+    assert not band.isEmpty()
+    screen = window.backingStore().paintDevice()  # the window's pixels, as shown
+    assert isinstance(screen, QImage)
+    ratio = screen.devicePixelRatio()
+    top_left = detail.mapTo(window, band.topLeft()) * ratio
+    shown = screen.copy(QRect(top_left, band.size() * ratio))
+    expected = detail._backdrop.toImage().copy(QRect(band.topLeft() * ratio, band.size() * ratio))
+    assert shown.convertToFormat(QImage.Format.Format_RGB32) == expected.convertToFormat(
+        QImage.Format.Format_RGB32
+    )
+
+
 def test_content_reloaded_under_an_open_detail_is_drawn_under_it(qtbot) -> None:
     """A curator's change read while a detail stands open: the page rebuilds under it, the
     detail's picture of it is taken again, and closing it lets the page paint again."""

@@ -336,6 +336,7 @@ class DetailOverlay(Pressable):
             self.update(self.panel.geometry())
             return
         if lift and not self._backdrop.isNull() and self.isVisible():
+            self.update(self._shown)  # the band the panel closed to: the dimmed page again
             self.cover.release()  # the page paints again where the dimming has lifted
             self.setAttribute(Qt.WidgetAttribute.WA_StaticContents, True)  # shorter: no repaint
             self.lift.start()
