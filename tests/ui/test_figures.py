@@ -282,6 +282,22 @@ def chart_ids(cards: list[ChartCard]) -> list[str]:
     return [c.chart.id for c in cards]
 
 
+def test_a_chart_back_on_the_4k_spread_has_its_first_label_inside_it(qtbot) -> None:
+    """At 3840x2160 a bar label's laid-out line is a pixel taller than its font's: after a tap
+    on 简体中文 with 'More figures' open (opened in English, where the robot chart waits
+    under it), the chart back on the spread had its first label 2 px above its top."""
+    window = make_window(qtbot, size=(3840, 2160), lang="en")
+    page = open_page(window, qtbot, "figures")
+    page.settle()
+    touch_tap(page.more_button)
+    page.more.settle()
+    touch_tap(window.header.languages["zh-Hans"])
+    page.settle()
+    robot = next(c for c in page.spread_charts if c.objectName() == "chart-robot_cluster_2024")
+    assert robot.isVisible()
+    assert spread_errors(window, page, "zh-Hans") == []
+
+
 def test_a_chart_the_screen_has_no_room_for_waits_under_more_until_there_is(qtbot) -> None:
     """In English at 1920x1080 the exhibit's numbers take two lines more than in Chinese, and
     the robot cluster's note lay over its last bar: that chart waits under 'More figures'. A

@@ -8,6 +8,7 @@ through ``setHtml`` or a ``LabelItem``), so a caption with tags is shown literal
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 
 import pyqtgraph as pg
@@ -271,7 +272,11 @@ class BarChart(ChartPlot):
         theme = self.theme
         width, height = max(1, self.width()), max(1, self.height())
         above = theme.px(2 if self.compact else 6)  # a label's line box to its bar
-        label_px = QFontMetricsF(theme.font("body", self.lang)).height() + above
+        # a label's line as laid out (its text's document rounds the font's line up: at 4K
+        # the first label stood 1-2 px above the chart)
+        line = QFontMetricsF(theme.font("body", self.lang)).height()
+        line = math.ceil(max([line, *(label.boundingRect().height() for label in self.labels)]))
+        label_px = line + above
         value_font = QFontMetricsF(self.value_font())
         gap = theme.px(8 if self.compact else 20)
         clear = theme.px(4)  # the last row's value clear of the card's note
