@@ -296,6 +296,8 @@ def _chart_texts(
     for plot in root.findChildren(ChartPlot):
         if not plot.isVisible() or plot.width() <= 0:
             continue
+        if not plot.updatesEnabled():  # held under an open detail, which shows a picture of
+            continue  # its page: the page's own screen checks it
         name = f"chart-{plot.chart.id}" if plot.chart is not None else widget_name(plot)
         plot.grab()  # a chart text takes its place when it is drawn
         full_texts = getattr(plot, "full_texts", {})
