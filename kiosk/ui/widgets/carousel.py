@@ -345,10 +345,14 @@ class Carousel(OpaquePaint, PointerWidget):
         half = self.card_size.width() / 2
         return self.width() / 2 - half, self.width() / 2 + half
 
+    def _ramp(self) -> float:
+        """How wide the light's fall-off is, past each edge of the middle."""
+        return self.gap + self.theme.px(SHADE_RAMP)
+
     def brightness(self, x: float) -> float:
         """How bright the strip is ``x`` px from its left edge (1.0 in the middle)."""
         left, right = self.lit_span()
-        ramp = self.gap + self.theme.px(SHADE_RAMP)
+        ramp = self._ramp()
         outside = max(left - x, x - right, 0.0)
         return 1.0 - (1.0 - NEIGHBOUR_OPACITY) * min(outside / ramp, 1.0)
 
@@ -454,7 +458,7 @@ class Carousel(OpaquePaint, PointerWidget):
             return self._shade[1]
         ratio = self.devicePixelRatioF()
         reach = math.ceil(self.lit_span()[0])  # each side: from its edge to the middle's
-        ramp = self.gap + self.theme.px(SHADE_RAMP)
+        ramp = self._ramp()
         pictures = []
         for start in (0, self.width() - reach):  # where it stands: left, right
             picture = QPixmap(QSize(reach, self.height()) * ratio)

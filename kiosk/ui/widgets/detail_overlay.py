@@ -41,7 +41,7 @@ from kiosk.ui.input import CLAIMS_SWIPES, CLOSES_LAYER, Pressable
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.buttons import BackButton
 from kiosk.ui.widgets.cover import Cover
-from kiosk.ui.widgets.snapshot import blit
+from kiosk.ui.widgets.snapshot import blit, snapshot
 
 SCRIM = 0.82  # how dark the page gets under an open detail
 OPEN_MS = 320
@@ -270,15 +270,8 @@ class DetailOverlay(Pressable):
         (and no transparent picture of 6 Mpx is cleared first: 8-11 ms at 4K)."""
         ratio = self.devicePixelRatioF()
         where = self.panel.geometry()
-        picture = self._backdrop.copy(
-            QRect(where.topLeft() * ratio, where.size() * ratio)  # device pixels
-        )
-        picture.setDevicePixelRatio(ratio)
-        self.panel.ensurePolished()
-        if self.panel.layout() is not None:
-            self.panel.layout().activate()
-        self.panel.render(picture, QPoint(), QRegion(self.panel.rect()))
-        return picture
+        under = self._backdrop.copy(QRect(where.topLeft() * ratio, where.size() * ratio))
+        return snapshot(self.panel, under=under)
 
     def dimmed_page(self) -> QPixmap:
         """The page under it as it is now, under the scrim (a widget held from painting

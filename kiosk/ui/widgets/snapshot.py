@@ -7,8 +7,10 @@ from PySide6.QtGui import QPainter, QPixmap, QRegion
 from PySide6.QtWidgets import QWidget
 
 
-def snapshot(widget: QWidget, area: QRect | None = None) -> QPixmap:
-    """``widget`` (shown or not) rendered with its children into a transparent pixmap.
+def snapshot(widget: QWidget, area: QRect | None = None, under: QPixmap | None = None) -> QPixmap:
+    """``widget`` (shown or not) rendered with its children into a transparent pixmap, or
+    onto ``under`` (a picture of what stands beneath it, the picture's size: the result is then
+    opaque, copied each frame, and no transparent picture is cleared first).
 
     ``area`` (in the widget's coordinates) limits the picture to the part that has content,
     which keeps the pixmap and the cost of drawing it each frame small.
@@ -18,9 +20,12 @@ def snapshot(widget: QWidget, area: QRect | None = None) -> QPixmap:
         widget.layout().activate()
     rect = QRect(widget.rect()) if area is None else area.intersected(widget.rect())
     ratio = widget.devicePixelRatioF()
-    pixmap = QPixmap(rect.size() * ratio)
+    if under is not None:
+        pixmap = under
+    else:
+        pixmap = QPixmap(rect.size() * ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
     pixmap.setDevicePixelRatio(ratio)
-    pixmap.fill(Qt.GlobalColor.transparent)
     if not rect.isEmpty():
         widget.render(pixmap, QPoint(), QRegion(rect), QWidget.RenderFlag.DrawChildren)
     return pixmap
