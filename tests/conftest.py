@@ -37,6 +37,13 @@ def content_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(autouse=True)
+def own_runtime_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -> None:
+    """Each test its own runtime folder: a crash record one test leaves there (its state folder
+    could not be written) must not be read, as newer, by a kiosk another test starts later."""
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path_factory.mktemp("run")))
+
+
+@pytest.fixture(autouse=True)
 def no_pin_lockout() -> None:
     """Each test starts with the PIN pad unlocked (the lockout outlives a kiosk's restart)."""
     from kiosk.paths import user_state_dir
