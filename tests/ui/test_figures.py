@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QRect, QTimer
 from PySide6.QtGui import QColor, QImage
@@ -450,3 +451,56 @@ def test_a_hidden_spread_fitted_again_keeps_the_language_of_its_words(qtbot) -> 
     page = open_page(window, qtbot, "figures")
     assert page.sources.text() == page.credits("zh-Hans")
     assert page.sources.text().startswith("来源")
+
+
+def shown_plot(window, plot) -> QImage:
+    """The plot's pixels as the window shows them (its backing store)."""
+    screen = window.backingStore().paintDevice()
+    assert isinstance(screen, QImage)
+    ratio = screen.devicePixelRatio()
+    viewport = plot.viewport()
+    corner = viewport.mapTo(window, QPoint(0, 0)) * ratio
+    shown = screen.copy(QRect(corner, viewport.size() * ratio))
+    return shown.convertToFormat(QImage.Format.Format_RGB32)
+
+
+def pixels(image: QImage) -> np.ndarray:
+    """An RGB32 image as an array of rows of BGRA bytes."""
+    data = np.frombuffer(image.constBits(), np.uint8, image.sizeInBytes())
+    rows = data.reshape(image.height(), image.bytesPerLine())[:, : image.width() * 4]
+    return rows.reshape(image.height(), image.width(), 4).copy()
+
+
+@pytest.mark.parametrize("chart_id", ["robot_cluster_2024", "output_path_2026"])
+def test_a_chart_drawn_a_strip_a_frame_shows_what_drawing_it_whole_shows(
+    window, qtbot, chart_id: str
+) -> None:
+    """Each frame of a chart's animation repaints only what it changed (the band a bar's end
+    or the line swept, the texts that moved or faded): paused on the way and at the end, the
+    screen shows exactly the chart drawn whole."""
+    page = open_figures(window, qtbot)
+    qtbot.waitUntil(lambda: page.running_animations() == 0, timeout=15000)
+    chart = next((c for c in page.spread_charts if c.chart.id == chart_id), None)
+    if chart is None:  # under 'More figures', scrolled into view
+        open_more(page, qtbot)
+        chart = next(c for c in page.more.charts if c.chart.id == chart_id)
+        page.more.area.ensureWidgetVisible(chart, 0, 0)
+        qtbot.waitUntil(lambda: page.running_animations() == 0, timeout=15000)
+    on_screen = QRect(chart.plot.mapTo(window, QPoint(0, 0)), chart.plot.size())
+    assert window.rect().contains(on_screen)
+    touch_tap(chart, center(chart.plot))
+    for stop in (0.35, 0.6, 1.0):
+        qtbot.waitUntil(lambda s=stop: chart.plot.progress >= s, timeout=15000)
+        if chart.running:
+            chart.sequence.pause()
+        QApplication.processEvents()  # the frame of the chart as it stands
+        shown = pixels(shown_plot(window, chart.plot))
+        chart.plot.viewport().repaint()  # the same frame drawn whole, in the same place
+        whole = pixels(shown_plot(window, chart.plot))
+        # the same pixels: a gradient clipped to a band may round a channel one step apart,
+        # and a wide line's corner rasterise a pixel or two differently (a part left undrawn
+        # differs by hundreds: a dot, a text, a bar's band)
+        differ = (abs(shown.astype(int) - whole.astype(int)) > 2).any(axis=2)
+        assert int(differ.sum()) <= 8, stop
+        if stop < 1.0:
+            chart.sequence.resume()
