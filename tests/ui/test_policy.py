@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
 
 from kiosk.i18n import format_date
 from kiosk.ui.pages.policy import PolicyPage
@@ -233,6 +235,47 @@ def test_a_card_ending_its_reveal_repaints_itself_not_the_whole_timeline(window,
     page.strip.removeEventFilter(watcher)
     view = page.visible_rect()
     assert watcher.areas and max(watcher.areas) < view.width() * view.height() / 2
+
+
+def screen_pixel(window, widget, point: QPoint) -> int:
+    """The colour the window shows at ``point`` of ``widget`` (its backing store)."""
+    screen = window.backingStore().paintDevice()
+    assert isinstance(screen, QImage)
+    at = widget.mapTo(window, point) * screen.devicePixelRatio()
+    return screen.pixel(at)
+
+
+def test_a_card_is_uncovered_along_the_axis_a_band_a_frame(window, qtbot) -> None:
+    """Half revealed, a card shows its leading half as itself and its trailing half not at
+    all (the strip's ground), behind a line of light; no frame repaints more than a band of
+    it (a fade over whole cards blended 3-4 of them every frame: 14-18 ms at 4K)."""
+    page = open_policy(window, qtbot)
+    page.settle()
+    target = [c for c in page.strip.cards if in_view(page, c)][0]
+    lead = QPoint(target.width() // 5, target.height() // 2)
+    trail = QPoint(target.width() * 4 // 5, target.height() // 2)
+    QApplication.processEvents()
+    whole = screen_pixel(window, target, lead), screen_pixel(window, target, trail)
+    target.hide()
+    QApplication.processEvents()
+    ground = screen_pixel(window, target, trail)
+    assert ground != whole[1]
+    target.show()
+    target.conceal()
+    QApplication.processEvents()
+    watcher = StripPaints()
+    page.strip.installEventFilter(watcher)
+    target.reveal()
+    qtbot.waitUntil(lambda: target.reveal_level >= 0.5, timeout=5000)
+    target.sequence.pause()
+    QApplication.processEvents()
+    assert 0.5 <= target.reveal_level < 0.8
+    assert screen_pixel(window, target, lead) == whole[0]
+    assert screen_pixel(window, target, trail) == ground
+    target.sequence.resume()
+    qtbot.waitUntil(lambda: not target.running, timeout=5000)
+    page.strip.removeEventFilter(watcher)
+    assert watcher.areas and max(watcher.areas) < target.width() * target.height() / 2
 
 
 def test_autoplay_advance_scrolls_on_until_the_end(window, qtbot) -> None:
