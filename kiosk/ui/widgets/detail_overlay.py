@@ -47,6 +47,7 @@ SCRIM = 0.82  # how dark the page gets under an open detail
 OPEN_MS = 320
 CLOSE_MS = 260
 LIFT_MS = 130  # after a close, the dimming rolls up
+LOWER_MS = 130  # as one opens, the dimming rolls down
 
 
 def inside(rect: QRect, radius: float) -> QRegion:
@@ -130,6 +131,16 @@ class DetailOverlay(Pressable):
         self.lift.setEndValue(1.0)
         self.lift.valueChanged.connect(self._on_lift)
         self.lift.finished.connect(self._on_lifted)
+        # and the first part of an opening: the dimmed page comes down a band a frame over
+        # the page as it stood (all at once, the first frame copied a whole screen: 7-13 ms
+        # at 4K); the panel's window opens under it
+        self.blind = 1.0  # how far down the dimming has come (0..1)
+        self.lower = QVariantAnimation(self)
+        self.lower.setDuration(LOWER_MS)
+        self.lower.setStartValue(0.0)
+        self.lower.setEndValue(1.0)
+        self.lower.valueChanged.connect(self._on_lower)
+        self.lower.finished.connect(lambda: self._on_lower(1.0))
         self.hide()
 
     # state ---------------------------------------------------------------------------------
@@ -142,7 +153,7 @@ class DetailOverlay(Pressable):
     @property
     def animating(self) -> bool:
         running = QAbstractAnimation.State.Running
-        return self.animation.state() == running or self.lift.state() == running
+        return running in (self.animation.state(), self.lift.state(), self.lower.state())
 
     def reveal(self, animate: bool = True) -> None:
         """Cover the page and bring the (filled) panel in; at once unless ``animate`` and the
@@ -175,6 +186,9 @@ class DetailOverlay(Pressable):
         if self.lift.state() == QAbstractAnimation.State.Running:
             self.lift.stop()
             self._on_lifted()
+        if self.lower.state() == QAbstractAnimation.State.Running:
+            self.lower.stop()
+            self._on_lower(1.0)
 
     # what subclasses decide ----------------------------------------------------------------
 
@@ -234,6 +248,11 @@ class DetailOverlay(Pressable):
             self._drop_backdrop()  # the page may have changed where it was live: drawn again
             self.setGeometry(self.parentWidget().rect())
         self._target = target
+        if self.lower.state() == QAbstractAnimation.State.Running and (
+            target == 0.0 or duration <= 0
+        ):  # closed, or opened at once, as the dimming rolls down: it is all down
+            self.lower.stop()
+            self._on_lower(1.0)
         if duration <= 0 or not self.theme.motion or self.level == target:
             self._on_level(target)
             self._on_finished(lift=False)
@@ -252,7 +271,10 @@ class DetailOverlay(Pressable):
         self.animation.setStartValue(self.level)
         self.animation.setEndValue(target)
         self._shown = self.window_rect(self.level).toAlignedRect()
-        if dims:  # the page dims at once: one full frame, then only the window's edges
+        if dims and target == 1.0:  # the dimming rolls down, then only the window's edges
+            self.blind = 0.0
+            self.lower.start()
+        elif dims:  # closing from a live page (a reset): it dims at once
             self.update()
         else:  # the panel's picture stands in for it, where it stood
             self.update(self.panel.geometry())
@@ -343,6 +365,19 @@ class DetailOverlay(Pressable):
         height = self.parentWidget().height()
         self.resize(self.width(), max(1, round(height * (1.0 - lifted))))
 
+    def _on_lower(self, value: object) -> None:
+        """Roll the dimming down to ``value`` (0..1) of the page: only the band it gains is
+        painted (under it the page keeps the pixels it had, held from painting)."""
+        before = self._blind_px()
+        self.blind = float(value)  # type: ignore[arg-type]
+        after = self._blind_px()
+        if after > before:
+            self.update(QRect(0, before, self.width(), after - before))
+
+    def _blind_px(self) -> int:
+        """Where the dimming ends, in pixels from the top."""
+        return round(self.height() * self.blind)
+
     def _on_lifted(self) -> None:
         self.setAttribute(Qt.WidgetAttribute.WA_StaticContents, False)
         self._drop_backdrop()
@@ -385,18 +420,21 @@ class DetailOverlay(Pressable):
         if self._backdrop.isNull():  # without motion: the live page under a scrim
             self._paint_scrim(painter, self.level)
             return
+        # where it has come down to: below, the page keeps its pixels until it gets there
+        region = event.region().intersected(QRect(0, 0, self.width(), self._blind_px()))
         if self.panel.isVisible():  # open: the dimmed page around the panel's opaque inside
             inner = self.panel.interior().translated(self.panel.pos())
-            for area in event.region().subtracted(inner):
+            for area in region.subtracted(inner):
                 blit(painter, self._backdrop, area)
             return
-        blit(painter, self._backdrop, event.rect())  # the dimmed page, where this frame changes
+        for area in region:  # the dimmed page, where this frame changes
+            blit(painter, self._backdrop, area)
         if self._picture.isNull() or self.level <= 0.0:
             return
         shown = self.window_rect(self.level)
         if shown.isEmpty():
             return
-        painter.setClipRegion(event.region().intersected(QRegion(shown.toAlignedRect())))
+        painter.setClipRegion(region.intersected(QRegion(shown.toAlignedRect())))
         painter.drawPixmap(self.panel.geometry().topLeft(), self._picture)
         if self.level < 1.0:  # the window's edge, in the accent
             edge = max(2, self.theme.px(3))
@@ -404,7 +442,7 @@ class DetailOverlay(Pressable):
             painter.setBrush(self.theme.palette.color("accent", 0.8))
             outer = QRegion(shown.toAlignedRect())
             painter.setClipRegion(
-                event.region().intersected(
+                region.intersected(
                     outer.subtracted(
                         QRegion(shown.toAlignedRect().adjusted(edge, edge, -edge, -edge))
                     )
