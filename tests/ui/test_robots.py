@@ -369,6 +369,34 @@ def test_an_opening_rolls_the_dimming_down_a_band_a_frame(qtbot) -> None:
     assert shown.copy(200, bottom, span, 1) == dimmed.copy(200 * ratio, low, span, 1)
 
 
+def same_screen_when_drawn_whole(window) -> bool:
+    """The window shows what drawing it whole shows (a frame left a part undrawn if not)."""
+    shown = window_pixels(window)
+    window.repaint()
+    return shown == window_pixels(window)
+
+
+@pytest.mark.parametrize("switch", [False, True])
+def test_the_frame_an_opening_ends_on_shows_the_panel_as_drawn_live(qtbot, switch: bool) -> None:
+    """The last frame of an opening leaves the panel's pixels from its picture rather than
+    drawing its texts again (12-17 ms at 4K): the screen is what the live panel draws, also
+    when a language was tapped while it opened (then the panel is drawn live)."""
+    window, page = open_robots(qtbot)
+    detail = page.detail
+    touch_tap(page.carousel)
+    if switch:
+        qtbot.waitUntil(lambda: detail.level > 0.3, timeout=5000)
+        touch_tap(window.header.languages["en"])
+        assert detail.animating
+    qtbot.waitUntil(lambda: detail.panel.isVisible(), timeout=15000)
+    assert detail.stand_in.armed != switch
+    QApplication.processEvents()  # the frame the opening ends on
+    assert not detail.stand_in.armed
+    assert same_screen_when_drawn_whole(window)
+    touch_tap(detail.back)  # the live panel answers
+    qtbot.waitUntil(lambda: detail.isHidden(), timeout=15000)
+
+
 def test_content_reloaded_under_an_open_detail_is_drawn_under_it(qtbot) -> None:
     """A curator's change read while a detail stands open: the page rebuilds under it, the
     detail's picture of it is taken again, and closing it lets the page paint again."""

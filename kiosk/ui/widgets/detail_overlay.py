@@ -26,6 +26,8 @@ import math
 from PySide6.QtCore import (
     QAbstractAnimation,
     QEasingCurve,
+    QEvent,
+    QObject,
     QPoint,
     QPointF,
     QRect,
@@ -35,7 +37,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QPainter, QPaintEvent, QPen, QPixmap, QRegion, QResizeEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.ui.input import CLAIMS_SWIPES, CLOSES_LAYER, Pressable
 from kiosk.ui.theme import Theme
@@ -98,6 +100,47 @@ class DetailPanel(QWidget):
         return inside(self.rect(), rim)
 
 
+class StandIn(QObject):
+    """For the one frame after an opening ends, the panel and its children paint nothing: the
+    screen shows them already, from the picture the opening drew (the overlay draws only what
+    that last step changed). Only within the window's repaint: a grab draws them as usual."""
+
+    def __init__(self, overlay: DetailOverlay) -> None:
+        super().__init__(overlay)
+        self.overlay = overlay
+        self.armed = False
+        self._painting = False
+
+    def arm(self) -> None:
+        self.armed = True
+        self.overlay.window().installEventFilter(self)
+
+    def disarm(self) -> None:
+        if self.armed:
+            self.armed = False
+            self.overlay.window().removeEventFilter(self)
+            self.overlay.stood_in()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._painting:
+            panel = self.overlay.panel
+            return event.type() == QEvent.Type.Paint and (
+                watched is panel or (isinstance(watched, QWidget) and panel.isAncestorOf(watched))
+            )
+        if event.type() != QEvent.Type.UpdateRequest or not isinstance(watched, QWidget):
+            return False
+        app = QApplication.instance()
+        self._painting = True
+        app.installEventFilter(self)
+        try:
+            watched.event(event)  # the frame, with the panel's paints left out
+        finally:
+            self._painting = False
+            app.removeEventFilter(self)
+            self.disarm()
+        return True
+
+
 class DetailOverlay(Pressable):
     """Covers its page: the dimmed page and :attr:`panel`; see the module's notes."""
 
@@ -119,6 +162,9 @@ class DetailOverlay(Pressable):
         self._backdrop = QPixmap()  # the page under it, dimmed, while it moves and stands open
         self._picture = QPixmap()  # the panel, while it moves
         self._shown = QRect()  # the part of the panel the last frame uncovered
+        self._swept = QRegion()  # what the last frame of the motion changed
+        self._stale = False  # the panel changed since its picture was taken
+        self.stand_in = StandIn(self)
         self.cover = Cover(self)
         self.animation = QVariantAnimation(self)
         self.animation.valueChanged.connect(self._on_level)
@@ -242,6 +288,7 @@ class DetailOverlay(Pressable):
 
     def _run(self, target: float, duration: int) -> None:
         self.animation.stop()
+        self.stand_in.disarm()
         if self.lift.state() == QAbstractAnimation.State.Running:  # opened again as it lifts
             self.lift.stop()
             self.setAttribute(Qt.WidgetAttribute.WA_StaticContents, False)
@@ -264,6 +311,7 @@ class DetailOverlay(Pressable):
             self._take_backdrop()
         if drawn:
             self._picture = self._panel_picture()
+            self._stale = False
         self.panel.hide()
         self.animation.setDuration(max(1, round(duration * abs(target - self.level))))
         curve = QEasingCurve.Type.OutCubic if target else QEasingCurve.Type.InOutCubic
@@ -327,6 +375,8 @@ class DetailOverlay(Pressable):
         if not self._backdrop.isNull() and not self.animating:
             self._backdrop = self.dimmed_page()
             self.update()
+        elif self.animating:
+            self._stale = True  # the panel's words may have changed under its picture
 
     def _on_level(self, value: object) -> None:
         self.level = float(value)  # type: ignore[arg-type]
@@ -341,15 +391,23 @@ class DetailOverlay(Pressable):
                 QRegion(rect).subtracted(QRegion(rect.adjusted(edge, edge, -edge, -edge)))
             )
         self._shown = shown
+        self._swept = swept
         self.update(swept)
 
     def _on_finished(self, lift: bool = True) -> None:
-        self._picture = QPixmap()
         if self._target == 1.0:
+            # opened to its end: the screen is about to show the whole picture of the panel,
+            # which the live panel would draw again, text and all (12-17 ms at 4K); for that
+            # frame the picture stands in for it, unless it moved on since it was taken
+            if lift and self.isVisible() and not self._picture.isNull() and self._still():
+                self.stand_in.arm()
+            else:
+                self._picture = QPixmap()
+                # the rest already shows the dimmed page: only the panel's corners change
+                self.update(self.panel.geometry())
             self.panel.show()
-            # the rest already shows the dimmed page: only the panel's corners change
-            self.update(self.panel.geometry())
             return
+        self._picture = QPixmap()
         if lift and not self._backdrop.isNull() and self.isVisible():
             self.update(self._shown)  # the band the panel closed to: the dimmed page again
             self.cover.release()  # the page paints again where the dimming has lifted
@@ -357,6 +415,16 @@ class DetailOverlay(Pressable):
             self.lift.start()
             return
         self._on_lifted()
+
+    def _still(self) -> bool:
+        """The panel is as its picture shows it, and nothing in it is moving."""
+        running = QAbstractAnimation.State.Running
+        moving = (a.state() == running for a in self.panel.findChildren(QAbstractAnimation))
+        return not self._stale and self.blind == 1.0 and not any(moving)
+
+    def stood_in(self) -> None:
+        """The frame the picture stood in for the panel is drawn: the panel is live."""
+        self._picture = QPixmap()
 
     def _on_lift(self, value: object) -> None:
         """Roll the dimming up, ``value`` (0..1) of the way: it keeps its top edge and grows
@@ -379,6 +447,7 @@ class DetailOverlay(Pressable):
         return round(self.height() * self.blind)
 
     def _on_lifted(self) -> None:
+        self.stand_in.disarm()
         self.setAttribute(Qt.WidgetAttribute.WA_StaticContents, False)
         self._drop_backdrop()
         self.hide()
@@ -422,6 +491,13 @@ class DetailOverlay(Pressable):
             return
         # where it has come down to: below, the page keeps its pixels until it gets there
         region = event.region().intersected(QRect(0, 0, self.width(), self._blind_px()))
+        if self.panel.isVisible() and self.stand_in.armed:  # the picture, for one more frame
+            region = region.intersected(self._swept)
+            for area in region:
+                blit(painter, self._backdrop, area)
+            painter.setClipRegion(region.intersected(QRegion(self.panel.geometry())))
+            painter.drawPixmap(self.panel.geometry().topLeft(), self._picture)
+            return
         if self.panel.isVisible():  # open: the dimmed page around the panel's opaque inside
             inner = self.panel.interior().translated(self.panel.pos())
             for area in region.subtracted(inner):
