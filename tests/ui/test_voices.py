@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QTimer
-from PySide6.QtGui import QFontMetricsF
+from PySide6.QtGui import QFontMetricsF, QImage
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from kiosk.content.models import Voice
 from kiosk.i18n import Language
@@ -268,3 +269,21 @@ def test_no_voices_shows_a_calm_message(content_dir: Path, qtbot) -> None:
     assert page.empty.isVisible()
     assert page.empty.text() == window.session.content.strings["page.empty"].zh_hans
     assert page.advance() is False and page.running_animations() == 0
+
+
+def test_a_quote_change_repaints_where_the_quotes_were_and_are(window, qtbot) -> None:
+    """Each frame of a change repaints only where the two pictures stood and now stand: on
+    the way, the screen is what drawing the whole window shows (no trail of a quote left)."""
+    page = open_voices(window, qtbot)
+    touch_tap(page.next)
+    for stop in (0.3, 0.6):
+        qtbot.waitUntil(lambda s=stop: page.stage.animation.currentValue() >= s, timeout=5000)
+        page.stage.animation.pause()
+        QApplication.processEvents()  # the frame as it stands
+        screen = window.backingStore().paintDevice()
+        assert isinstance(screen, QImage)
+        shown = screen.convertToFormat(QImage.Format.Format_RGB32)
+        window.repaint()
+        assert shown == screen.convertToFormat(QImage.Format.Format_RGB32), stop
+        page.stage.animation.resume()
+    qtbot.waitUntil(lambda: not page.stage.running, timeout=15000)

@@ -15,7 +15,6 @@ from PySide6.QtCore import (
     QEasingCurve,
     QPointF,
     QRect,
-    QRectF,
     Qt,
     QTextBoundaryFinder,
     QVariantAnimation,
@@ -28,6 +27,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPixmap,
+    QRegion,
     QResizeEvent,
     QTextLayout,
     QTextOption,
@@ -379,8 +379,18 @@ class QuoteStage(QWidget):
         self.update()
 
     def _on_level(self, value: float) -> None:
+        before = self._drawn()
         self._level = float(value)
-        self.update()
+        self.update(before.united(self._drawn()))  # where the pictures were and now are
+
+    def _drawn(self) -> QRegion:
+        """Where the moving pictures stand at the current level."""
+        region = QRegion()
+        for picture in self._pictures:
+            position, _alpha = picture.at(self._level)
+            size = picture.pixmap.deviceIndependentSize().toSize()
+            region = region.united(QRect(position.toPoint(), size).adjusted(-1, -1, 1, 1))
+        return region
 
     def _on_finished(self) -> None:
         self._pictures = []
@@ -402,10 +412,8 @@ class QuoteStage(QWidget):
             if alpha <= 0.0:
                 continue
             painter.setOpacity(alpha)
-            size = QRectF(picture.pixmap.rect()).size() / picture.pixmap.devicePixelRatio()
-            painter.drawPixmap(
-                QRectF(position, size), picture.pixmap, QRectF(picture.pixmap.rect())
-            )
+            # at a whole pixel: a picture placed between pixels is resampled (Qt's slow path)
+            painter.drawPixmap(position.toPoint(), picture.pixmap)
 
 
 class HorizontalDrag(PointerWatcher):
