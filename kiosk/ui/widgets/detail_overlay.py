@@ -109,6 +109,7 @@ class StandIn(QObject):
         super().__init__(overlay)
         self.overlay = overlay
         self.armed = False
+        self.frames = 0  # how many frames it stood in (tests read it)
         self._painting = False
 
     def arm(self) -> None:
@@ -134,6 +135,7 @@ class StandIn(QObject):
         app.installEventFilter(self)
         try:
             watched.event(event)  # the frame, with the panel's paints left out
+            self.frames += 1
         finally:
             self._painting = False
             app.removeEventFilter(self)
