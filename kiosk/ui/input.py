@@ -164,7 +164,8 @@ class Pressable(PointerWidget):
 
     def _begin(self, pos: QPointF) -> None:
         self._origin = pos
-        self._set_pressed(True)
+        if self.isEnabled():  # a control out of use shows no press (a locked PIN pad's key)
+            self._set_pressed(True)
 
     def _move(self, pos: QPointF, timestamp: int = 0) -> None:
         if self._pressed and math.dist(pos.toTuple(), self._origin.toTuple()) > self.tap_slop:

@@ -97,8 +97,11 @@ def test_a_robot_s_drawing_comes_in_behind_a_moving_edge(qtbot, clock, content_d
     area = art.art_rect().toAlignedRect()
     assert art.running and art.level < 0.2
     early = accent_pixels(art.grab().toImage(), area, accent)
-    qtbot.waitUntil(lambda: 0.4 < art.level < 0.8, timeout=3000)
+    qtbot.waitUntil(lambda: art.level > 0.4, timeout=3000)
+    art.animation.pause()  # read half-way, however slow the machine (it ran past 0.8 once)
+    assert art.level < 1.0
     middle = art.grab().toImage()
+    art.animation.resume()
     qtbot.waitUntil(lambda: not art.running, timeout=3000)
     done = accent_pixels(art.grab().toImage(), area, accent)
     top = QRect(area.left(), area.top(), area.width(), area.height() // 3)
