@@ -188,7 +188,7 @@ class DetailOverlay(Pressable):
         self.lower.setStartValue(0.0)
         self.lower.setEndValue(1.0)
         self.lower.valueChanged.connect(self._on_lower)
-        self.lower.finished.connect(lambda: self._on_lower(1.0))
+        self.lower.finished.connect(self._all_down)
         self.hide()
 
     # state ---------------------------------------------------------------------------------
@@ -234,9 +234,7 @@ class DetailOverlay(Pressable):
         if self.lift.state() == QAbstractAnimation.State.Running:
             self.lift.stop()
             self._on_lifted()
-        if self.lower.state() == QAbstractAnimation.State.Running:
-            self.lower.stop()
-            self._on_lower(1.0)
+        self._all_down()
 
     # what subclasses decide ----------------------------------------------------------------
 
@@ -297,11 +295,8 @@ class DetailOverlay(Pressable):
             self._drop_backdrop()  # the page may have changed where it was live: drawn again
             self.setGeometry(self.parentWidget().rect())
         self._target = target
-        if self.lower.state() == QAbstractAnimation.State.Running and (
-            target == 0.0 or duration <= 0
-        ):  # closed, or opened at once, as the dimming rolls down: it is all down
-            self.lower.stop()
-            self._on_lower(1.0)
+        if target == 0.0 or duration <= 0:  # closed, or opened at once, as it rolls down
+            self._all_down()
         if duration <= 0 or not self.theme.motion or self.level == target:
             self._on_level(target)
             self._on_finished(lift=False)
@@ -444,6 +439,11 @@ class DetailOverlay(Pressable):
         if after > before:
             self.update(QRect(0, before, self.width(), after - before))
 
+    def _all_down(self) -> None:
+        """The dimming stands all the way down (its roll ended, or was cut short)."""
+        self.lower.stop()
+        self._on_lower(1.0)
+
     def _blind_px(self) -> int:
         """Where the dimming ends, in pixels from the top."""
         return round(self.height() * self.blind)
@@ -493,14 +493,9 @@ class DetailOverlay(Pressable):
             return
         # where it has come down to: below, the page keeps its pixels until it gets there
         region = event.region().intersected(QRect(0, 0, self.width(), self._blind_px()))
-        if self.panel.isVisible() and self.stand_in.armed:  # the picture, for one more frame
+        if self.stand_in.armed:  # the picture, for one more frame: only the last step's change
             region = region.intersected(self._swept)
-            for area in region:
-                blit(painter, self._backdrop, area)
-            painter.setClipRegion(region.intersected(QRegion(self.panel.geometry())))
-            painter.drawPixmap(self.panel.geometry().topLeft(), self._picture)
-            return
-        if self.panel.isVisible():  # open: the dimmed page around the panel's opaque inside
+        elif self.panel.isVisible():  # open: the dimmed page around the panel's opaque inside
             inner = self.panel.interior().translated(self.panel.pos())
             for area in region.subtracted(inner):
                 blit(painter, self._backdrop, area)

@@ -115,10 +115,7 @@ class ChartPlot(pg.GraphicsView):
         self.chart, self.content, self.lang = chart, content, lang
         self.points = chart_points(chart)
         self.build()
-        self.relayout()
-        self._rects.clear()
-        self.set_progress(self.progress)
-        self.viewport().update()  # laid out anew: everything
+        self._lay_out()
 
     def amount(self, point: ChartPoint, value: Decimal | None = None) -> str:
         assert self.content is not None
@@ -207,10 +204,14 @@ class ChartPlot(pg.GraphicsView):
             for cached in (item, item.textItem):
                 cached.setCacheMode(cached.CacheMode.NoCache)
                 cached.setCacheMode(CACHE)
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        """Lay the chart out anew at its progress, and repaint all of it."""
         self.relayout()
         self._rects.clear()
         self.set_progress(self.progress)
-        self.viewport().update()  # laid out anew: everything
+        self.viewport().update()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

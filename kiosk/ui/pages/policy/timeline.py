@@ -71,10 +71,14 @@ class RevealEffect(QGraphicsEffect):
         """What moving the edge from ``start`` to ``end`` changes, with the line at both ends."""
         line = self.line_width()
         low, high = sorted((self.edge(start), self.edge(end)))
+        return self._band(low - line - 1, high + line + 1)
+
+    def _band(self, start: int, end: int) -> QRect:
+        """The widget's whole breadth between ``start`` and ``end`` along the axis."""
         size = self.parent().size()
         if self.theme.portrait:
-            return QRect(0, low - line - 1, size.width(), high - low + 2 * line + 2)
-        return QRect(low - line - 1, 0, high - low + 2 * line + 2, size.height())
+            return QRect(0, start, size.width(), end - start)
+        return QRect(start, 0, end - start, size.height())
 
     def line_width(self) -> int:
         return max(2, self.theme.px(3))
@@ -109,12 +113,7 @@ class RevealEffect(QGraphicsEffect):
             )
         size = self.parent().size()
         edge = self.edge(self.level)
-        if self.theme.portrait:
-            shown = QRect(0, 0, size.width(), edge)
-            line = QRect(0, edge - self.line_width(), size.width(), self.line_width())
-        else:
-            shown = QRect(0, 0, edge, size.height())
-            line = QRect(edge - self.line_width(), 0, self.line_width(), size.height())
+        shown, line = self._band(0, edge), self._band(edge - self.line_width(), edge)
         painter.save()
         painter.setClipRect(shown, Qt.ClipOperation.IntersectClip)
         painter.drawPixmap(0, 0, self._picture)
