@@ -113,6 +113,7 @@ class RobotCard:
         self.name = self.category = self.maker = self.scene = self.hint = ""
         self.clipped = False  # the words did not fit the card even in the smallest type
         self._pixmap: tuple[tuple[int, int, float], QPixmap] | None = None
+        self.version = 0  # counts the changes of its picture (the carousel keeps copies)
 
     @property
     def artwork_path(self) -> Path:
@@ -127,6 +128,7 @@ class RobotCard:
         self.scene = robot.scene.get(lang)
         self.hint = content.string("robot.more", lang)
         self._pixmap = None
+        self.version += 1
 
     def artwork(self, size: QSize, ratio: float) -> QPixmap:
         """The artwork at ``size`` (drawn into the card; not kept on its own)."""
