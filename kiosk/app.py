@@ -42,6 +42,7 @@ from kiosk.ui.services.stop_signals import StopSignals
 from kiosk.ui.session import Session
 from kiosk.ui.shell.main_window import KioskWindow
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.motion import keep_clock
 
 if TYPE_CHECKING:
     from kiosk.ui.controller import KioskRuntime
@@ -69,6 +70,7 @@ def application() -> QApplication:
     if getattr(app, "garbage", None) is None:  # pytest-qt may have made the app
         app.garbage = GarbageCollector(app)  # type: ignore[attr-defined]
     QuickTaps.install(app)  # a quick second tap is a tap, not a double-click
+    keep_clock(app)  # an animation's first step one frame after its start
     register_fonts()
     contain_all()
     return app  # type: ignore[return-value]
