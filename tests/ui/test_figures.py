@@ -504,3 +504,28 @@ def test_a_chart_drawn_a_strip_a_frame_shows_what_drawing_it_whole_shows(
         assert int(differ.sum()) <= 8, stop
         if stop < 1.0:
             chart.sequence.resume()
+
+
+def test_more_figures_slides_in_with_its_charts_at_their_start(qtbot) -> None:
+    """The panel's opening shows the charts and figures as they will start, empty and at
+    zero (its picture was taken before they were reset: full charts slid in, then vanished
+    and grew); they start once it has landed, so the frame it lands on stands on that
+    picture instead of drawing every chart whole (26-31 ms at 4K)."""
+    window = make_window(qtbot, lang="en")
+    page = open_page(window, qtbot, "figures")
+    open_more(page, qtbot)  # drawn once: now full, as a second opening finds them
+    qtbot.waitUntil(lambda: page.running_animations() == 0, timeout=15000)
+    more = page.more
+    more.dismiss(animate=False)
+    stood = more.stand_in.frames
+    touch_tap(page.more_button)
+    assert more.animating
+    assert all(chart.plot.progress == 0.0 for chart in more.charts)
+    shown = more._picture.toImage()
+    drawn = more._panel_picture().toImage()  # the panel as it stands now: charts empty
+    assert shown == drawn
+    qtbot.waitUntil(lambda: not more.animating, timeout=5000)
+    QApplication.processEvents()  # the frame it lands on
+    assert more.stand_in.frames == stood + 1
+    qtbot.waitUntil(lambda: page.running_animations() == 0, timeout=15000)
+    assert all(chart.plot.progress == 1.0 for chart in more.charts)

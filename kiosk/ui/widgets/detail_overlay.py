@@ -25,9 +25,11 @@ import math
 
 from PySide6.QtCore import (
     QAbstractAnimation,
+    QAnimationGroup,
     QEasingCurve,
     QEvent,
     QObject,
+    QPauseAnimation,
     QPoint,
     QPointF,
     QRect,
@@ -414,9 +416,14 @@ class DetailOverlay(Pressable):
         self._on_lifted()
 
     def _still(self) -> bool:
-        """The panel is as its picture shows it, and nothing in it is moving."""
+        """The panel is as its picture shows it, and nothing in it is moving (an animation
+        still in the pause before it, as 'More figures' charts wait for the panel to land,
+        has not moved anything yet)."""
         running = QAbstractAnimation.State.Running
-        moving = (a.state() == running for a in self.panel.findChildren(QAbstractAnimation))
+        moving = (
+            a.state() == running and not isinstance(a, QPauseAnimation | QAnimationGroup)
+            for a in self.panel.findChildren(QAbstractAnimation)
+        )
         return not self._stale and self.blind == 1.0 and not any(moving)
 
     def stood_in(self) -> None:
