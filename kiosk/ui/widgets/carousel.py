@@ -6,8 +6,8 @@ otherwise. Cards are pixmaps their owners draw once per size, and the strip is r
 has one size, and a frame only copies them to whole pixels. The light is the screen's, not the
 cards': the middle, where the centred card stands, is bright, and the sides are dimmed, so a
 card brightens as it glides in. At 3840x2160 a frame of the glide scaled and faded two cards of
-2 Mpx each (15 ms a frame, bench/robots_frames.py); it now copies opaque pictures of them and
-dims the sides with the ground itself.
+2 Mpx each (15 ms a frame, bench/robots_frames.py); it now copies opaque pictures of them, lit
+in the middle and dimmed at the sides, and blends only the light's two fall-offs.
 """
 
 from __future__ import annotations
@@ -47,6 +47,7 @@ from kiosk.ui.input import CLAIMS_SWIPES, PointerWidget, Pressable
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.motion import play
 from kiosk.ui.widgets.opaque import OpaquePaint
+from kiosk.ui.widgets.snapshot import blit
 
 SNAP_MS = 400
 INTRO_MS = 650
@@ -123,9 +124,8 @@ class Carousel(OpaquePaint, PointerWidget):
         self._paint_ground: Callable[[QPainter], None] | None = None
         self._ground_owner: QWidget | None = None
         self._ground = QPixmap()
-        # each near card drawn once onto the ground under it, opaque: a frame copies it (a
-        # translucent card is blended, and the ground drawn under it first); keyed by the
-        # card's picture and the ground's
+        # each near card's opaque pictures (see Solid), keyed by the card's version, its size
+        # and the ground's picture
         self._solids: dict[int, tuple[tuple[int, int, int, float, int], Solid]] = {}
         self._shade: tuple[tuple[int, int, int], tuple[QPixmap, QPixmap]] | None = None
         self._outline: tuple[tuple[int, int, float, int], Outline] | None = None
@@ -444,7 +444,8 @@ class Carousel(OpaquePaint, PointerWidget):
             for index in sorted(range(len(self.cards)), key=lambda i: -abs(i - self._position))
         ]
         shown = [(index, rect) for index, rect in shown if rect.intersects(bounds)]
-        evens = self._evens()
+        falloffs = self._falloffs()
+        evens = self._evens(falloffs)
         middle = QRect(
             evens[0].right() + 1, 0, evens[1].left() - evens[0].right() - 1, self.height()
         )
@@ -464,34 +465,17 @@ class Carousel(OpaquePaint, PointerWidget):
             layers.append((rect & middle, presence, solid.lit, rect.topLeft()))
             layers += [(rect & even, presence, solid.dim, rect.topLeft()) for even in evens]
         for part in bare:  # a rect at a time: the ground clipped to the gaps took 0.9 ms
-            self._copy(painter, part, ground, QPoint(0, 0))
+            blit(painter, ground, part)
         for area, presence, picture, at in layers:
             if not area.isEmpty():
                 painter.setOpacity(presence)
-                self._copy(painter, area, picture, at)
+                blit(painter, picture, area, at)
         painter.setOpacity(1.0)
-        self._paint_shade(painter, event.rect(), undimmed)
+        self._paint_shade(painter, event.rect(), falloffs, undimmed)
         for index, rect in shown:
             glow = 1.0 - min(abs(index - self._position), 1.0)
             if glow > 0.01:  # the centred card's edge lights up in the accent
                 self._paint_glow(painter, QRectF(rect), glow)
-
-    @staticmethod
-    def _copy(painter: QPainter, area: QRect, picture: QPixmap, at: QPoint) -> None:
-        """Copy the part of ``picture``, drawn with its top left at ``at``, that falls in
-        ``area``."""
-        ratio = picture.devicePixelRatio()
-        source = area.translated(-at)
-        painter.drawPixmap(
-            QRectF(area),
-            picture,
-            QRectF(
-                source.x() * ratio,
-                source.y() * ratio,
-                source.width() * ratio,
-                source.height() * ratio,
-            ),
-        )
 
     def _falloffs(self) -> tuple[QRect, QRect]:
         """The bands at each edge of the middle where the light falls off, on whole pixels;
@@ -504,31 +488,36 @@ class Carousel(OpaquePaint, PointerWidget):
             QRect(self.width() - end, 0, end - start, self.height()),
         )
 
-    def _evens(self) -> tuple[QRect, QRect]:
+    def _evens(self, falloffs: tuple[QRect, QRect]) -> tuple[QRect, QRect]:
         """The sides outside the fall-offs, where the dimming is even."""
-        falloffs = self._falloffs()
         right = falloffs[1].right() + 1
         return (
             QRect(0, 0, falloffs[0].left(), self.height()),
             QRect(right, 0, self.width() - right, self.height()),
         )
 
-    def _paint_shade(self, painter: QPainter, area: QRect, undimmed: list[QRect]) -> None:
+    def _paint_shade(
+        self,
+        painter: QPainter,
+        area: QRect,
+        falloffs: tuple[QRect, QRect],
+        undimmed: list[QRect],
+    ) -> None:
         """Dim the sides toward the ground so that they are as bright as :meth:`brightness`
         says: in the fall-offs, a picture of the ground, more opaque outwards; where the
         dimming is even, the ground painted at that level over the cards ``undimmed`` (cards
         still drawing in; the others were copied dimmed, and on the bare ground dimming toward
         the ground changes nothing)."""
-        for falloff, picture in zip(self._falloffs(), self._shade_pictures(), strict=True):
+        for falloff, picture in zip(falloffs, self._shade_pictures(), strict=True):
             if falloff.intersects(area):
                 painter.drawPixmap(falloff.topLeft(), picture)
         painter.setOpacity(1.0 - NEIGHBOUR_OPACITY)  # as a card's dimmed picture is drawn
         ground = self._ground_pixmap()
-        for even in self._evens():
+        for even in self._evens(falloffs):
             for rect in undimmed:
                 part = even & rect & area
                 if not part.isEmpty():
-                    self._copy(painter, part, ground, QPoint(0, 0))
+                    blit(painter, ground, part)
         painter.setOpacity(1.0)
 
     def _shade_pictures(self) -> tuple[QPixmap, QPixmap]:
@@ -589,7 +578,7 @@ class Carousel(OpaquePaint, PointerWidget):
             (left, bottom - 2 * radius, near, far),
         ):
             at = QPoint(x - pad, y - pad)  # where the ring would stand, its circle there
-            self._copy(painter, QRect(at + QPoint(qx, qy), quarter), outline.ring, at)
+            blit(painter, outline.ring, QRect(at + QPoint(qx, qy), quarter), at)
         painter.setOpacity(1.0)
 
     def _outline_pieces(self) -> Outline:

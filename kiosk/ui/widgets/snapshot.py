@@ -31,13 +31,17 @@ def snapshot(widget: QWidget, area: QRect | None = None, under: QPixmap | None =
     return pixmap
 
 
-def blit(painter: QPainter, picture: QPixmap, area: QRect) -> None:
-    """Copy ``area`` of a picture the size of the widget painted into the same place: a plain
-    copy of pixels (a rectangle in floating point, or a scale, takes Qt's slow path: at 4K that
-    is the difference between 1 and 5 ms a frame)."""
+def blit(painter: QPainter, picture: QPixmap, area: QRect, at: QPoint | None = None) -> None:
+    """Copy the part of a picture that falls in ``area``: the picture painted with its top
+    left at ``at`` (by default the widget's, the picture the widget's size). A plain copy of
+    pixels (a rectangle in floating point, or a scale, takes Qt's slow path: at 4K that is
+    the difference between 1 and 5 ms a frame)."""
+    source = area if at is None else area.translated(-at)
     ratio = picture.devicePixelRatio()
     if ratio == 1.0:
-        painter.drawPixmap(area.topLeft(), picture, area)
+        painter.drawPixmap(area.topLeft(), picture, source)
         return
-    source = QRectF(area.x() * ratio, area.y() * ratio, area.width() * ratio, area.height() * ratio)
-    painter.drawPixmap(QRectF(area), picture, source)
+    scaled = QRectF(
+        source.x() * ratio, source.y() * ratio, source.width() * ratio, source.height() * ratio
+    )
+    painter.drawPixmap(QRectF(area), picture, scaled)
